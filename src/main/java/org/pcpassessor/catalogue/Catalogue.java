@@ -1,0 +1,53 @@
+package org.pcpassessor.catalogue;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated catalogue: report settings, data files, and the pillars with their priorities and measures.
+ *
+ * @param file         the catalogue file itself
+ * @param title        the report title
+ * @param defaultMonth the report month unless {@code --month} says otherwise
+ * @param areas        the areas reported, the first being the headline area (e.g. Force)
+ * @param confidence   the confidence level of every significance test (0.95 unless set)
+ * @param dataFiles    the series files, globs expanded, sorted by path
+ * @param pillars      the pillars in report order
+ */
+public record Catalogue(Path file, String title, YearMonth defaultMonth, List<String> areas, double confidence,
+                        List<Path> dataFiles, List<Pillar> pillars) {
+
+    public Catalogue {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(defaultMonth, "defaultMonth");
+        areas = List.copyOf(areas);
+        dataFiles = List.copyOf(dataFiles);
+        pillars = List.copyOf(pillars);
+        if (areas.isEmpty()) {
+            throw new IllegalArgumentException("a catalogue needs at least one area");
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be between 0 and 1: " + confidence);
+        }
+    }
+
+    public String headlineArea() {
+        return areas.get(0);
+    }
+
+    /** Every measure, in report order (pillar, priority, declaration). */
+    public List<Measure> measures() {
+        return pillars.stream()
+                .flatMap(p -> p.priorities().stream())
+                .flatMap(p -> p.measures().stream())
+                .toList();
+    }
+
+    public Optional<Measure> measure(String id) {
+        return measures().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,466 @@
+package org.pcpassessor.catalogue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.pcpassessor.catalogue.Yaml.Entry;
+import org.pcpassessor.catalogue.Yaml.ListNode;
+import org.pcpassessor.catalogue.Yaml.MapNode;
+import org.pcpassessor.catalogue.Yaml.Node;
+import org.pcpassessor.catalogue.Yaml.Pos;
+import org.pcpassessor.catalogue.Yaml.Scalar;
+import org.pcpassessor.problem.CatalogueException;
+import org.pcpassessor.problem.Problems;
+import org.pcpassessor.problem.Suggestions;
+
+/**
+ * Reads and validates {@code measures.yaml}. Every problem is collected with its file:line:column before
+ * anything is reported; {@link #load} throws {@link CatalogueException} if any is an error.
+ */
+public final class CatalogueLoader {
+    static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars");
+    static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "confidence");
+    static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
+    static final Set<String> PRIORITY_KEYS = Set.of("name", "measures");
+    static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "kind", "polarity", "baseline", "test",
+            "unit", "comparisons");
+
+    private final Set<String> knownTests;
+    private final Problems problems;
+    private String file;
+
+    /**
+     * @param knownTests the names of the significance tests a measure's {@code test:} may choose
+     * @param problems   where problems go; shared with the other loaders so that {@code check} reports all
+     */
+    public CatalogueLoader(Set<String> knownTests, Problems problems) {
+        this.knownTests = Set.copyOf(knownTests);
+        this.problems = problems;
+    }
+
+    /** Loads the catalogue and throws if it has errors. */
+    public static Catalogue load(Path path, Set<String> knownTests) {
+        Problems problems = new Problems();
+        Catalogue catalogue = new CatalogueLoader(knownTests, problems).read(path);
+        problems.throwIfErrors("catalogue");
+        if (catalogue == null) {
+            throw new CatalogueException(problems.sorted());
+        }
+        return catalogue;
+    }
+
+    /** Reads what it can; problems go to the shared collector. Returns null when nothing usable was read. */
+    public Catalogue read(Path path) {
+        this.file = path.toString();
+        if (!Files.isRegularFile(path)) {
+            problems.error(file, 0, 0, "catalogue file not found");
+            return null;
+        }
+        Node root;
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            root = Yaml.read(reader, file, problems);
+        } catch (IOException e) {
+            problems.error(file, 0, 0, "cannot read the catalogue: " + e.getMessage());
+            return null;
+        }
+        if (root == null) {
+            return null;
+        }
+        MapNode top = asMap(root, "the catalogue");
+        if (top == null) {
+            return null;
+        }
+        checkKeys(top, TOP_KEYS, "catalogue");
+
+        MapNode report = asMap(required(top, "report", "the catalogue"), "report");
+        String title = "Police and Crime Plan performance";
+        YearMonth month = null;
+        List<String> areas = List.of();
+        double confidence = 0.95;
+        if (report != null) {
+            checkKeys(report, REPORT_KEYS, "report");
+            Node t = report.get("title");
+            if (t != null) {
+                title = text(t, "report title");
+            }
+            month = yearMonth(required(report, "month", "report"), "report month");
+            areas = areas(required(report, "areas", "report"));
+            Node c = report.get("confidence");
+            if (c != null) {
+                confidence = number(c, "confidence");
+                if (!(confidence > 0.5 && confidence < 1)) {
+                    error(c, "confidence must be between 0.5 and 1 (e.g. 0.95), not " + c.describe());
+                    confidence = 0.95;
+                }
+            }
+        }
+        List<Path> dataFiles = dataFiles(required(top, "data", "the catalogue"), path);
+        List<Pillar> pillars = pillars(required(top, "pillars", "the catalogue"));
+
+        if (month == null || areas.isEmpty()) {
+            return null;
+        }
+        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars);
+    }
+
+    private List<String> areas(Node node) {
+        ListNode list = asList(node, "areas");
+        if (list == null) {
+            return List.of();
+        }
+        List<String> areas = new ArrayList<>();
+        for (Node item : list.items()) {
+            String area = text(item, "area");
+            if (area == null) {
+                continue;
+            }
+            if (areas.contains(area)) {
+                error(item, "area '" + area + "' is listed twice");
+            } else {
+                areas.add(area);
+            }
+        }
+        if (areas.isEmpty()) {
+            error(node, "areas must list at least one area; the first is the headline area (e.g. [Force, North, South])");
+        }
+        return areas;
+    }
+
+    private List<Path> dataFiles(Node node, Path catalogue) {
+        if (node == null) {
+            return List.of();
+        }
+        List<Node> items = node instanceof ListNode l ? l.items() : List.of(node);
+        Path base = catalogue.toAbsolutePath().getParent();
+        TreeSet<Path> files = new TreeSet<>();
+        for (Node item : items) {
+            String pattern = text(item, "data file or glob");
+            if (pattern == null) {
+                continue;
+            }
+            List<Path> matched = expand(base, pattern);
+            if (matched.isEmpty()) {
+                error(item, "no file matches '" + pattern + "' (relative to " + base + ")");
+            }
+            files.addAll(matched);
+        }
+        return List.copyOf(files);
+    }
+
+    /** Expands a file name or glob relative to {@code base}; the part before the first glob segment is a folder. */
+    static List<Path> expand(Path base, String pattern) {
+        String[] segments = pattern.replace('\\', '/').split("/");
+        Path dir = base;
+        int i = 0;
+        while (i < segments.length - 1 && !isGlob(segments[i])) {
+            dir = dir.resolve(segments[i]);
+            i++;
+        }
+        if (i == segments.length - 1 && !isGlob(segments[i])) {
+            Path single = dir.resolve(segments[i]).normalize();
+            return Files.isRegularFile(single) ? List.of(single) : List.of();
+        }
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        String rest = String.join("/", java.util.Arrays.copyOfRange(segments, i, segments.length));
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        Path root = dir.normalize();
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> matcher.matches(root.relativize(p)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean isGlob(String segment) {
+        return segment.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+    }
+
+    private List<Pillar> pillars(Node node) {
+        ListNode list = asList(node, "pillars");
+        if (list == null) {
+            return List.of();
+        }
+        List<Pillar> pillars = new ArrayList<>();
+        Map<String, Pos> ids = new HashMap<>();
+        Set<String> pillarNames = new LinkedHashSet<>();
+        for (Node item : list.items()) {
+            MapNode p = asMap(item, "a pillar");
+            if (p == null) {
+                continue;
+            }
+            checkKeys(p, PILLAR_KEYS, "pillar");
+            String name = text(required(p, "name", "pillar"), "pillar name");
+            if (name == null) {
+                continue;
+            }
+            if (!pillarNames.add(name)) {
+                error(p.get("name"), "pillar '" + name + "' is declared twice");
+            }
+            Node headingNode = p.get("heading");
+            String heading = headingNode == null ? name.toUpperCase(Locale.UK) : text(headingNode, "heading");
+            List<Priority> priorities = new ArrayList<>();
+            Node headline = p.get("measures");
+            if (headline != null) {
+                priorities.add(new Priority(Priority.HEADLINES, measures(headline, name, Priority.HEADLINES, ids)));
+            }
+            Node prioritiesNode = p.get("priorities");
+            if (prioritiesNode == null && headline == null) {
+                error(p, "pillar '" + name + "' has neither 'priorities' nor 'measures'");
+            }
+            ListNode plist = prioritiesNode == null ? null : asList(prioritiesNode, "priorities");
+            if (plist != null) {
+                Set<String> seen = new LinkedHashSet<>();
+                for (Node pn : plist.items()) {
+                    MapNode pm = asMap(pn, "a priority");
+                    if (pm == null) {
+                        continue;
+                    }
+                    checkKeys(pm, PRIORITY_KEYS, "priority");
+                    String pname = text(required(pm, "name", "priority"), "priority name");
+                    if (pname == null) {
+                        continue;
+                    }
+                    if (!seen.add(pname)) {
+                        error(pm.get("name"), "priority '" + pname + "' appears twice in pillar '" + name + "'");
+                    }
+                    Node mnode = pm.get("measures");
+                    List<Measure> measures = mnode == null ? List.of() : measures(mnode, name, pname, ids);
+                    priorities.add(new Priority(pname, measures));
+                }
+            }
+            if (heading != null) {
+                pillars.add(new Pillar(name, heading, priorities));
+            }
+        }
+        return pillars;
+    }
+
+    private List<Measure> measures(Node node, String pillar, String priority, Map<String, Pos> ids) {
+        ListNode list = asList(node, "measures");
+        if (list == null) {
+            return List.of();
+        }
+        List<Measure> measures = new ArrayList<>();
+        for (Node item : list.items()) {
+            MapNode m = asMap(item, "a measure");
+            if (m == null) {
+                continue;
+            }
+            checkKeys(m, MEASURE_KEYS, "measure");
+            String id = text(required(m, "id", "measure"), "measure id");
+            if (id != null) {
+                if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                    error(m.get("id"), "measure id '" + id
+                            + "' may use only letters, digits, '.', '_' and '-' (it is used in data files and rules)");
+                }
+                Pos first = ids.putIfAbsent(id, m.get("id").pos());
+                if (first != null) {
+                    error(m.get("id"), "duplicate measure id '" + id + "' (first declared at line " + first.line() + ")");
+                }
+            }
+            String label = text(required(m, "label", "measure"), "label");
+            String subject = text(required(m, "subject", "measure"), "subject");
+            Kind kind = choice(required(m, "kind", "measure"), "kind", Kind::parse,
+                    List.of("count", "rate", "proportion", "median"));
+            Polarity polarity = choice(required(m, "polarity", "measure"), "polarity", Polarity::parse,
+                    List.of("up-is-good", "down-is-good", "neutral"));
+            OptionalDouble baseline = OptionalDouble.empty();
+            Node b = m.get("baseline");
+            if (b != null) {
+                double v = number(b, "baseline");
+                if (!Double.isNaN(v)) {
+                    if (kind != null && kind.hasDenominator() && (v < -1 || v > 1)) {
+                        error(b, "a " + kind.yamlName() + " baseline is a fraction (0.103 for 10.3%), not " + b.describe());
+                    }
+                    baseline = OptionalDouble.of(v);
+                }
+            }
+            Map<String, String> tests = tests(m.get("test"));
+            Set<String> comparisons = comparisons(m.get("comparisons"));
+            Node u = m.get("unit");
+            String unit = u == null ? "" : text(u, "unit");
+            if (id == null || label == null || subject == null || kind == null || polarity == null || unit == null) {
+                continue;
+            }
+            Pos at = m.pos();
+            measures.add(new Measure(id, label, subject, kind, polarity, pillar, priority, baseline, tests,
+                    comparisons, unit, new Measure.Source(file, at.line(), at.column())));
+        }
+        return measures;
+    }
+
+    private Map<String, String> tests(Node node) {
+        if (node == null) {
+            return Map.of();
+        }
+        Map<String, String> tests = new HashMap<>();
+        if (node instanceof Scalar s) {
+            String name = text(s, "test");
+            if (name != null && checkTest(s, name)) {
+                Measure.BASES.forEach(basis -> tests.put(basis, name));
+            }
+            return tests;
+        }
+        MapNode map = asMap(node, "test");
+        if (map == null) {
+            return tests;
+        }
+        checkKeys(map, Measure.BASES, "test");
+        for (Entry e : map.entries().values()) {
+            String name = text(e.value(), "test");
+            if (name != null && Measure.BASES.contains(e.key()) && checkTest(e.value(), name)) {
+                tests.put(e.key(), name);
+            }
+        }
+        return tests;
+    }
+
+    private boolean checkTest(Node at, String name) {
+        if (knownTests.contains(name)) {
+            return true;
+        }
+        error(at, "unknown test '" + name + "'" + Suggestions.didYouMean(name, knownTests)
+                + "; known tests: " + String.join(", ", new TreeSet<>(knownTests)));
+        return false;
+    }
+
+    private Set<String> comparisons(Node node) {
+        if (node == null) {
+            return Measure.BASES;
+        }
+        ListNode list = asList(node, "comparisons");
+        if (list == null) {
+            return Measure.BASES;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Node item : list.items()) {
+            String c = text(item, "comparison");
+            if (c == null) {
+                continue;
+            }
+            if (!Measure.BASES.contains(c)) {
+                error(item, "unknown comparison '" + c + "'" + Suggestions.didYouMean(c, Measure.BASES)
+                        + "; use some of: benchmark, 1yr, 3yr, lastYear");
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private <T> T choice(Node node, String what, java.util.function.Function<String, java.util.Optional<T>> parse,
+                         List<String> names) {
+        String text = text(node, what);
+        if (text == null) {
+            return null;
+        }
+        java.util.Optional<T> value = parse.apply(text);
+        if (value.isEmpty()) {
+            error(node, "unknown " + what + " '" + text + "'" + Suggestions.didYouMean(text, names)
+                    + "; use one of: " + String.join(", ", names));
+            return null;
+        }
+        return value.get();
+    }
+
+    private YearMonth yearMonth(Node node, String what) {
+        String text = text(node, what);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            error(node, what + " must be YYYY-MM (e.g. 2020-12), not " + node.describe());
+            return null;
+        }
+    }
+
+    private void checkKeys(MapNode map, Set<String> known, String where) {
+        for (Entry e : map.entries().values()) {
+            if (!known.contains(e.key())) {
+                problems.error(file, e.keyPos().line(), e.keyPos().column(), "unknown key '" + e.key() + "' in "
+                        + where + Suggestions.didYouMean(e.key(), known) + "; allowed: "
+                        + String.join(", ", new TreeSet<>(known)));
+            }
+        }
+    }
+
+    private Node required(MapNode map, String key, String where) {
+        if (map == null) {
+            return null;
+        }
+        Node n = map.get(key);
+        if (n == null) {
+            error(map, where + " needs '" + key + "'");
+        }
+        return n;
+    }
+
+    private MapNode asMap(Node node, String what) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof MapNode m) {
+            return m;
+        }
+        error(node, what + " must be a mapping (key: value lines), not " + node.describe());
+        return null;
+    }
+
+    private ListNode asList(Node node, String what) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof ListNode l) {
+            return l;
+        }
+        error(node, what + " must be a list ('- ' items), not " + node.describe());
+        return null;
+    }
+
+    private String text(Node node, String what) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof Scalar s && !s.isNull() && !s.text().isBlank()) {
+            return s.text().strip();
+        }
+        error(node, what + " must be a non-empty text value, not " + node.describe());
+        return null;
+    }
+
+    private double number(Node node, String what) {
+        if (node instanceof Scalar s && s.isNumber()) {
+            return Double.parseDouble(s.text());
+        }
+        error(node, what + " must be a number, not " + (node == null ? "nothing" : node.describe()));
+        return Double.NaN;
+    }
+
+    private void error(Node at, String message) {
+        Pos pos = at == null ? new Pos(0, 0) : at.pos();
+        problems.error(file, pos.line(), pos.column(), message);
+    }
+}

@@ -1,0 +1,67 @@
+package org.pcpassessor.catalogue;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * One measure of the Plan, as declared in the catalogue.
+ *
+ * @param id         stable identifier used in the data files and rules (e.g. {@code da-recorded-crime})
+ * @param label      the row label in the pillar table
+ * @param subject    what sentences talk about, in lower case mid-sentence (e.g. "recorded Domestic Abuse crimes")
+ * @param kind       how the monthly figure is made and aggregated
+ * @param polarity   which direction is good news
+ * @param pillar     the Plan pillar
+ * @param priority   the priority within the pillar ({@link Priority#HEADLINES} for pillar-level measures)
+ * @param baseline   a fixed benchmark; empty means "the previous complete financial year"
+ * @param tests      per comparison basis, the name of the significance test to use instead of the default
+ * @param comparisons the comparisons reported for this measure (some of benchmark, 1yr, 3yr, lastYear)
+ * @param unit       the unit a median is measured in ("minutes"); empty for counts and rates
+ * @param source     where it is declared, for error messages
+ */
+public record Measure(String id, String label, String subject, Kind kind, Polarity polarity, String pillar,
+                      String priority, OptionalDouble baseline, Map<String, String> tests,
+                      Set<String> comparisons, String unit, Source source) {
+
+    /** The comparison bases a measure can report; each has a default test per kind. */
+    public static final Set<String> BASES = Set.of("benchmark", "1yr", "3yr", "lastYear");
+
+    /** Where something was declared: file, line, column. */
+    public record Source(String file, int line, int column) {
+        public Source {
+            Objects.requireNonNull(file, "file");
+        }
+
+        @Override
+        public String toString() {
+            return file + ":" + line + ":" + column;
+        }
+    }
+
+    public Measure {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(polarity, "polarity");
+        Objects.requireNonNull(pillar, "pillar");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(source, "source");
+        tests = Map.copyOf(tests);
+        comparisons = Set.copyOf(comparisons);
+        if (!BASES.containsAll(comparisons)) {
+            throw new IllegalArgumentException("unknown comparison in " + comparisons);
+        }
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("measure id is blank");
+        }
+    }
+
+    public boolean reports(String basis) {
+        return comparisons.contains(basis);
+    }
+}

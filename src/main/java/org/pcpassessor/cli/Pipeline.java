@@ -1,0 +1,119 @@
+package org.pcpassessor.cli;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pcpassessor.catalogue.Catalogue;
+import org.pcpassessor.catalogue.CatalogueLoader;
+import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.data.DataSet;
+import org.pcpassessor.data.Series;
+import org.pcpassessor.data.SeriesLoader;
+import org.pcpassessor.narrative.Assembler;
+import org.pcpassessor.narrative.Report;
+import org.pcpassessor.problem.InputException;
+import org.pcpassessor.problem.Problems;
+import org.pcpassessor.rules.RuleBase;
+import org.pcpassessor.rules.RuleRun;
+import org.pcpassessor.stats.Assessment;
+import org.pcpassessor.stats.Calculator;
+import org.pcpassessor.stats.SignificanceTests;
+
+/**
+ * Catalogue + data + rules, loaded with every problem collected before any is reported; then, for a month,
+ * the assessments, the rule run and the assembled report.
+ */
+final class Pipeline {
+    final Catalogue catalogue;
+    final DataSet data;
+    final RuleBase rules;
+    final Problems problems;
+
+    private Pipeline(Catalogue catalogue, DataSet data, RuleBase rules, Problems problems) {
+        this.catalogue = catalogue;
+        this.data = data;
+        this.rules = rules;
+        this.problems = problems;
+    }
+
+    /** Loads all three inputs; problems (errors and warnings) are in {@link #problems}. */
+    static Pipeline load(Path catalogueFile, Path rulesFolder) {
+        Problems problems = new Problems();
+        Catalogue catalogue = new CatalogueLoader(SignificanceTests.names(), problems).read(catalogueFile);
+        if (catalogue != null) {
+            checkTests(catalogue, problems);
+        }
+        DataSet data = catalogue == null ? null : new SeriesLoader(catalogue, problems).read();
+        RuleBase rules = RuleBase.compile(rulesFolder, problems);
+        return new Pipeline(catalogue, data, rules, problems);
+    }
+
+    private static void checkTests(Catalogue catalogue, Problems problems) {
+        for (Measure m : catalogue.measures()) {
+            m.tests().forEach((basis, name) -> {
+                if (!SignificanceTests.kindsOf(name).contains(m.kind())) {
+                    problems.error(m.source().file(), m.source().line(), m.source().column(), "test '" + name
+                            + "' (for " + basis + ") does not apply to a " + m.kind().yamlName() + " measure ("
+                            + m.id() + ")");
+                }
+            });
+        }
+    }
+
+    boolean ok() {
+        return !problems.hasErrors() && catalogue != null && data != null && rules != null;
+    }
+
+    /** Throws the collected problems as one {@link InputException} if any is an error. */
+    void requireOk() {
+        if (!ok()) {
+            throw new InputException("input", problems.sorted());
+        }
+    }
+
+    YearMonth month(Optional<YearMonth> requested) {
+        return requested.orElse(catalogue.defaultMonth());
+    }
+
+    /**
+     * Every measure and area with data for the month. A headline series that does not reach the month is an
+     * error; an area series that does not is left out of the report with a warning.
+     */
+    List<Assessment> assess(YearMonth month) {
+        Problems monthProblems = new Problems();
+        List<Assessment> out = new ArrayList<>();
+        for (Measure m : catalogue.measures()) {
+            for (String area : catalogue.areas()) {
+                Optional<Series> series = data.series(m.id(), area);
+                if (series.isEmpty()) {
+                    continue;
+                }
+                Series s = series.get();
+                boolean headline = area.equals(catalogue.headlineArea());
+                if (s.indexOf(month) < 0) {
+                    String message = "no data for " + month + " for measure '" + m.id() + "' in " + area
+                            + " (its series runs " + s.start() + " to " + s.end() + ")";
+                    if (headline) {
+                        monthProblems.error(m.source().file(), m.source().line(), m.source().column(), message);
+                    } else {
+                        monthProblems.warning(m.source().file(), m.source().line(), m.source().column(),
+                                message + "; the area is left out");
+                    }
+                    continue;
+                }
+                out.add(new Calculator(m, s, headline, catalogue.confidence()).assess(month));
+            }
+        }
+        problems.addAll(monthProblems.sorted());
+        monthProblems.throwIfErrors("month");
+        return out;
+    }
+
+    Report report(YearMonth month) {
+        List<Assessment> assessments = assess(month);
+        RuleRun.Result result = new RuleRun(rules).run(assessments);
+        return Assembler.assemble(catalogue, month, assessments, result);
+    }
+}

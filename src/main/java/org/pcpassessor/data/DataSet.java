@@ -1,0 +1,26 @@
+package org.pcpassessor.data;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Every series read, keyed by measure id and area. */
+public final class DataSet {
+    private final Map<String, Series> series = new TreeMap<>();
+
+    void put(Series s) {
+        series.put(key(s.measureId(), s.area()), s);
+    }
+
+    public Optional<Series> series(String measureId, String area) {
+        return Optional.ofNullable(series.get(key(measureId, area)));
+    }
+
+    public int size() {
+        return series.size();
+    }
+
+    private static String key(String measureId, String area) {
+        return measureId + "\u0000" + area;
+    }
+}

@@ -1,0 +1,102 @@
+package org.pcpassessor.data;
+
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.pcpassessor.catalogue.Kind;
+
+/**
+ * The monthly series of one measure in one area, without gaps, from {@code start}. Counts and medians keep
+ * their value as the numerator with a denominator of 1; rates and proportions keep both parts, because every
+ * aggregate of them is a ratio of sums.
+ *
+ * @param sources for each month, the {@code file:line} it was read from (for explain and audit)
+ */
+public record Series(String measureId, String area, Kind kind, YearMonth start, double[] numerators,
+                     double[] denominators, List<String> sources) {
+
+    public Series {
+        Objects.requireNonNull(measureId, "measureId");
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(start, "start");
+        numerators = numerators.clone();
+        denominators = denominators.clone();
+        sources = List.copyOf(sources);
+        if (numerators.length != denominators.length || numerators.length != sources.size()) {
+            throw new IllegalArgumentException("series parts differ in length");
+        }
+        if (numerators.length == 0) {
+            throw new IllegalArgumentException("empty series " + measureId + "/" + area);
+        }
+    }
+
+    public int size() {
+        return numerators.length;
+    }
+
+    public YearMonth end() {
+        return start.plusMonths(numerators.length - 1L);
+    }
+
+    /** Index of a month, or -1 when it lies outside the series. */
+    public int indexOf(YearMonth month) {
+        long i = start.until(month, java.time.temporal.ChronoUnit.MONTHS);
+        return i < 0 || i >= numerators.length ? -1 : (int) i;
+    }
+
+    public YearMonth month(int index) {
+        return start.plusMonths(index);
+    }
+
+    public boolean covers(YearMonth from, YearMonth to) {
+        return indexOf(from) >= 0 && indexOf(to) >= 0;
+    }
+
+    public double numerator(int i) {
+        return numerators[i];
+    }
+
+    public double denominator(int i) {
+        return denominators[i];
+    }
+
+    /** The month's figure: the count or median, or numerator / denominator (NaN when the denominator is 0). */
+    public double value(int i) {
+        if (!kind.hasDenominator()) {
+            return numerators[i];
+        }
+        return denominators[i] == 0 ? Double.NaN : numerators[i] / denominators[i];
+    }
+
+    /** Monthly figures from index {@code from} to {@code to} inclusive. */
+    public double[] values(int from, int to) {
+        double[] out = new double[to - from + 1];
+        for (int i = from; i <= to; i++) {
+            out[i - from] = value(i);
+        }
+        return out;
+    }
+
+    public String source(int i) {
+        return sources.get(i);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Series s && measureId.equals(s.measureId) && area.equals(s.area) && kind == s.kind
+                && start.equals(s.start) && Arrays.equals(numerators, s.numerators)
+                && Arrays.equals(denominators, s.denominators);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(measureId, area, start, Arrays.hashCode(numerators), Arrays.hashCode(denominators));
+    }
+
+    @Override
+    public String toString() {
+        return "Series[" + measureId + "/" + area + " " + start + ".." + end() + "]";
+    }
+}

@@ -1,0 +1,173 @@
+package org.pcpassessor.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.pcpassessor.narrative.MeasureReport;
+import org.pcpassessor.narrative.Report;
+import org.pcpassessor.problem.InternalException;
+import org.pcpassessor.rules.AuditEvent;
+import org.pcpassessor.rules.Finding;
+import org.pcpassessor.rules.Sentence;
+import org.pcpassessor.stats.Comparison;
+import org.pcpassessor.stats.Figure;
+import org.pcpassessor.stats.Snapshot;
+
+/**
+ * The report as JSON in the contract shape of the design notes. Rates and proportions are fractions; figures
+ * that could not be made are left out rather than written as null.
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonReport() {
+    }
+
+    public static String render(Report report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("title", report.catalogue().title());
+        root.put("month", report.month().toString());
+        root.put("headlineArea", report.catalogue().headlineArea());
+        root.put("confidence", report.catalogue().confidence());
+        ArrayNode measures = root.putArray("measures");
+        for (MeasureReport r : report.measures()) {
+            measures.add(measure(r));
+        }
+        ArrayNode commentary = root.putArray("commentary");
+        for (Report.PillarSection p : report.pillars()) {
+            ObjectNode pillar = commentary.addObject();
+            pillar.put("pillar", p.name());
+            ArrayNode priorities = pillar.putArray("priorities");
+            for (Report.PrioritySection s : p.priorities()) {
+                ObjectNode priority = priorities.addObject();
+                priority.put("priority", s.name());
+                ArrayNode paragraphs = priority.putArray("paragraphs");
+                s.paragraphs().forEach(paragraphs::add);
+            }
+        }
+        return write(root);
+    }
+
+    static String write(Object node) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return MAPPER.writer(printer).writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new InternalException("cannot write JSON", e);
+        }
+    }
+
+    private static ObjectNode measure(MeasureReport r) {
+        Snapshot s = r.assessment().snapshot();
+        ObjectNode m = MAPPER.createObjectNode();
+        m.put("id", r.measure().id());
+        m.put("pillar", r.measure().pillar());
+        m.put("priority", r.measure().priority());
+        m.put("area", r.area());
+        m.put("label", r.measure().label());
+        m.put("kind", s.kind());
+        m.put("polarity", s.polarity());
+        ObjectNode stats = m.putObject("stats");
+        for (Figure f : s.figures()) {
+            putFinite(stats, f.name(), f.value());
+            if (f.hasParts()) {
+                putFinite(stats, f.name() + "Numerator", f.numerator());
+                putFinite(stats, f.name() + "Denominator", f.denominator());
+            }
+        }
+        stats.put("baselineYear", s.baselineLabel());
+        putFinite(stats, "changeVsLastYear", s.changeVsLastYear());
+        putFinite(stats, "changeVsBaseline", s.changeVsBaseline());
+        putFinite(stats, "changeRolling12VsLastYear", s.changeRolling12VsLastYear());
+        m.put("vsBenchmark", r.label("benchmark"));
+        m.put("vs1yrAvg", r.label("1yr"));
+        m.put("vs3yrAvg", r.label("3yr"));
+        m.put("vsLastYear", r.label("lastYear"));
+        ArrayNode tests = m.putArray("tests");
+        for (Comparison c : r.assessment().comparisons()) {
+            tests.add(MAPPER.valueToTree(clean(c.evidence())));
+        }
+        ArrayNode findings = m.putArray("findings");
+        for (Finding f : r.findings()) {
+            ObjectNode o = findings.addObject();
+            o.put("code", f.code());
+            o.put("basis", f.basis());
+            o.put("rule", f.rule());
+            o.put("source", f.source());
+            o.set("evidence", MAPPER.valueToTree(clean(f.evidence())));
+        }
+        ArrayNode sentences = m.putArray("sentences");
+        for (Sentence sentence : r.sentences()) {
+            ObjectNode o = sentences.addObject();
+            o.put("text", sentence.text());
+            o.put("rule", sentence.rule());
+            o.put("source", sentence.source());
+            o.put("template", sentence.template());
+            ArrayNode codes = o.putArray("findings");
+            sentence.findingCodes().forEach(codes::add);
+        }
+        return m;
+    }
+
+    /**
+     * Evidence without non-finite numbers (JSON has no NaN), whole numbers written as integers, keys kept in
+     * their given order.
+     */
+    static Map<String, Object> clean(Map<String, Object> evidence) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        evidence.forEach((k, v) -> {
+            if (v instanceof Double d) {
+                if (Double.isFinite(d)) {
+                    out.put(k, isWhole(d) ? (Object) (long) (double) d : d);
+                }
+            } else {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static boolean isWhole(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15;
+    }
+
+    /** A figure, left out when it could not be made; whole numbers (counts, totals) written as integers. */
+    private static void putFinite(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            if (isWhole(value)) {
+                node.put(name, (long) value);
+            } else {
+                node.put(name, value);
+            }
+        }
+    }
+
+    /** The audit trail as JSON Lines: one firing per line, in firing order. */
+    public static String auditLines(java.util.List<AuditEvent> audit) {
+        StringBuilder out = new StringBuilder();
+        for (AuditEvent e : audit) {
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("seq", e.sequence());
+            line.put("phase", e.phase());
+            line.put("rule", e.rule());
+            line.put("source", e.source());
+            line.put("measure", e.measure());
+            line.put("area", e.area());
+            line.put("matched", e.matched());
+            line.put("inserted", e.inserted());
+            try {
+                out.append(MAPPER.writeValueAsString(line)).append('\n');
+            } catch (JsonProcessingException ex) {
+                throw new InternalException("cannot write the audit log", ex);
+            }
+        }
+        return out.toString();
+    }
+
+}

@@ -1,0 +1,86 @@
+package org.pcpassessor.report;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.pcpassessor.narrative.MeasureReport;
+import org.pcpassessor.narrative.Report;
+import org.pcpassessor.rules.Values;
+import org.pcpassessor.stats.Months;
+import org.pcpassessor.stats.Snapshot;
+
+/**
+ * The report as Markdown: per pillar, the performance table in the layout of the Board reports (Current Month,
+ * the same month 1, 2 and 3 years back, Current v 1yr avg, Current v 3yr avg, Rolling 12 months, Baseline,
+ * Perf v Benchmark) and per priority numbered paragraphs, most important first.
+ */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    public static String render(Report report) {
+        StringBuilder md = new StringBuilder();
+        YearMonth month = report.month();
+        md.append("# ").append(report.catalogue().title()).append(": ").append(Months.longName(month)).append("\n\n");
+        md.append("Draft commentary for the 12 months to ").append(Months.longName(month)).append(", area ")
+                .append(report.catalogue().headlineArea()).append(" unless stated. Significance tests at ")
+                .append(Values.number(report.catalogue().confidence() * 100, 0))
+                .append("% confidence; the baseline is the previous complete financial year unless stated.\n");
+        int pillarNumber = 0;
+        for (Report.PillarSection pillar : report.pillars()) {
+            pillarNumber++;
+            md.append("\n## ").append(pillarNumber).append(". ").append(pillar.name()).append("\n\n");
+            table(md, pillar, month);
+            int priorityNumber = 0;
+            for (Report.PrioritySection priority : pillar.priorities()) {
+                priorityNumber++;
+                String number = pillarNumber + "." + priorityNumber;
+                md.append("\n### ").append(number).append(' ')
+                        .append(priority.headlines() ? "Performance headlines" : priority.name()).append("\n\n");
+                if (priority.paragraphs().isEmpty()) {
+                    md.append(priority.rows().isEmpty() ? "No data for this priority in " + Months.longName(month)
+                            + ".\n" : "No rule found anything to say about this priority.\n");
+                    continue;
+                }
+                int paragraph = 0;
+                for (String text : priority.paragraphs()) {
+                    paragraph++;
+                    md.append("- ").append(number).append('.').append(paragraph).append(' ').append(text).append('\n');
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, Report.PillarSection pillar, YearMonth month) {
+        md.append("| ").append(escape(pillar.heading())).append(" | Current Month | ")
+                .append(Months.shortName(month.minusYears(1))).append(" | ")
+                .append(Months.shortName(month.minusYears(2))).append(" | ")
+                .append(Months.shortName(month.minusYears(3)))
+                .append(" | Current v 1yr avg | Current v 3yr avg | Rolling 12 months | Baseline | Perf v Benchmark |\n");
+        md.append("|---|---:|---:|---:|---:|---|---|---:|---:|---|\n");
+        for (Report.PrioritySection priority : pillar.priorities()) {
+            if (priority.rows().isEmpty()) {
+                continue;
+            }
+            if (!priority.headlines()) {
+                md.append("| **").append(escape(priority.name().toUpperCase(java.util.Locale.UK)))
+                        .append("** | | | | | | | | | |\n");
+            }
+            for (MeasureReport r : priority.rows()) {
+                Snapshot s = r.assessment().snapshot();
+                md.append("| ").append(escape(r.measure().label()));
+                for (double v : List.of(s.current(), s.sameMonthLastYear(), s.twoYearsAgo(), s.threeYearsAgo())) {
+                    md.append(" | ").append(Values.value(s, v));
+                }
+                md.append(" | ").append(r.label("1yr")).append(" | ").append(r.label("3yr"));
+                md.append(" | ").append(Values.value(s, s.rolling12())).append(" | ")
+                        .append(Values.value(s, s.baseline()));
+                md.append(" | ").append(r.label("benchmark")).append(" |\n");
+            }
+        }
+    }
+
+    private static String escape(String cell) {
+        return cell.replace("|", "\\|");
+    }
+}

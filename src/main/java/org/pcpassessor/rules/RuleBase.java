@@ -1,0 +1,189 @@
+package org.pcpassessor.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.pcpassessor.problem.Problems;
+import org.pcpassessor.problem.RulesException;
+
+/**
+ * The rules folder compiled at run time into two knowledge bases: {@code classify/} (Snapshots and their
+ * comparisons in, Findings out) and everything else, normally {@code narrate/} (Findings in, Sentences out).
+ * Running the phases in separate sessions means a narrate rule always sees every finding, so a rule that folds
+ * several findings into one sentence wins over the rules that would say them one by one.
+ */
+public final class RuleBase {
+    private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
+
+    /** A rule as declared: its phase, package, name and {@code path:line}. */
+    public record RuleInfo(String phase, String rulePackage, String name, String source) {
+    }
+
+    private final Path folder;
+    private final KieBase classify;
+    private final KieBase narrate;
+    private final Map<String, RuleInfo> rules;
+
+    private RuleBase(Path folder, KieBase classify, KieBase narrate, Map<String, RuleInfo> rules) {
+        this.folder = folder;
+        this.classify = classify;
+        this.narrate = narrate;
+        this.rules = rules;
+    }
+
+    /** Compiles the folder; throws {@link RulesException} with every compiler message on any error. */
+    public static RuleBase compile(Path folder) {
+        Problems problems = new Problems();
+        RuleBase base = compile(folder, problems);
+        problems.throwIfErrors("rules");
+        if (base == null) {
+            throw new RulesException(problems.sorted());
+        }
+        return base;
+    }
+
+    /** Compiles what it can, adding problems (file:line:column) to the collector; null on any error. */
+    public static RuleBase compile(Path folder, Problems problems) {
+        if (!Files.isDirectory(folder)) {
+            problems.error(folder.toString(), 0, 0, "rules folder not found");
+            return null;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".drl"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            problems.error(folder.toString(), 0, 0, "cannot list the rules folder: " + e.getMessage());
+            return null;
+        }
+        List<Path> classifyFiles = new ArrayList<>();
+        List<Path> narrateFiles = new ArrayList<>();
+        for (Path f : files) {
+            Path rel = folder.relativize(f);
+            (rel.getNameCount() > 1 && rel.getName(0).toString().equals("classify") ? classifyFiles : narrateFiles)
+                    .add(f);
+        }
+        if (classifyFiles.isEmpty()) {
+            problems.error(folder.toString(), 0, 0, "no .drl files under " + folder.resolve("classify"));
+        }
+        if (narrateFiles.isEmpty()) {
+            problems.error(folder.toString(), 0, 0, "no .drl files under " + folder.resolve("narrate"));
+        }
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        KieBase classify = build(folder, "classify", classifyFiles, problems, rules);
+        KieBase narrate = build(folder, "narrate", narrateFiles, problems, rules);
+        if (problems.hasErrors() || classify == null || narrate == null) {
+            return null;
+        }
+        return new RuleBase(folder, classify, narrate, rules);
+    }
+
+    private static KieBase build(Path folder, String phase, List<Path> files, Problems problems,
+                                 Map<String, RuleInfo> rules) {
+        if (files.isEmpty()) {
+            return null;
+        }
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", phase, "1.0." + System.nanoTime());
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, Path> byResource = new LinkedHashMap<>();
+        for (Path f : files) {
+            String rel = folder.relativize(f).toString().replace('\\', '/');
+            String text;
+            try {
+                text = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                problems.error(f.toString(), 0, 0, "cannot read: " + e.getMessage());
+                continue;
+            }
+            kfs.write(RESOURCES + rel, text);
+            byResource.put(rel, f);
+            index(phase, f, text, rules);
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        boolean errors = false;
+        for (Message m : builder.getResults().getMessages()) {
+            String path = m.getPath() == null ? "" : m.getPath();
+            // Drools names the resource relative to the KieFileSystem's resources root.
+            String rel = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+            Path file = byResource.get(rel);
+            String where = file == null ? folder.toString() : file.toString();
+            String text = m.getText() == null ? "" : m.getText().strip().replaceAll("\\s+", " ");
+            if (m.getLevel() == Message.Level.ERROR) {
+                errors = true;
+                problems.error(where, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), text);
+            } else if (m.getLevel() == Message.Level.WARNING) {
+                problems.warning(where, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), text);
+            }
+        }
+        if (errors) {
+            return null;
+        }
+        return ks.newKieContainer(releaseId).getKieBase();
+    }
+
+    /** Finds each rule's declaration line by reading the file: Drools keeps the resource but not the line. */
+    private static void index(String phase, Path file, String text, Map<String, RuleInfo> rules) {
+        String pkg = "";
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher p = PACKAGE.matcher(lines[i]);
+            if (p.find()) {
+                pkg = p.group(1);
+                continue;
+            }
+            Matcher r = RULE.matcher(lines[i]);
+            if (r.find()) {
+                String name = r.group(1) != null ? r.group(1).replace("\\\"", "\"")
+                        : r.group(2) != null ? r.group(2) : r.group(3);
+                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, file + ":" + (i + 1)));
+            }
+        }
+    }
+
+    static String key(String rulePackage, String name) {
+        return rulePackage + "\u0000" + name;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    KieBase classify() {
+        return classify;
+    }
+
+    KieBase narrate() {
+        return narrate;
+    }
+
+    /** {@code path:line} of a rule's declaration, or the folder when it cannot be found. */
+    public String source(String rulePackage, String name) {
+        RuleInfo info = rules.get(key(rulePackage, name));
+        return info == null ? folder.toString() : info.source();
+    }
+
+    /** Every rule declared, in file order. */
+    public List<RuleInfo> rules() {
+        return List.copyOf(rules.values());
+    }
+}

@@ -1,0 +1,31 @@
+package org.pcpassessor.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** All the facts computed for one measure in one area for the report month. */
+public record Assessment(Snapshot snapshot, List<Comparison> comparisons, List<Extreme> extremes,
+                         List<Streak> streaks, Optional<Trend> trend) {
+
+    public Assessment {
+        comparisons = List.copyOf(comparisons);
+        extremes = List.copyOf(extremes);
+        streaks = List.copyOf(streaks);
+    }
+
+    /** Every fact, the snapshot first, in a stable order. */
+    public List<Object> facts() {
+        List<Object> facts = new ArrayList<>();
+        facts.add(snapshot);
+        facts.addAll(comparisons);
+        facts.addAll(extremes);
+        facts.addAll(streaks);
+        trend.ifPresent(facts::add);
+        return facts;
+    }
+
+    public Optional<Comparison> comparison(String basis) {
+        return comparisons.stream().filter(c -> c.basis().equals(basis)).findFirst();
+    }
+}

@@ -1,0 +1,319 @@
+package org.pcpassessor.stats;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pcpassessor.catalogue.Kind;
+import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.data.Series;
+
+/**
+ * Computes every figure and test of the design notes for one measure, area and month. Figures that need
+ * months outside the series are NaN; tests that need them are left out.
+ */
+public final class Calculator {
+    /** How many rolling 12-month values the trend test looks at. */
+    public static final int TREND_MONTHS = 6;
+    /** How far back a run of outcomes is followed. */
+    private static final int MAX_RUN = 36;
+
+    private final Measure measure;
+    private final Series series;
+    private final boolean headline;
+    private final double confidence;
+    private final Kind kind;
+
+    public Calculator(Measure measure, Series series, boolean headline, double confidence) {
+        this.measure = measure;
+        this.series = series;
+        this.headline = headline;
+        this.confidence = confidence;
+        this.kind = measure.kind();
+    }
+
+    /** The assessment at {@code month}, which must lie inside the series. */
+    public Assessment assess(YearMonth month) {
+        int i = series.indexOf(month);
+        if (i < 0) {
+            throw new IllegalArgumentException(series + " has no " + month);
+        }
+        Snapshot snapshot = snapshot(i);
+        List<Comparison> comparisons = new ArrayList<>();
+        for (String basis : List.of("benchmark", "1yr", "3yr", "lastYear")) {
+            if (measure.reports(basis)) {
+                comparison(basis, i, snapshot).ifPresent(comparisons::add);
+            }
+        }
+        List<Extreme> extremes = new ArrayList<>();
+        List<Streak> streaks = new ArrayList<>();
+        double[] monthly = series.values(0, i);
+        double[] rolling = rollingSeries(i);
+        for (String name : List.of("monthly", "rolling12")) {
+            double[] values = name.equals("monthly") ? monthly : rolling;
+            int first = name.equals("monthly") ? 0 : 11;
+            if (i < first || !Double.isFinite(values[i])) {
+                continue;
+            }
+            extremes.add(extreme(name, "high", values, first, i, snapshot));
+            extremes.add(extreme(name, "low", values, first, i, snapshot));
+            streak(name, values, first, i, snapshot).ifPresent(streaks::add);
+        }
+        return new Assessment(snapshot, comparisons, extremes, streaks, trend(rolling, i, snapshot));
+    }
+
+    private Snapshot snapshot(int i) {
+        YearMonth month = series.month(i);
+        List<Figure> figures = new ArrayList<>();
+        double current = monthFigure("current", i, figures);
+        double previous = monthFigure("previousMonth", i - 1, figures);
+        double lastYear = monthFigure("sameMonthLastYear", i - 12, figures);
+        double twoYears = monthFigure("twoYearsAgo", i - 24, figures);
+        double threeYears = monthFigure("threeYearsAgo", i - 36, figures);
+        double rolling12 = window("rolling12", i - 11, i, figures);
+        double rolling12Previous = window("rolling12PreviousMonth", i - 12, i - 1, figures);
+        double rolling12LastYear = window("rolling12LastYear", i - 23, i - 12, figures);
+        double avg1yr = average("avg1yr", i - 12, i - 1, figures);
+        double avg3yr = average("avg3yr", i - 36, i - 1, figures);
+        YearMonth fyStart = Months.baselineYearStart(month);
+        double baseline;
+        String baselineLabel;
+        if (measure.baseline().isPresent()) {
+            baseline = measure.baseline().getAsDouble();
+            baselineLabel = "fixed";
+            figures.add(new Figure("baseline", baseline, Double.NaN, Double.NaN,
+                    "fixed in the catalogue (" + measure.source() + ")"));
+        } else {
+            baselineLabel = Months.financialYearLabel(fyStart);
+            baseline = window("baseline", series.indexOf(fyStart), series.indexOf(fyStart.plusMonths(11)), figures,
+                    "financial year " + baselineLabel + ": ");
+        }
+        return new Snapshot(measure.id(), series.area(), headline, measure.pillar(), measure.priority(),
+                measure.label(), measure.subject(), kind.yamlName(), measure.polarity().yamlName(), measure.unit(),
+                month, current, previous, lastYear, twoYears, threeYears, rolling12, rolling12Previous,
+                rolling12LastYear, baseline, baselineLabel, avg1yr, avg3yr, change(current, lastYear),
+                change(rolling12, baseline), change(rolling12, rolling12LastYear), figures);
+    }
+
+    /** Relative change for counts and medians; difference in fraction points for rates and proportions. */
+    private double change(double now, double then) {
+        if (Double.isNaN(now) || Double.isNaN(then)) {
+            return Double.NaN;
+        }
+        if (kind.hasDenominator()) {
+            return now - then;
+        }
+        return then == 0 ? Double.NaN : (now - then) / then;
+    }
+
+    private double monthFigure(String name, int j, List<Figure> figures) {
+        if (j < 0) {
+            return Double.NaN;
+        }
+        double v = series.value(j);
+        String how = Months.longName(series.month(j)) + " (" + series.source(j) + ")";
+        figures.add(kind.hasDenominator()
+                ? new Figure(name, v, series.numerator(j), series.denominator(j), how)
+                : new Figure(name, v, Double.NaN, Double.NaN, how));
+        return v;
+    }
+
+    private double window(String name, int from, int to, List<Figure> figures) {
+        return window(name, from, to, figures, "");
+    }
+
+    private double window(String name, int from, int to, List<Figure> figures, String prefix) {
+        if (from < 0 || to < 0 || to >= series.size()) {
+            return Double.NaN;
+        }
+        Sample s = Sample.of(series, series.month(from), series.month(to), "");
+        double v = s.aggregate();
+        String range = Months.longName(series.month(from)) + " to " + Months.longName(series.month(to))
+                + " (" + s.months() + " months)";
+        String how = prefix + switch (kind) {
+            case COUNT -> "sum of " + range;
+            case RATE, PROPORTION -> "sum of numerators / sum of denominators, " + range;
+            case MEDIAN -> "median of the monthly medians, " + range;
+        };
+        figures.add(kind.hasDenominator()
+                ? new Figure(name, v, s.sumNumerators(), s.sumDenominators(), how)
+                : new Figure(name, v, Double.NaN, Double.NaN, how));
+        return v;
+    }
+
+    private double average(String name, int from, int to, List<Figure> figures) {
+        if (from < 0) {
+            return Double.NaN;
+        }
+        Sample s = Sample.of(series, series.month(from), series.month(to), "");
+        double v = s.monthlyMean();
+        String range = Months.longName(series.month(from)) + " to " + Months.longName(series.month(to))
+                + " (" + s.months() + " months)";
+        String how = switch (kind) {
+            case COUNT -> "mean monthly count, " + range;
+            case RATE, PROPORTION -> "pooled: sum of numerators / sum of denominators, " + range;
+            case MEDIAN -> "mean of the monthly medians, " + range;
+        };
+        figures.add(kind.hasDenominator()
+                ? new Figure(name, v, s.sumNumerators(), s.sumDenominators(), how)
+                : new Figure(name, v, Double.NaN, Double.NaN, how));
+        return v;
+    }
+
+    /** The samples of one comparison at month index i, or empty when the series is too short. */
+    private Optional<TestResult> test(String basis, int i) {
+        SignificanceTest test = SignificanceTests.forMeasure(measure, basis);
+        YearMonth month = series.month(i);
+        Sample reference = i >= 12 ? sample(i - 12, i - 1) : null;
+        switch (basis) {
+            case "benchmark" -> {
+                if (i < 11) {
+                    return Optional.empty();
+                }
+                Sample observed = sample(i - 11, i);
+                if (measure.baseline().isPresent()) {
+                    return Optional.of(test.compareWithFixed(observed, measure.baseline().getAsDouble(), confidence));
+                }
+                YearMonth fy = Months.baselineYearStart(month);
+                int from = series.indexOf(fy);
+                int to = series.indexOf(fy.plusMonths(11));
+                if (from < 0 || to < 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(test.compare(observed, sample(from, to), sample(i - 11, i), confidence));
+            }
+            case "1yr" -> {
+                return i < 12 ? Optional.empty()
+                        : Optional.of(test.compare(sample(i, i), sample(i - 12, i - 1), reference, confidence));
+            }
+            case "3yr" -> {
+                return i < 36 ? Optional.empty()
+                        : Optional.of(test.compare(sample(i, i), sample(i - 36, i - 1), reference, confidence));
+            }
+            case "lastYear" -> {
+                return i < 12 ? Optional.empty()
+                        : Optional.of(test.compare(sample(i, i), sample(i - 12, i - 12), reference, confidence));
+            }
+            default -> throw new IllegalArgumentException("unknown basis " + basis);
+        }
+    }
+
+    private Optional<Comparison> comparison(String basis, int i, Snapshot snapshot) {
+        Optional<TestResult> result = test(basis, i);
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        TestResult r = result.get();
+        int run = 1;
+        for (int j = i - 1; j >= 0 && run < MAX_RUN; j--) {
+            Optional<TestResult> earlier = test(basis, j);
+            if (earlier.isEmpty() || !earlier.get().outcome().equals(r.outcome())) {
+                break;
+            }
+            run++;
+        }
+        YearMonth month = series.month(i);
+        String observedLabel;
+        String expectedLabel;
+        switch (basis) {
+            case "benchmark" -> {
+                observedLabel = "rolling 12 months " + Months.longName(month.minusMonths(11)) + " to "
+                        + Months.longName(month);
+                expectedLabel = measure.baseline().isPresent() ? "fixed baseline"
+                        : "financial year " + Months.financialYearLabel(Months.baselineYearStart(month));
+            }
+            case "1yr" -> {
+                observedLabel = Months.longName(month);
+                expectedLabel = "average of " + Months.longName(month.minusMonths(12)) + " to "
+                        + Months.longName(month.minusMonths(1));
+            }
+            case "3yr" -> {
+                observedLabel = Months.longName(month);
+                expectedLabel = "average of " + Months.longName(month.minusMonths(36)) + " to "
+                        + Months.longName(month.minusMonths(1));
+            }
+            default -> {
+                observedLabel = Months.longName(month);
+                expectedLabel = Months.longName(month.minusMonths(12));
+            }
+        }
+        return Optional.of(new Comparison(measure.id(), series.area(), headline, kind.yamlName(),
+                measure.polarity().yamlName(), basis, r.method(), r.observed(), r.expected(), observedLabel,
+                expectedLabel, r.statisticName(), r.statistic(), r.pValue(), r.confidence(), r.outcome(), run,
+                r.details(), snapshot));
+    }
+
+    private Sample sample(int from, int to) {
+        YearMonth a = series.month(from);
+        YearMonth b = series.month(to);
+        String description = a.equals(b) ? Months.longName(a) : Months.longName(a) + " to " + Months.longName(b);
+        return Sample.of(series, a, b, description);
+    }
+
+    /** The rolling 12-month figure at every index up to i (NaN before the 12th month). */
+    private double[] rollingSeries(int i) {
+        double[] r = new double[i + 1];
+        for (int j = 0; j <= i; j++) {
+            r[j] = j < 11 ? Double.NaN : sample(j - 11, j).aggregate();
+        }
+        return r;
+    }
+
+    private Extreme extreme(String name, String direction, double[] v, int first, int i, Snapshot snapshot) {
+        boolean high = direction.equals("high");
+        boolean twelve = i - first >= 11;
+        boolean joint = false;
+        for (int k = 1; k <= 11 && twelve; k++) {
+            double other = v[i - k];
+            if (!Double.isFinite(other) || (high ? other > v[i] : other < v[i])) {
+                twelve = false;
+            } else if (other == v[i]) {
+                joint = true;
+            }
+        }
+        int since = -1;
+        for (int j = i - 1; j >= first; j--) {
+            if (Double.isFinite(v[j]) && (high ? v[j] >= v[i] : v[j] <= v[i])) {
+                since = j;
+                break;
+            }
+        }
+        boolean onRecord = since < 0;
+        int gap = onRecord ? i - first : i - since;
+        String sinceText = onRecord ? "" : Months.longName(series.month(since));
+        return new Extreme(measure.id(), series.area(), headline, kind.yamlName(), measure.polarity().yamlName(),
+                name, direction, v[i], twelve, twelve && joint, onRecord, sinceText, gap, snapshot);
+    }
+
+    private Optional<Streak> streak(String name, double[] v, int first, int i, Snapshot snapshot) {
+        if (i - 1 < first || !Double.isFinite(v[i - 1]) || v[i] == v[i - 1]) {
+            return Optional.empty();
+        }
+        boolean rise = v[i] > v[i - 1];
+        int length = 0;
+        int j = i;
+        while (j - 1 >= first && Double.isFinite(v[j - 1]) && (rise ? v[j] > v[j - 1] : v[j] < v[j - 1])) {
+            length++;
+            j--;
+        }
+        return Optional.of(new Streak(measure.id(), series.area(), headline, kind.yamlName(),
+                measure.polarity().yamlName(), name, rise ? "rise" : "fall", length,
+                Months.longName(series.month(j)), v[j], v[i], snapshot));
+    }
+
+    private Optional<Trend> trend(double[] rolling, int i, Snapshot snapshot) {
+        int from = i - TREND_MONTHS + 1;
+        if (from < 11) {
+            return Optional.empty();
+        }
+        double[] x = java.util.Arrays.copyOfRange(rolling, from, i + 1);
+        if (java.util.Arrays.stream(x).anyMatch(d -> !Double.isFinite(d))) {
+            return Optional.empty();
+        }
+        MannKendall.Result r = MannKendall.test(x);
+        String direction = r.pValue() < 1 - confidence ? (r.s() > 0 ? "up" : "down") : "flat";
+        return Optional.of(new Trend(measure.id(), series.area(), headline, kind.yamlName(),
+                measure.polarity().yamlName(), direction, "mann-kendall", TREND_MONTHS,
+                Months.longName(series.month(from)), r.s(), r.pValue(), confidence, r.senSlope(), snapshot));
+    }
+}

@@ -1,0 +1,51 @@
+package org.pcpassessor.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A tested comparison, as a fact for the rules.
+ *
+ * @param basis    {@code benchmark} (rolling 12 months vs baseline), {@code 1yr} / {@code 3yr} (current month vs
+ *                 the average of the 12 / 36 months before), {@code lastYear} (current month vs the same month a
+ *                 year earlier)
+ * @param outcome  {@code higher}, {@code lower}, {@code comparable} or {@code untested}
+ * @param run      how many consecutive months, ending with this one, the same basis has had this outcome
+ * @param observedLabel which months the observed side covers; {@code expectedLabel} likewise
+ */
+public record Comparison(String measureId, String area, boolean headline, String kind, String polarity, String basis,
+                         String method, double observed, double expected, String observedLabel,
+                         String expectedLabel, String statisticName, double statistic, double pValue,
+                         double confidence, String outcome, int run, Map<String, Object> details,
+                         Snapshot snapshot) implements Evidence {
+
+    public Comparison {
+        Objects.requireNonNull(basis, "basis");
+        Objects.requireNonNull(outcome, "outcome");
+        details = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(details));
+    }
+
+    public boolean significant() {
+        return TestResult.HIGHER.equals(outcome) || TestResult.LOWER.equals(outcome);
+    }
+
+    @Override
+    public Map<String, Object> evidence() {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("basis", basis);
+        e.put("method", method);
+        e.put("observed", observed);
+        e.put("observedMonths", observedLabel);
+        e.put("expected", expected);
+        e.put("expectedMonths", expectedLabel);
+        e.put("statisticName", statisticName);
+        e.put("statistic", statistic);
+        e.put("pValue", pValue);
+        e.put("confidence", confidence);
+        e.put("outcome", outcome);
+        e.put("run", run);
+        new java.util.TreeMap<>(details).forEach(e::put);
+        return e;
+    }
+}

@@ -1,0 +1,54 @@
+package org.pcpassessor.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.pcpassessor.catalogue.Kind;
+import org.pcpassessor.catalogue.Measure;
+
+/**
+ * The one place that decides which test a comparison uses: the measure's {@code test:} if given, otherwise
+ * the default for its kind and basis. Change a default here, or a measure's choice in the catalogue.
+ */
+public final class SignificanceTests {
+    private static final Map<String, SignificanceTest> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (SignificanceTest t : new SignificanceTest[] {new ConditionalPoissonTest(), new TwoProportionZTest(),
+            new MannWhitneyTest(), new MovingRangeZTest()}) {
+            BY_NAME.put(t.name(), t);
+        }
+    }
+
+    private SignificanceTests() {
+    }
+
+    /** Every method a catalogue may name. */
+    public static Set<String> names() {
+        return BY_NAME.keySet();
+    }
+
+    /** The default method for a kind and comparison basis. */
+    public static String defaultFor(Kind kind, String basis) {
+        return switch (kind) {
+            case COUNT -> ConditionalPoissonTest.NAME;
+            case RATE, PROPORTION -> TwoProportionZTest.NAME;
+            case MEDIAN -> "benchmark".equals(basis) ? MannWhitneyTest.NAME : MovingRangeZTest.NAME;
+        };
+    }
+
+    /** The method a measure uses for a basis. */
+    public static SignificanceTest forMeasure(Measure measure, String basis) {
+        String name = measure.tests().getOrDefault(basis, defaultFor(measure.kind(), basis));
+        SignificanceTest test = BY_NAME.get(name);
+        if (test == null) {
+            throw new IllegalArgumentException("unknown test " + name);
+        }
+        return test;
+    }
+
+    /** The kinds a named method is valid for (for catalogue checks). */
+    public static Set<Kind> kindsOf(String name) {
+        return BY_NAME.get(name).kinds();
+    }
+}

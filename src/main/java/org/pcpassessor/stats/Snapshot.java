@@ -1,0 +1,49 @@
+package org.pcpassessor.stats;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every figure of one measure in one area for the report month: the fact that rules classify. Figures that
+ * cannot be made (too little history) are {@code NaN}; {@link #has(double)} tells. Rates and proportions are
+ * fractions (0.103), changes of them are in fraction points (0.012 = 1.2ppts); changes of counts and medians
+ * are relative (0.147 = 14.7%).
+ *
+ * @param headline true for the catalogue's first (headline) area
+ * @param kind     count, rate, proportion or median (as written in the catalogue)
+ * @param polarity up-is-good, down-is-good or neutral
+ * @param baselineLabel "2019/20" (the financial year) or "fixed" (a number given in the catalogue)
+ * @param figures  each figure with how it was made
+ */
+public record Snapshot(String measureId, String area, boolean headline, String pillar, String priority, String label,
+                       String subject, String kind, String polarity, String unit, YearMonth month,
+                       double current, double previousMonth, double sameMonthLastYear, double twoYearsAgo,
+                       double threeYearsAgo, double rolling12, double rolling12PreviousMonth,
+                       double rolling12LastYear, double baseline, String baselineLabel, double avg1yr,
+                       double avg3yr, double changeVsLastYear, double changeVsBaseline,
+                       double changeRolling12VsLastYear, List<Figure> figures) {
+
+    public Snapshot {
+        Objects.requireNonNull(measureId, "measureId");
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(month, "month");
+        Objects.requireNonNull(baselineLabel, "baselineLabel");
+        figures = List.copyOf(figures);
+    }
+
+    /** True when a figure could be made. */
+    public static boolean has(double figure) {
+        return !Double.isNaN(figure);
+    }
+
+    /** True for rates and proportions, whose changes are in percentage points. */
+    public boolean isRatio() {
+        return "rate".equals(kind) || "proportion".equals(kind);
+    }
+
+    @Override
+    public String toString() {
+        return "Snapshot[" + measureId + "/" + area + " " + month + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package org.pcpassessor.stats;
+
+import java.util.Arrays;
+
+/** Small descriptive helpers used by several figures. */
+final class Stats {
+    private Stats() {
+    }
+
+    /** Median of the finite values; NaN when there are none. */
+    static double median(double[] values) {
+        double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        int mid = v.length / 2;
+        return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+    }
+
+    /** Mean absolute difference of consecutive finite values; NaN with fewer than two. */
+    static double meanMovingRange(double[] values) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (Double.isFinite(values[i]) && Double.isFinite(values[i - 1])) {
+                sum += Math.abs(values[i] - values[i - 1]);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+}
