@@ -69,12 +69,13 @@ public final class MarkdownReport {
             for (MeasureReport r : priority.rows()) {
                 Snapshot s = r.assessment().snapshot();
                 md.append("| ").append(escape(r.measure().label()));
+                // Cells carry no unit: the row label says it ("... (minutes)").
                 for (double v : List.of(s.current(), s.sameMonthLastYear(), s.twoYearsAgo(), s.threeYearsAgo())) {
-                    md.append(" | ").append(Values.value(s, v));
+                    md.append(" | ").append(Values.value(s.kind(), "", v));
                 }
                 md.append(" | ").append(r.label("1yr")).append(" | ").append(r.label("3yr"));
-                md.append(" | ").append(Values.value(s, s.rolling12())).append(" | ")
-                        .append(Values.value(s, s.baseline()));
+                md.append(" | ").append(Values.value(s.kind(), "", s.rolling12())).append(" | ")
+                        .append(Values.value(s.kind(), "", s.baseline()));
                 md.append(" | ").append(r.label("benchmark")).append(" |\n");
             }
         }

@@ -77,6 +77,25 @@ public final class Values {
             v.put("baselineDifference", Math.abs(d));
             v.put("baselineDifferenceText", number(Math.abs(d), 0));
         }
+        for (int i = 0; i < findings.size(); i++) {
+            // Each finding's evidence is also available with its position: otherArea1, otherArea2, ...
+            String suffix = Integer.toString(i + 1);
+            Finding f = findings.get(i);
+            Map<String, Object> own = new LinkedHashMap<>();
+            f.evidence().forEach((k, x) -> own.put(k, x));
+            for (String side : List.of("observed", "expected", "otherObserved", "otherExpected")) {
+                if (f.evidence().get(side) instanceof Double d && Double.isFinite(d)) {
+                    own.put(side + "Text", value(s, d));
+                }
+            }
+            own.forEach((k, x) -> {
+                if (x instanceof Boolean b) {
+                    v.put(k + suffix, b.toString());
+                } else if (!(x instanceof Double d) || Double.isFinite(d)) {
+                    v.put(k + suffix, x);
+                }
+            });
+        }
         for (Finding f : findings) {
             v.put(f.basis() + "Code", f.code());
             f.evidence().forEach((k, x) -> {
