@@ -121,7 +121,18 @@ public final class RuleBase {
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         boolean errors = false;
-        for (Message m : builder.getResults().getMessages()) {
+        List<Message> messages = builder.getResults().getMessages();
+        java.util.Set<String> located = new java.util.HashSet<>();
+        for (Message m : messages) {
+            if (m.getLine() > 0 && m.getPath() != null) {
+                located.add(m.getPath());
+            }
+        }
+        for (Message m : messages) {
+            if (m.getLine() <= 0 && located.contains(m.getPath()) && m.getLevel() == Message.Level.ERROR) {
+                errors = true;
+                continue; // "Parser returned a null Package" and the like: the located message already says why
+            }
             String path = m.getPath() == null ? "" : m.getPath();
             // Drools names the resource relative to the KieFileSystem's resources root.
             String rel = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;

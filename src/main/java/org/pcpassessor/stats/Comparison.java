@@ -36,9 +36,9 @@ public record Comparison(String measureId, String area, boolean headline, String
         e.put("basis", basis);
         e.put("method", method);
         e.put("observed", observed);
-        e.put("observedMonths", observedLabel);
+        e.put("observedPeriod", observedLabel);
         e.put("expected", expected);
-        e.put("expectedMonths", expectedLabel);
+        e.put("expectedPeriod", expectedLabel);
         e.put("statisticName", statisticName);
         e.put("statistic", statistic);
         e.put("pValue", pValue);

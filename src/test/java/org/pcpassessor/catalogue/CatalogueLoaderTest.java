@@ -1,0 +1,130 @@
+package org.pcpassessor.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcpassessor.problem.Problem;
+import org.pcpassessor.problem.Problems;
+
+class CatalogueLoaderTest {
+    private static final Set<String> TESTS = Set.of("c-test", "two-proportion-z");
+
+    @TempDir
+    Path dir;
+
+    private List<Problem> problemsOf(String yaml) throws Exception {
+        Files.writeString(dir.resolve("d.csv"), "measure,area,month,value\n");
+        Path file = dir.resolve("measures.yaml");
+        Files.writeString(file, yaml);
+        Problems problems = new Problems();
+        new CatalogueLoader(TESTS, problems).read(file);
+        return problems.sorted();
+    }
+
+    private static final String GOOD = """
+            report:
+              title: T
+              month: 2020-12
+              areas: [Force, North]
+            data: [d.csv]
+            pillars:
+              - name: Victims
+                priorities:
+                  - name: Domestic Abuse
+                    measures:
+                      - id: da
+                        label: Recorded Crime
+                        subject: recorded Domestic Abuse crimes
+                        kind: count
+                        polarity: neutral
+            """;
+
+    @Test
+    void theRepositoryCatalogueLoadsWithoutProblems() {
+        Problems problems = new Problems();
+        Catalogue c = new CatalogueLoader(Set.of("c-test", "two-proportion-z", "mann-whitney", "moving-range-z"),
+                problems).read(Path.of("measures.yaml"));
+        assertEquals(List.of(), problems.sorted());
+        assertEquals(37, c.measures().size());
+        assertEquals(List.of("Victims", "Offenders", "Communities"), c.pillars().stream().map(Pillar::name).toList());
+        assertEquals("Force", c.headlineArea());
+    }
+
+    @Test
+    void aValidCatalogueHasNoProblems() throws Exception {
+        assertEquals(List.of(), problemsOf(GOOD));
+    }
+
+    @Test
+    void aMisspeltKeyIsNamedWithItsLineColumnAndTheKeyMeant() throws Exception {
+        List<Problem> p = problemsOf(GOOD.replace("polarity: neutral", "polarty: neutral"));
+        Problem unknown = p.stream().filter(x -> x.message().contains("polarty")).findFirst().orElseThrow();
+        assertEquals(15, unknown.line());
+        assertEquals(13, unknown.column());
+        assertTrue(unknown.message().contains("did you mean 'polarity'"), unknown.message());
+        assertTrue(p.stream().anyMatch(x -> x.message().equals("measure needs 'polarity'")), p.toString());
+    }
+
+    @Test
+    void unknownKindAndPolaritySuggestTheValidOnes() throws Exception {
+        List<Problem> p = problemsOf(GOOD.replace("kind: count", "kind: counts").replace("neutral", "up-is-bad"));
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).message().startsWith("unknown kind 'counts' (did you mean 'count'?)"), p.toString());
+        assertEquals(14, p.get(0).line());
+        assertTrue(p.get(1).message().startsWith("unknown polarity 'up-is-bad'"), p.toString());
+    }
+
+    @Test
+    void duplicateIdsAndDuplicateKeysAreErrors() throws Exception {
+        String twice = GOOD
+                + "          - id: da\n"
+                + "            label: Again\n"
+                + "            subject: x\n"
+                + "            kind: count\n"
+                + "            polarity: neutral\n"
+                + "            kind: rate\n";
+        List<Problem> p = problemsOf(twice);
+        assertTrue(p.stream().anyMatch(x -> x.message().startsWith("duplicate measure id 'da' (first declared at line 11)")
+                && x.line() == 16), p.toString());
+        assertTrue(p.stream().anyMatch(x -> x.message().startsWith("duplicate key 'kind'") && x.line() == 21),
+                p.toString());
+    }
+
+    @Test
+    void malformedYamlIsReportedAtItsPosition() throws Exception {
+        List<Problem> p = problemsOf("report:\n  title: [unclosed\n  month: 2020-12\n");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).message().startsWith("YAML syntax"), p.get(0).message());
+        assertTrue(p.get(0).line() >= 2, p.toString());
+    }
+
+    @Test
+    void anUnknownTestNameAndABadMonthAreErrors() throws Exception {
+        List<Problem> p = problemsOf(GOOD.replace("month: 2020-12", "month: Dec 2020")
+                .replace("polarity: neutral", "polarity: neutral\n            test: c-tset"));
+        assertTrue(p.stream().anyMatch(x -> x.message().contains("report month must be YYYY-MM") && x.line() == 3),
+                p.toString());
+        assertTrue(p.stream().anyMatch(x -> x.message().contains("unknown test 'c-tset' (did you mean 'c-test'?)")),
+                p.toString());
+    }
+
+    @Test
+    void dataGlobsExpandRelativeToTheCatalogue() throws Exception {
+        Files.createDirectories(dir.resolve("x/y"));
+        Files.writeString(dir.resolve("x/y/b.csv"), "");
+        Files.writeString(dir.resolve("x/y/a.csv"), "");
+        assertEquals(List.of(dir.resolve("x/y/a.csv"), dir.resolve("x/y/b.csv")),
+                CatalogueLoader.expand(dir, "x/y/*.csv"));
+        assertEquals(List.of(), CatalogueLoader.expand(dir, "x/nothing/*.csv"));
+        List<Problem> p = problemsOf(GOOD.replace("[d.csv]", "[missing/*.csv]"));
+        assertNotNull(p.stream().filter(x -> x.message().startsWith("no file matches 'missing/*.csv'")).findFirst()
+                .orElse(null), p.toString());
+    }
+}

@@ -1,0 +1,186 @@
+package org.pcpassessor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcpassessor.TestFiles;
+
+/** The command line as a user meets it, on the repository's catalogue, fixtures and rules. */
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static JsonNode measure(String json, String id, String area) throws Exception {
+        for (JsonNode m : new ObjectMapper().readTree(json).get("measures")) {
+            if (m.get("id").asText().equals(id) && m.get("area").asText().equals(area)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no " + id + " / " + area);
+    }
+
+    @Test
+    void theDecember2020DomesticAbuseFiguresAreThoseOfTheVictimsReportTable() throws Exception {
+        Run r = run("report", "--format", "json", "--month", "2020-12");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode da = measure(r.out(), "da-recorded-crime", "Force");
+        // Expected values: ../shared/seeds/001 (Victims theme, Feb 2021), section 5 table.
+        assertEquals(1057, da.get("stats").get("current").asInt());
+        assertEquals(1023, da.get("stats").get("sameMonthLastYear").asInt());
+        assertEquals(682, da.get("stats").get("twoYearsAgo").asInt());
+        assertEquals(687, da.get("stats").get("threeYearsAgo").asInt());
+        assertEquals(12037, da.get("stats").get("rolling12").asInt());
+        assertEquals(10660, da.get("stats").get("baseline").asInt());
+        assertEquals("Higher", da.get("vsBenchmark").asText());
+        JsonNode rate = measure(r.out(), "da-ppo-rate", "Force");
+        assertEquals(0.103, rate.get("stats").get("current").asDouble(), 0.0005);
+        assertEquals(0.120, rate.get("stats").get("rolling12").asDouble(), 0.0005);
+        assertEquals("Improved", rate.get("vsBenchmark").asText());
+    }
+
+    @Test
+    void inMarch2021TheRollingTwelveMonthsIsTheAnnualReportsFigure() throws Exception {
+        Run r = run("report", "--format", "json", "--month", "2021-03");
+        assertEquals(0, r.exit(), r.err());
+        // ../shared/seeds/003 (annual report, Apr 2021), section 4 table: 12,196 against 10,660.
+        JsonNode da = measure(r.out(), "da-recorded-crime", "Force");
+        assertEquals(12196, da.get("stats").get("rolling12").asInt());
+        assertEquals(10660, da.get("stats").get("baseline").asInt());
+    }
+
+    @Test
+    void everySentenceNamesItsRuleSourceAndFindingsAndEveryFindingItsRule() throws Exception {
+        Run r = run("report", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        int sentences = 0;
+        for (JsonNode m : new ObjectMapper().readTree(r.out()).get("measures")) {
+            for (JsonNode f : m.get("findings")) {
+                assertDeclares(f.get("source").asText(), f.get("rule").asText());
+                assertTrue(f.get("evidence").size() > 0);
+            }
+            for (JsonNode s : m.get("sentences")) {
+                sentences++;
+                assertDeclares(s.get("source").asText(), s.get("rule").asText());
+                assertTrue(s.get("findings").size() > 0, s.toString());
+                assertFalse(s.get("text").asText().contains("{"), s.toString());
+            }
+        }
+        assertTrue(sentences > 50, "sentences: " + sentences);
+    }
+
+    private static void assertDeclares(String source, String rule) throws Exception {
+        Path file = Path.of(source.substring(0, source.lastIndexOf(':')));
+        int line = Integer.parseInt(source.substring(source.lastIndexOf(':') + 1));
+        assertTrue(Files.readAllLines(file).get(line - 1).contains("rule \"" + rule + "\""), source + " " + rule);
+    }
+
+    @Test
+    void everyPriorityWithDataHasAtLeastOneSentence() {
+        Run r = run("report");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains("No rule found anything to say"), r.out());
+        assertFalse(r.out().contains("No data for this priority"), r.out());
+    }
+
+    @Test
+    void aRuleAddedInACopyOfTheRulesFolderChangesTheOutputWithoutABuild() throws Exception {
+        TestFiles.copyRules(dir);
+        Files.writeString(dir.resolve("narrate/analyst.drl"), """
+                package pcp.narrate;
+                import org.pcpassessor.rules.*;
+
+                rule "Analyst: flag Modern Slavery"
+                    @rank(1)
+                when
+                    $f : Finding( headline, measureId == "msht-recorded-crime", basis == "benchmark" )
+                then
+                    insert( Sentence.of(kcontext, "Analyst note: {rolling12Text} {subject} in the {rolling12Period}.", $f) );
+                end
+                """);
+        Run before = run("report");
+        Run after = run("report", "--rules", dir.toString());
+        assertEquals(0, after.exit(), after.err());
+        String note = "Analyst note: 86 recorded Modern Slavery offences in the 12 months to December 2020.";
+        assertFalse(before.out().contains(note));
+        assertTrue(after.out().contains("- 1.5.1 " + note), after.out());
+    }
+
+    @Test
+    void aBrokenRuleFailsCheckAndReportWithExitTwoAndWritesNothing() throws Exception {
+        TestFiles.copyRules(dir);
+        Path broken = dir.resolve("narrate/broken.drl");
+        Files.writeString(broken, "package pcp.narrate;\n\nrule \"Broken\"\nwhen\n    Finding( code == \nthen\nend\n");
+        Run check = run("check", "--rules", dir.toString());
+        assertEquals(2, check.exit());
+        assertTrue(check.err().contains(broken + ":"), check.err());
+
+        Path out = dir.resolve("report.md");
+        Run report = run("report", "--rules", dir.toString(), "--out", out.toString());
+        assertEquals(2, report.exit());
+        assertTrue(report.err().contains(broken + ":"), report.err());
+        assertFalse(Files.exists(out), "no partial output");
+
+        Files.writeString(out, "the analyst's previous draft");
+        assertEquals(2, run("report", "--rules", dir.toString(), "--out", out.toString()).exit());
+        assertEquals("the analyst's previous draft", Files.readString(out));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count());
+        }
+    }
+
+    @Test
+    void aMonthWithoutDataIsABadInput() {
+        Run r = run("report", "--month", "2021-06");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no data for 2021-06 for measure 'all-recorded-crime' in Force"), r.err());
+        assertEquals(2, run("report", "--month", "June").exit());
+    }
+
+    @Test
+    void theOutputFileIsWrittenWholeAndTheAuditLogIsJsonLines() throws Exception {
+        Path out = dir.resolve("r.json");
+        Path audit = dir.resolve("audit.jsonl");
+        Run r = run("report", "--format", "json", "--out", out.toString(), "--audit", audit.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.out());
+        new ObjectMapper().readTree(Files.readString(out));
+        var lines = Files.readAllLines(audit);
+        assertTrue(lines.size() > 100);
+        for (String line : lines) {
+            JsonNode event = new ObjectMapper().readTree(line);
+            assertTrue(event.has("rule") && event.has("source") && event.has("matched"), line);
+        }
+    }
+
+    @Test
+    void twoRunsGiveTheSameBytes() {
+        assertEquals(run("report", "--format", "json").out(), run("report", "--format", "json").out());
+        assertEquals(run("report").out(), run("report").out());
+    }
+
+    @Test
+    void checkPassesOnTheRepository() {
+        Run r = run("check");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("ok: 37 measures, 111 series"), r.out());
+    }
+}

@@ -1,0 +1,121 @@
+package org.pcpassessor.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcpassessor.catalogue.Catalogue;
+import org.pcpassessor.catalogue.CatalogueLoader;
+import org.pcpassessor.problem.Problem;
+import org.pcpassessor.problem.Problems;
+
+class SeriesLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Catalogue catalogue;
+
+    @BeforeEach
+    void catalogue() throws Exception {
+        Files.writeString(dir.resolve("measures.yaml"), """
+                report: {month: 2020-03, areas: [Force, North]}
+                data: [d.csv]
+                pillars:
+                  - name: P
+                    priorities:
+                      - name: Q
+                        measures:
+                          - {id: crimes, label: C, subject: crimes, kind: count, polarity: neutral}
+                          - {id: outcomes, label: O, subject: outcome rate, kind: rate, polarity: up-is-good}
+                          - {id: satisfied, label: S, subject: satisfaction, kind: proportion, polarity: up-is-good}
+                """);
+        Files.writeString(dir.resolve("d.csv"), "measure,area,month,value\n");
+        Problems p = new Problems();
+        catalogue = new CatalogueLoader(Set.of("c-test"), p).read(dir.resolve("measures.yaml"));
+        assertEquals(List.of(), p.sorted());
+    }
+
+    private List<Problem> load(String csv) throws Exception {
+        Files.writeString(dir.resolve("d.csv"), csv);
+        Problems p = new Problems();
+        new SeriesLoader(catalogue, p).read();
+        return p.sorted().stream().filter(x -> !x.message().startsWith("no data for measure")).toList();
+    }
+
+    @Test
+    void goodRowsMakeSeries() throws Exception {
+        Files.writeString(dir.resolve("d.csv"), """
+                measure,area,month,value,numerator,denominator,note
+                crimes,Force,2020-01,10,,,a
+                crimes,Force,2020-02,12,,,b
+                outcomes,Force,2020-01,,-2,52,net negative month
+                satisfied,Force,2020-01,,8,10,
+                """);
+        Problems p = new Problems();
+        DataSet d = new SeriesLoader(catalogue, p).read();
+        assertEquals(List.of(), p.sorted());
+        assertEquals(12, d.series("crimes", "Force").orElseThrow().value(1));
+        assertEquals(-2.0 / 52, d.series("outcomes", "Force").orElseThrow().value(0), 1e-12);
+    }
+
+    @Test
+    void aTextValueIsNamedWithFileLineAndValue() throws Exception {
+        List<Problem> p = load("measure,area,month,value\ncrimes,Force,2020-01,10\ncrimes,Force,2020-02,twelve\n");
+        assertEquals(1, p.size(), p.toString());
+        assertEquals(3, p.get(0).line());
+        assertTrue(p.get(0).file().endsWith("d.csv"));
+        assertTrue(p.get(0).message().contains("value must be a number, not 'twelve'"), p.get(0).message());
+    }
+
+    @Test
+    void impossibleValuesAreErrors() throws Exception {
+        List<Problem> p = load("""
+                measure,area,month,value,numerator,denominator
+                crimes,Force,2020-01,-1,,
+                crimes,Force,2020-02,2.5,,
+                satisfied,Force,2020-01,,11,10
+                outcomes,Force,2020-01,,3,0
+                outcomes,Force,2020-02,,3,-4
+                """);
+        assertEquals(5, p.size(), p.toString());
+        assertTrue(p.get(0).message().contains("cannot be negative"));
+        assertTrue(p.get(1).message().contains("whole number"));
+        assertTrue(p.get(2).message().contains("0 <= numerator <= denominator"));
+        assertTrue(p.get(3).message().contains("zero denominator"));
+        assertTrue(p.get(4).message().contains("denominator cannot be negative"));
+    }
+
+    @Test
+    void unknownMeasuresAndAreasDuplicatesAndGapsAreErrors() throws Exception {
+        List<Problem> p = load("""
+                measure,area,month,value
+                crimse,Force,2020-01,1
+                crimes,Nrth,2020-01,1
+                crimes,Force,2020-01,1
+                crimes,Force,2020-01,2
+                crimes,Force,2020-04,2
+                """);
+        assertEquals(4, p.size(), p.toString());
+        assertTrue(p.get(0).message().startsWith("unknown measure 'crimse' (did you mean 'crimes'?)"), p.toString());
+        assertTrue(p.get(1).message().startsWith("unknown area 'Nrth' (did you mean 'North'?)"), p.toString());
+        assertTrue(p.get(2).message().startsWith("duplicate row for crimes, Force, 2020-01"), p.toString());
+        assertEquals(5, p.get(2).line());
+        assertTrue(p.get(3).message().startsWith("missing month(s) 2020-02 to 2020-03"), p.toString());
+        assertEquals(6, p.get(3).line());
+    }
+
+    @Test
+    void aDeclaredMeasureWithoutDataIsAnError() throws Exception {
+        Files.writeString(dir.resolve("d.csv"), "measure,area,month,value\ncrimes,Force,2020-01,1\n");
+        Problems p = new Problems();
+        new SeriesLoader(catalogue, p).read();
+        assertEquals(2, p.sorted().stream().filter(x -> x.message().startsWith("no data for measure")).count(),
+                p.sorted().toString());
+    }
+}

@@ -1,0 +1,89 @@
+package org.pcpassessor.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcpassessor.TestFiles;
+import org.pcpassessor.problem.Problem;
+import org.pcpassessor.problem.Problems;
+import org.pcpassessor.problem.RulesException;
+
+class RuleBaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyRuleFileInTheRepositoryCompilesAndEachRuleIsFoundOnItsLine() throws Exception {
+        Problems problems = new Problems();
+        RuleBase base = RuleBase.compile(Path.of("rules"), problems);
+        assertEquals(List.of(), problems.sorted());
+        assertTrue(base.rules().size() >= 30, "rules: " + base.rules().size());
+        for (RuleBase.RuleInfo rule : base.rules()) {
+            String source = rule.source();
+            Path file = Path.of(source.substring(0, source.lastIndexOf(':')));
+            int line = Integer.parseInt(source.substring(source.lastIndexOf(':') + 1));
+            String declared = Files.readAllLines(file).get(line - 1);
+            assertTrue(declared.strip().startsWith("rule \"" + rule.name() + "\""), source + ": " + declared);
+        }
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithItsFileAndLine() throws Exception {
+        TestFiles.copyRules(dir);
+        Files.writeString(dir.resolve("narrate/broken.drl"), """
+                package pcp.narrate;
+
+                rule "Broken"
+                when
+                    $f : Finding( code == "HIGHER"
+                then
+                end
+                """);
+        Problems problems = new Problems();
+        assertNull(RuleBase.compile(dir, problems));
+        List<Problem> errors = problems.sorted().stream().filter(Problem::isError).toList();
+        assertTrue(!errors.isEmpty());
+        for (Problem p : errors) {
+            assertTrue(p.file().endsWith("narrate/broken.drl"), p.toString());
+            assertTrue(p.line() >= 5 && p.line() <= 7, p.toString());
+        }
+    }
+
+    @Test
+    void aRuleThatKeepsFiringIsStoppedAndNamed() throws Exception {
+        TestFiles.copyRules(dir);
+        Files.writeString(dir.resolve("classify/loop.drl"), """
+                package pcp.classify;
+                import org.pcpassessor.stats.*;
+                import org.pcpassessor.rules.*;
+
+                rule "Runaway"
+                when
+                    $c : Comparison( basis == "benchmark" )
+                then
+                    insert( new Snapshot($c.snapshot().measureId(), $c.area(), false, "", "", "", "", "count",
+                        "neutral", "", $c.snapshot().month(), 0, 0, 0, 0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0, 0,
+                        java.util.List.of()) );
+                    insert( new Comparison($c.measureId(), $c.area(), false, "count", "neutral", "benchmark", "x",
+                        0, 0, "", "", "", 0, 1, 0.95, "comparable", 1, java.util.Map.of(), $c.snapshot()) );
+                end
+                """);
+        RuleBase base = RuleBase.compile(dir);
+        var assessment = new org.pcpassessor.stats.Calculator(
+                org.pcpassessor.stats.CalculatorTest.measure(org.pcpassessor.catalogue.Kind.COUNT,
+                        java.util.OptionalDouble.empty()),
+                org.pcpassessor.stats.CalculatorTest.counts(org.pcpassessor.stats.CalculatorTest.ramp()), true, 0.95)
+                .assess(java.time.YearMonth.of(2020, 12));
+        RulesException e = assertThrows(RulesException.class, () -> new RuleRun(base).run(List.of(assessment)));
+        Problem p = e.problems().get(0);
+        assertTrue(p.message().contains("rule 'Runaway' fired most"), p.message());
+        assertTrue(p.file().endsWith("classify/loop.drl") && p.line() == 5, p.toString());
+    }
+}

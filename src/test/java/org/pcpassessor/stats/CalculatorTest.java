@@ -1,0 +1,188 @@
+package org.pcpassessor.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.pcpassessor.catalogue.Kind;
+import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.catalogue.Polarity;
+import org.pcpassessor.data.Series;
+
+/** Figures on small series whose values are worked out by hand in each test. */
+public class CalculatorTest {
+    private static final YearMonth START = YearMonth.of(2017, 4);
+    private static final YearMonth DEC_2020 = YearMonth.of(2020, 12);
+
+    public static Measure measure(Kind kind, OptionalDouble baseline) {
+        return new Measure("m", "M", "things", kind, Polarity.NEUTRAL, "P", "Q", baseline, Map.of(), Measure.BASES, "",
+                new Measure.Source("test.yaml", 1, 1));
+    }
+
+    public static Series counts(double... values) {
+        double[] ones = new double[values.length];
+        Arrays.fill(ones, 1);
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            sources.add("t.csv:" + (i + 2));
+        }
+        return new Series("m", "Force", Kind.COUNT, START, values, ones, sources);
+    }
+
+    /** value(i) = 100 + i from April 2017 (i = 0) to December 2020 (i = 44). */
+    public static double[] ramp() {
+        double[] v = new double[45];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 100 + i;
+        }
+        return v;
+    }
+
+    @Test
+    void countFiguresFollowTheDesignDefinitions() {
+        Snapshot s = new Calculator(measure(Kind.COUNT, OptionalDouble.empty()), counts(ramp()), true, 0.95)
+                .assess(DEC_2020).snapshot();
+        assertEquals(144, s.current());
+        assertEquals(132, s.sameMonthLastYear());
+        assertEquals(120, s.twoYearsAgo());
+        assertEquals(108, s.threeYearsAgo());
+        // rolling 12: sum of i = 33..44 -> 1200 + (33 + 44) * 6 = 1662
+        assertEquals(1662, s.rolling12());
+        // baseline: FY 2019/20 = April 2019 (i = 24) to March 2020 (i = 35) -> 1200 + (24 + 35) * 6 = 1554
+        assertEquals(1554, s.baseline());
+        assertEquals("2019/20", s.baselineLabel());
+        // 1yr average: i = 32..43 -> 100 + 37.5; 3yr: i = 8..43 -> 100 + 25.5
+        assertEquals(137.5, s.avg1yr(), 1e-12);
+        assertEquals(125.5, s.avg3yr(), 1e-12);
+        assertEquals(12.0 / 132, s.changeVsLastYear(), 1e-12);
+        assertEquals((1662.0 - 1554) / 1554, s.changeVsBaseline(), 1e-12);
+    }
+
+    @Test
+    void theBaselineOfMarchIsTheFinancialYearBeforeTheOneContainingIt() {
+        // March 2021 lies in FY 2020/21, so its baseline is FY 2019/20, like December 2020's.
+        double[] v = Arrays.copyOf(ramp(), 48);
+        for (int i = 45; i < 48; i++) {
+            v[i] = 100 + i;
+        }
+        Snapshot s = new Calculator(measure(Kind.COUNT, OptionalDouble.empty()), counts(v), true, 0.95)
+                .assess(YearMonth.of(2021, 3)).snapshot();
+        assertEquals(1554, s.baseline());
+        assertEquals("2019/20", s.baselineLabel());
+        assertEquals(Months.baselineYearStart(YearMonth.of(2021, 3)), YearMonth.of(2019, 4));
+        assertEquals(Months.baselineYearStart(YearMonth.of(2021, 4)), YearMonth.of(2020, 4));
+    }
+
+    @Test
+    void aFixedBaselineFromTheCatalogueReplacesTheFinancialYear() {
+        Snapshot s = new Calculator(measure(Kind.COUNT, OptionalDouble.of(1500)), counts(ramp()), true, 0.95)
+                .assess(DEC_2020).snapshot();
+        assertEquals(1500, s.baseline());
+        assertEquals("fixed", s.baselineLabel());
+    }
+
+    @Test
+    void anIncreasingSeriesIsAHighOnRecordWithAStreakOfEveryMove() {
+        Assessment a = new Calculator(measure(Kind.COUNT, OptionalDouble.empty()), counts(ramp()), true, 0.95)
+                .assess(DEC_2020);
+        Extreme high = a.extremes().stream().filter(e -> e.series().equals("monthly") && e.direction().equals("high"))
+                .findFirst().orElseThrow();
+        assertTrue(high.twelveMonth());
+        assertFalse(high.joint());
+        assertTrue(high.onRecord());
+        assertEquals(44, high.gapMonths());
+        Streak streak = a.streaks().stream().filter(s -> s.series().equals("monthly")).findFirst().orElseThrow();
+        assertEquals("rise", streak.direction());
+        assertEquals(44, streak.length());
+        assertEquals("up", a.trend().orElseThrow().direction());
+    }
+
+    @Test
+    void aTieWithinTwelveMonthsIsAJointHighSinceTheTiedMonth() {
+        double[] v = ramp();
+        v[44] = v[39]; // December 2020 equals July 2020 (139), and is above every month in between
+        for (int i = 40; i < 44; i++) {
+            v[i] = 120;
+        }
+        Assessment a = new Calculator(measure(Kind.COUNT, OptionalDouble.empty()), counts(v), true, 0.95)
+                .assess(DEC_2020);
+        Extreme high = a.extremes().stream().filter(e -> e.series().equals("monthly") && e.direction().equals("high"))
+                .findFirst().orElseThrow();
+        assertTrue(high.twelveMonth());
+        assertTrue(high.joint());
+        assertEquals("July 2020", high.since());
+        assertEquals(5, high.gapMonths());
+        Extreme low = a.extremes().stream().filter(e -> e.series().equals("monthly") && e.direction().equals("low"))
+                .findFirst().orElseThrow();
+        assertFalse(low.twelveMonth());
+        Streak streak = a.streaks().stream().filter(s -> s.series().equals("monthly")).findFirst().orElseThrow();
+        assertEquals(1, streak.length()); // one rise, 120 -> 139, after a flat run
+    }
+
+    @Test
+    void ratesAggregateAsRatiosOfSums() {
+        double[] num = new double[24];
+        double[] den = new double[24];
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            num[i] = i % 2 == 0 ? 1 : 3;
+            den[i] = i % 2 == 0 ? 10 : 20;
+            sources.add("t.csv:" + (i + 2));
+        }
+        Series s = new Series("m", "Force", Kind.RATE, YearMonth.of(2019, 4), num, den, sources);
+        Snapshot snap = new Calculator(measure(Kind.RATE, OptionalDouble.empty()), s, true, 0.95)
+                .assess(YearMonth.of(2021, 3)).snapshot();
+        // 12 months: 6 x (1/10) and 6 x (3/20) -> (6 + 18) / (60 + 120) = 24/180
+        assertEquals(24.0 / 180, snap.rolling12(), 1e-12);
+        assertEquals(24.0 / 180, snap.baseline(), 1e-12);
+        assertEquals(3.0 / 20, snap.current(), 1e-12);
+        assertEquals(0.0, snap.changeVsBaseline(), 1e-12); // fraction points
+    }
+
+    @Test
+    void aMedianSeriesAggregatesAsTheMedianOfMonthlyMedians() {
+        double[] v = new double[24];
+        for (int i = 0; i < 24; i++) {
+            v[i] = i < 12 ? 200 + i : 100 + (i - 12) * 2;
+        }
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            sources.add("t.csv:" + (i + 2));
+        }
+        double[] ones = new double[24];
+        Arrays.fill(ones, 1);
+        Series s = new Series("m", "Force", Kind.MEDIAN, YearMonth.of(2019, 4), v, ones, sources);
+        Snapshot snap = new Calculator(measure(Kind.MEDIAN, OptionalDouble.empty()), s, true, 0.95)
+                .assess(YearMonth.of(2021, 3)).snapshot();
+        // 2020/21: 100, 102, ..., 122 -> median (110 + 112) / 2 = 111; 2019/20: 200..211 -> 205.5
+        assertEquals(111, snap.rolling12(), 1e-12);
+        assertEquals(205.5, snap.baseline(), 1e-12);
+    }
+
+    @Test
+    void tooShortASeriesLeavesFiguresAndTestsOut() {
+        double[] v = new double[10];
+        Arrays.fill(v, 50);
+        Series s = new Series("m", "Force", Kind.COUNT, YearMonth.of(2020, 3), v, fill(10),
+                java.util.Collections.nCopies(10, "t.csv:2"));
+        Assessment a = new Calculator(measure(Kind.COUNT, OptionalDouble.empty()), s, true, 0.95)
+                .assess(DEC_2020);
+        assertTrue(Double.isNaN(a.snapshot().rolling12()));
+        assertTrue(Double.isNaN(a.snapshot().sameMonthLastYear()));
+        assertTrue(a.comparisons().isEmpty());
+        assertTrue(a.trend().isEmpty());
+    }
+
+    private static double[] fill(int n) {
+        double[] d = new double[n];
+        Arrays.fill(d, 1);
+        return d;
+    }
+}
