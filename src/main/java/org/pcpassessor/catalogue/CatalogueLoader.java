@@ -147,7 +147,8 @@ public final class CatalogueLoader {
             return List.of();
         }
         List<Node> items = node instanceof ListNode l ? l.items() : List.of(node);
-        Path base = catalogue.toAbsolutePath().getParent();
+        // Relative to the catalogue as the user named it, so messages show paths as the user would type them.
+        Path base = catalogue.getParent() == null ? Path.of("") : catalogue.getParent();
         TreeSet<Path> files = new TreeSet<>();
         for (Node item : items) {
             String pattern = text(item, "data file or glob");
@@ -156,7 +157,7 @@ public final class CatalogueLoader {
             }
             List<Path> matched = expand(base, pattern);
             if (matched.isEmpty()) {
-                error(item, "no file matches '" + pattern + "' (relative to " + base + ")");
+                error(item, "no file matches '" + pattern + "' (relative to " + base.toAbsolutePath().normalize() + ")");
             }
             files.addAll(matched);
         }

@@ -113,7 +113,10 @@ final class Pipeline {
 
     Report report(YearMonth month) {
         List<Assessment> assessments = assess(month);
-        RuleRun.Result result = new RuleRun(rules).run(assessments);
-        return Assembler.assemble(catalogue, month, assessments, result);
+        return report(month, assessments, new RuleRun(rules));
+    }
+
+    Report report(YearMonth month, List<Assessment> assessments, RuleRun run) {
+        return Assembler.assemble(catalogue, month, assessments, run.run(assessments));
     }
 }

@@ -59,6 +59,23 @@ public final class RuleRun {
         return new Result(findings, sentences, audit);
     }
 
+    /**
+     * Runs only the classify phase on the given facts, without recording an audit trail: for what-if questions
+     * ("which rules would fire if this streak were a month longer?").
+     */
+    public List<Finding> classifyOnly(List<Object> facts) {
+        List<AuditEvent> saved = new ArrayList<>(audit);
+        try {
+            return fire("classify", facts, Finding.class).stream()
+                    .map(f -> f.withSource(base.source(f.rulePackage(), f.rule())))
+                    .sorted(FINDING_ORDER)
+                    .toList();
+        } finally {
+            audit.clear();
+            audit.addAll(saved);
+        }
+    }
+
     /** A stable order, whatever order the engine fired in. */
     static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::measureId)
             .thenComparing(Finding::area)
@@ -112,7 +129,7 @@ public final class RuleRun {
     }
 
     /** Short, stable descriptions of facts for the audit log. */
-    static String describe(Object o) {
+    public static String describe(Object o) {
         if (o instanceof Snapshot s) {
             return "Snapshot(" + s.measureId() + ", " + s.area() + ", " + s.month() + ")";
         }

@@ -123,6 +123,11 @@ public final class Values {
         return v;
     }
 
+    /** The value names a template uses, in name order. */
+    public static Set<String> namesIn(String template) {
+        return new TreeSet<>(new MessageFormat(template, UK).getArgumentNames());
+    }
+
     /** A figure formatted for its kind: "1,057", "10.3%", "123 minutes". */
     public static String value(Snapshot s, double x) {
         return value(s.kind(), s.unit(), x);

@@ -1,0 +1,175 @@
+package org.pcpassessor.cli;
+
+import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.narrative.MeasureReport;
+import org.pcpassessor.narrative.Report;
+import org.pcpassessor.problem.InputException;
+import org.pcpassessor.problem.Suggestions;
+import org.pcpassessor.rules.AuditEvent;
+import org.pcpassessor.rules.Finding;
+import org.pcpassessor.rules.RuleRun;
+import org.pcpassessor.rules.Sentence;
+import org.pcpassessor.rules.Values;
+import org.pcpassessor.stats.Assessment;
+import org.pcpassessor.stats.Comparison;
+import org.pcpassessor.stats.Figure;
+import org.pcpassessor.stats.Months;
+import org.pcpassessor.stats.Snapshot;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code assess explain}: the whole chain behind one measure's figures, labels, findings and sentences. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain a measure: how each figure was made, each test, the rule (file:line) behind each "
+                + "finding and sentence, and the rules that nearly fired.")
+final class ExplainCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions inputs;
+
+    @Parameters(index = "0", paramLabel = "MEASURE", description = "The measure id, as in the catalogue.")
+    String measureId;
+
+    @Option(names = "--area", paramLabel = "AREA", description = "The area (default: the headline area).")
+    String area;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", converter = YearMonthConverter.class,
+            description = "The report month (default: report.month in the catalogue).")
+    YearMonth month;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Pipeline pipeline = Pipeline.load(inputs.catalogue(), inputs.rules());
+        pipeline.requireOk();
+        Measure measure = pipeline.catalogue.measure(measureId).orElseThrow(() -> new InputException(
+                inputs.catalogue().toString(), "unknown measure '" + measureId + "'"
+                        + Suggestions.didYouMean(measureId, pipeline.catalogue.measures().stream().map(Measure::id).toList())));
+        String where = area == null ? pipeline.catalogue.headlineArea() : area;
+        if (!pipeline.catalogue.areas().contains(where)) {
+            throw new InputException(inputs.catalogue().toString(), "unknown area '" + where + "'"
+                    + Suggestions.didYouMean(where, pipeline.catalogue.areas()) + "; the areas are "
+                    + pipeline.catalogue.areas());
+        }
+        YearMonth m = pipeline.month(Optional.ofNullable(month));
+        List<Assessment> assessments = pipeline.assess(m);
+        RuleRun run = new RuleRun(pipeline.rules);
+        Report report = pipeline.report(m, assessments, run);
+        MeasureReport r = report.measures().stream()
+                .filter(x -> x.measure().id().equals(measureId) && x.area().equals(where)).findFirst()
+                .orElseThrow(() -> new InputException(inputs.catalogue().toString(), "no data for " + measureId
+                        + " in " + where + " for " + m));
+        List<Assessment> sameMeasure = assessments.stream()
+                .filter(a -> a.snapshot().measureId().equals(measureId)).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        print(out, r, report.audit(), NearMisses.find(run, sameMeasure, r.assessment()));
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, MeasureReport r, List<AuditEvent> audit, List<NearMisses.Miss> misses) {
+        Snapshot s = r.assessment().snapshot();
+        Measure m = r.measure();
+        out.printf("%s: %s (%s, %s), %s, %s%n", m.id(), m.label(), m.priority(), m.pillar(), r.area(),
+                Months.longName(s.month()));
+        out.printf("kind %s, polarity %s; declared at %s%n", s.kind(), s.polarity(), m.source());
+
+        out.printf("%nFigures%n");
+        for (Figure f : s.figures()) {
+            String parts = f.hasParts() ? String.format(Locale.UK, " = %s / %s", Values.number(f.numerator(), 0),
+                    Values.number(f.denominator(), 0)) : "";
+            out.printf("  %-24s %-14s %s%s%n", f.name(), Values.value(s, f.value()), f.how(), parts);
+        }
+
+        out.printf("%nTests (two-sided; outcome at the stated confidence)%n");
+        for (Comparison c : r.assessment().comparisons()) {
+            out.printf("  %s: %s%n", c.basis(), c.method());
+            out.printf("      observed  %-12s %s%n", Values.value(s, c.observed()), c.observedLabel());
+            out.printf("      expected  %-12s %s%n", Values.value(s, c.expected()), c.expectedLabel());
+            out.printf("      %s = %s, p = %s, confidence %s -> %s%s%n", c.statisticName(), num(c.statistic()),
+                    num(c.pValue()), Values.number(c.confidence() * 100, 0) + "%", c.outcome(),
+                    c.run() > 1 ? " (" + c.run() + " consecutive months)" : "");
+            if (c.details().containsKey("reason")) {
+                out.printf("      not tested: %s%n", c.details().get("reason"));
+            }
+            out.printf("      label: %s%n", r.label(c.basis()));
+        }
+
+        out.printf("%nFindings%n");
+        if (r.findings().isEmpty()) {
+            out.printf("  none%n");
+        }
+        for (Finding f : r.findings()) {
+            out.printf("  %s (%s)%n", f.code(), f.basis());
+            out.printf("      rule \"%s\" at %s%n", f.rule(), f.source());
+            for (String matched : matchedBy(audit, f)) {
+                out.printf("      matched %s%n", matched);
+            }
+            out.printf("      evidence %s%n", evidence(f.evidence()));
+        }
+
+        out.printf("%nSentences%n");
+        if (r.sentences().isEmpty()) {
+            out.printf("  none%n");
+        }
+        int n = 0;
+        for (Sentence sentence : r.sentences()) {
+            n++;
+            out.printf("  %d. %s%n", n, sentence.text());
+            out.printf("      rule \"%s\" at %s (rank %d)%n", sentence.rule(), sentence.source(), sentence.rank());
+            out.printf("      template %s%n", sentence.template());
+            List<String> values = new ArrayList<>();
+            for (String name : Values.namesIn(sentence.template())) {
+                values.add(name + "=" + sentence.values().get(name));
+            }
+            out.printf("      values %s%n", String.join(", ", values));
+            List<String> used = sentence.used().stream().map(f -> f.code() + " (" + f.basis() + ")").toList();
+            out.printf("      says %s%n", String.join(", ", used));
+        }
+
+        out.printf("%nRules that nearly fired%n");
+        if (misses.isEmpty()) {
+            out.printf("  none: no small change in a run of months or a p-value would make another rule fire%n");
+        }
+        for (NearMisses.Miss miss : misses) {
+            out.printf("  %s (%s): rule \"%s\" at %s would fire %s%n", miss.code(), miss.basis(), miss.rule(),
+                    miss.source(), miss.change());
+        }
+    }
+
+    /** The facts the rule matched when it made this finding, from the run's audit trail. */
+    private static List<String> matchedBy(List<AuditEvent> audit, Finding f) {
+        String made = RuleRun.describe(f);
+        return audit.stream()
+                .filter(e -> e.phase().equals("classify") && e.rule().equals(f.rule()) && e.inserted().contains(made))
+                .findFirst().map(AuditEvent::matched).orElse(List.of());
+    }
+
+    private static String evidence(Map<String, Object> evidence) {
+        List<String> parts = new ArrayList<>();
+        evidence.forEach((k, v) -> parts.add(k + "=" + (v instanceof Double d ? num(d) : v)));
+        return String.join(", ", parts);
+    }
+
+    private static String num(double x) {
+        if (!Double.isFinite(x)) {
+            return "n/a";
+        }
+        if (x == Math.rint(x) && Math.abs(x) < 1e12) {
+            return Long.toString((long) x);
+        }
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+}

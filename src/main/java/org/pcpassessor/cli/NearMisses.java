@@ -1,0 +1,99 @@
+package org.pcpassessor.cli;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.pcpassessor.rules.Finding;
+import org.pcpassessor.rules.RuleRun;
+import org.pcpassessor.stats.Assessment;
+import org.pcpassessor.stats.Comparison;
+import org.pcpassessor.stats.Streak;
+import org.pcpassessor.stats.TestResult;
+
+/**
+ * Rules that did not fire for a measure but would have after a small change in its facts. Rather than guess
+ * the thresholds written in the rules, it asks the rules: each fact is changed a little (one more month in a
+ * run of rises or falls; one more month of the same test outcome; a p-value just under the threshold), the
+ * classify rules are run again on the changed facts, and the findings that appear are reported.
+ */
+final class NearMisses {
+    /** A p-value counts as "just above the threshold" up to twice the threshold (0.10 at 95% confidence). */
+    static final double NEAR = 2.0;
+
+    record Miss(String rule, String source, String code, String basis, String change) {
+    }
+
+    private NearMisses() {
+    }
+
+    static List<Miss> find(RuleRun run, List<Assessment> sameMeasure, Assessment target) {
+        List<Object> facts = new ArrayList<>();
+        sameMeasure.forEach(a -> facts.addAll(a.facts()));
+        Set<String> actual = keys(run.classifyOnly(facts));
+        List<Miss> misses = new ArrayList<>();
+        Set<String> said = new HashSet<>();
+        for (Object fact : target.facts()) {
+            for (Change change : changes(fact)) {
+                List<Object> changed = new ArrayList<>(facts);
+                changed.set(indexOf(facts, fact), change.fact());
+                for (Finding f : run.classifyOnly(changed)) {
+                    String key = key(f);
+                    if (!actual.contains(key) && f.area().equals(target.snapshot().area()) && said.add(key)) {
+                        misses.add(new Miss(f.rule(), f.source(), f.code(), f.basis(), change.what()));
+                    }
+                }
+            }
+        }
+        return misses;
+    }
+
+    private record Change(Object fact, String what) {
+    }
+
+    private static List<Change> changes(Object fact) {
+        List<Change> out = new ArrayList<>();
+        if (fact instanceof Streak s) {
+            out.add(new Change(new Streak(s.measureId(), s.area(), s.headline(), s.kind(), s.polarity(), s.series(),
+                    s.direction(), s.length() + 1, s.startMonth(), s.from(), s.to(), s.snapshot()),
+                    "with one more " + s.direction() + " in the " + s.series() + " series (the run is now "
+                            + s.length() + ")"));
+        }
+        if (fact instanceof Comparison c) {
+            out.add(new Change(with(c, c.outcome(), c.run() + 1), "with one more month of the same outcome on "
+                    + c.basis() + " (now " + c.run() + " month" + (c.run() == 1 ? "" : "s") + " " + c.outcome() + ")"));
+            double alpha = 1 - c.confidence();
+            if (TestResult.COMPARABLE.equals(c.outcome()) && c.pValue() < NEAR * alpha && c.observed() != c.expected()) {
+                String outcome = c.observed() > c.expected() ? TestResult.HIGHER : TestResult.LOWER;
+                out.add(new Change(with(c, outcome, 1), String.format(java.util.Locale.UK,
+                        "if the %s test's p-value (%.3f) were below %.2f", c.basis(), c.pValue(), alpha)));
+            }
+        }
+        return out;
+    }
+
+    private static Comparison with(Comparison c, String outcome, int run) {
+        return new Comparison(c.measureId(), c.area(), c.headline(), c.kind(), c.polarity(), c.basis(), c.method(),
+                c.observed(), c.expected(), c.observedLabel(), c.expectedLabel(), c.statisticName(), c.statistic(),
+                c.pValue(), c.confidence(), outcome, run, c.details(), c.snapshot());
+    }
+
+    private static int indexOf(List<Object> facts, Object fact) {
+        for (int i = 0; i < facts.size(); i++) {
+            if (facts.get(i) == fact) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("fact not among the facts");
+    }
+
+    private static Set<String> keys(List<Finding> findings) {
+        Set<String> keys = new HashSet<>();
+        findings.forEach(f -> keys.add(key(f)));
+        return keys;
+    }
+
+    private static String key(Finding f) {
+        return f.area() + "\u0000" + f.code() + "\u0000" + f.basis() + "\u0000" + f.rule();
+    }
+}

@@ -1,0 +1,61 @@
+package org.pcpassessor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ExplainCommandTest {
+    @Test
+    void explainsTheDomesticAbuseFiguresTestsRulesAndSentences() throws Exception {
+        ReportCommandTest.Run r = ReportCommandTest.run("explain", "da-recorded-crime", "--month", "2020-12");
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("rolling12                12,037         sum of January 2020 to December 2020 (12 months)"),
+                out);
+        assertTrue(out.contains("baseline                 10,660         financial year 2019/20: sum of April 2019 to"
+                + " March 2020 (12 months)"), out);
+        assertTrue(out.contains("current                  1,057          December 2020 "
+                + "(fixtures/cambridgeshire/da-recorded-crime.csv:"), out);
+        // The test behind "Higher": the exact conditional test, p as computed by scipy.stats.binomtest(12037, 22697)
+        assertTrue(out.contains("  benchmark: c-test\n      observed  12,037       rolling 12 months January 2020 to"
+                + " December 2020\n      expected  10,660       financial year 2019/20\n"
+                + "      rate ratio = 1.12917, p = 6.46831e-20, confidence 95% -> higher"), out);
+        assertTrue(out.contains("      label: Higher"), out);
+        // Every rule named is declared on the line given.
+        Matcher m = Pattern.compile("rule \"([^\"]+)\" at (\\S+):(\\d+)").matcher(out);
+        int rules = 0;
+        while (m.find()) {
+            rules++;
+            String declared = Files.readAllLines(Path.of(m.group(2))).get(Integer.parseInt(m.group(3)) - 1);
+            assertTrue(declared.contains("rule \"" + m.group(1) + "\""), m.group());
+        }
+        assertTrue(rules >= 5, out);
+        assertTrue(out.contains("\nSentences\n  1. There were 12,037 recorded Domestic Abuse crimes"), out);
+        assertTrue(out.contains("      template There were {rolling12Text} {subject}"), out);
+        assertTrue(out.contains("would fire if the 1yr test's p-value (0.088) were below 0.05"), out);
+    }
+
+    @Test
+    void anUnknownMeasureOrAreaIsABadInputWithTheClosestIds() {
+        ReportCommandTest.Run r = ReportCommandTest.run("explain", "da-recorded-crim");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown measure 'da-recorded-crim' (did you mean 'da-recorded-crime' or "), r.err());
+        ReportCommandTest.Run a = ReportCommandTest.run("explain", "da-recorded-crime", "--area", "Nort");
+        assertEquals(2, a.exit());
+        assertTrue(a.err().contains("unknown area 'Nort' (did you mean 'North'?)"), a.err());
+    }
+
+    @Test
+    void anAreaIsExplainedToo() {
+        ReportCommandTest.Run r = ReportCommandTest.run("explain", "burglary-ppo-rate", "--area", "South");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("burglary-ppo-rate: Prosecution Possible Outcome Rate (Burglary Dwelling)"
+                + " (Burglary, Offenders), South, December 2020"), r.out());
+        assertTrue(r.out().contains("rolling12                "), r.out());
+    }
+}
