@@ -17,29 +17,29 @@ import org.pcpassessor.problem.Problems;
  * A YAML document as a tree whose every node knows its line and column, read with Jackson's streaming YAML
  * parser. Jackson's own tree model drops locations, and a catalogue error must name file:line:column.
  */
-final class Yaml {
+public final class Yaml {
     private Yaml() {
     }
 
     /** A position in the file, 1-based. */
-    record Pos(int line, int column) {
+    public record Pos(int line, int column) {
         static Pos of(JsonLocation location) {
             return new Pos(Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
         }
     }
 
-    sealed interface Node permits MapNode, ListNode, Scalar {
+    public sealed interface Node permits MapNode, ListNode, Scalar {
         Pos pos();
 
         /** How the node reads to a user in an error message: "a list", "a mapping", or the scalar itself. */
         String describe();
     }
 
-    record Entry(String key, Pos keyPos, Node value) {
+    public record Entry(String key, Pos keyPos, Node value) {
     }
 
-    record MapNode(Pos pos, Map<String, Entry> entries) implements Node {
-        Node get(String key) {
+    public record MapNode(Pos pos, Map<String, Entry> entries) implements Node {
+        public Node get(String key) {
             Entry e = entries.get(key);
             return e == null ? null : e.value();
         }
@@ -50,7 +50,7 @@ final class Yaml {
         }
     }
 
-    record ListNode(Pos pos, List<Node> items) implements Node {
+    public record ListNode(Pos pos, List<Node> items) implements Node {
         @Override
         public String describe() {
             return "a list";
@@ -58,12 +58,12 @@ final class Yaml {
     }
 
     /** A scalar: its text as written, and whether YAML read it as a number, a boolean, null or a string. */
-    record Scalar(Pos pos, String text, JsonToken token) implements Node {
-        boolean isNull() {
+    public record Scalar(Pos pos, String text, JsonToken token) implements Node {
+        public boolean isNull() {
             return token == JsonToken.VALUE_NULL;
         }
 
-        boolean isNumber() {
+        public boolean isNumber() {
             return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
         }
 
@@ -77,7 +77,7 @@ final class Yaml {
      * Reads one document. Syntax errors and duplicate keys go to {@code problems}; returns null when the
      * document could not be read at all.
      */
-    static Node read(Reader reader, String file, Problems problems) {
+    public static Node read(Reader reader, String file, Problems problems) {
         YAMLFactory factory = YAMLFactory.builder().build();
         try (JsonParser parser = factory.createParser(reader)) {
             JsonToken first = parser.nextToken();
@@ -89,7 +89,10 @@ final class Yaml {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             Pos pos = at == null ? new Pos(0, 0) : Pos.of(at);
-            problems.error(file, pos.line(), pos.column(), "YAML syntax: " + e.getOriginalMessage());
+            // The parser's message goes on with an excerpt of the file; file:line:column already says where.
+            String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines()
+                    .findFirst().orElse("").strip();
+            problems.error(file, pos.line(), pos.column(), "YAML syntax: " + message);
             return null;
         } catch (IOException e) {
             problems.error(file, 0, 0, "cannot read: " + e.getMessage());

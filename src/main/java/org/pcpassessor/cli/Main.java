@@ -8,14 +8,15 @@ import picocli.CommandLine.Command;
 @Command(name = "assess", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Drafts the performance commentary of a Police and Crime Plan report from a measure "
                 + "catalogue, monthly series and the Drools rules in a rules folder.",
-        subcommands = {ReportCommand.class, CheckCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReportCommand.class, CheckCommand.class, ExplainCommand.class, TestCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: report, check or explain");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: report, check, explain or test");
     }
 
     public static void main(String[] args) {

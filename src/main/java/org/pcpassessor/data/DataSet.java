@@ -8,6 +8,13 @@ import java.util.TreeMap;
 public final class DataSet {
     private final Map<String, Series> series = new TreeMap<>();
 
+    /** A data set of the given series (scenario tests build their data inline). */
+    public static DataSet of(java.util.Collection<Series> all) {
+        DataSet d = new DataSet();
+        all.forEach(d::put);
+        return d;
+    }
+
     void put(Series s) {
         series.put(key(s.measureId(), s.area()), s);
     }

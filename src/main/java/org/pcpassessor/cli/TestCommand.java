@@ -1,0 +1,51 @@
+package org.pcpassessor.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.pcpassessor.problem.InputException;
+import org.pcpassessor.rules.RuleBase;
+import org.pcpassessor.scenario.ScenarioRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code assess test}: runs the scenario files of a folder on the rules. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run the scenarios (*.yaml) of a folder on the rules and say what passed, what failed and "
+                + "why, and which rules no scenario fires. Exit 1 when any scenario fails.")
+final class TestCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions inputs;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "scenarios",
+            description = "The scenarios folder (default: ${DEFAULT-VALUE}).")
+    Path folder;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = InputOptions.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir.toString(), "scenarios folder not found");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml") && !p.startsWith(dir.resolve("catalogues")))
+                    .sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new InputException(dir.toString(), "no scenario files (*.yaml) in the folder");
+        }
+        RuleBase rules = RuleBase.compile(inputs.rules());
+        ScenarioRunner.Summary summary = new ScenarioRunner(rules, inputs.catalogue())
+                .run(files, spec.commandLine().getOut());
+        return summary.failed() > 0 ? 1 : 0;
+    }
+}
