@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param confidence   the confidence level of every significance test (0.95 unless set)
  * @param dataFiles    the series files, globs expanded, sorted by path
  * @param pillars      the pillars in report order
+ * @param rejected     ids of measures declared with errors (left out; their data rows are not "unknown")
  */
 public record Catalogue(Path file, String title, YearMonth defaultMonth, List<String> areas, double confidence,
-                        List<Path> dataFiles, List<Pillar> pillars) {
+                        List<Path> dataFiles, List<Pillar> pillars, java.util.Set<String> rejected) {
 
     public Catalogue {
         Objects.requireNonNull(file, "file");
@@ -27,6 +28,7 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
         areas = List.copyOf(areas);
         dataFiles = List.copyOf(dataFiles);
         pillars = List.copyOf(pillars);
+        rejected = java.util.Set.copyOf(rejected);
         if (areas.isEmpty()) {
             throw new IllegalArgumentException("a catalogue needs at least one area");
         }

@@ -43,6 +43,7 @@ public final class CatalogueLoader {
 
     private final Set<String> knownTests;
     private final Problems problems;
+    private final Set<String> rejected = new TreeSet<>();
     private String file;
 
     /**
@@ -116,7 +117,7 @@ public final class CatalogueLoader {
         if (month == null || areas.isEmpty()) {
             return null;
         }
-        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars);
+        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected);
     }
 
     private List<String> areas(Node node) {
@@ -302,6 +303,9 @@ public final class CatalogueLoader {
             Node u = m.get("unit");
             String unit = u == null ? "" : text(u, "unit");
             if (id == null || label == null || subject == null || kind == null || polarity == null || unit == null) {
+                if (id != null) {
+                    rejected.add(id);
+                }
                 continue;
             }
             Pos at = m.pos();
@@ -413,7 +417,9 @@ public final class CatalogueLoader {
             return null;
         }
         Node n = map.get(key);
-        if (n == null) {
+        boolean misspelt = map.entries().keySet().stream()
+                .anyMatch(k -> !k.equals(key) && Suggestions.closest(k, List.of(key), 1).contains(key));
+        if (n == null && !misspelt) {
             error(map, where + " needs '" + key + "'");
         }
         return n;

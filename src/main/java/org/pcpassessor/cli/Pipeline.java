@@ -16,6 +16,7 @@ import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.rules.RuleBase;
+import org.pcpassessor.rules.RuleLint;
 import org.pcpassessor.rules.RuleRun;
 import org.pcpassessor.stats.Assessment;
 import org.pcpassessor.stats.Calculator;
@@ -47,6 +48,9 @@ final class Pipeline {
         }
         DataSet data = catalogue == null ? null : new SeriesLoader(catalogue, problems).read();
         RuleBase rules = RuleBase.compile(rulesFolder, problems);
+        if (rules != null && catalogue != null) {
+            RuleLint.check(rules, catalogue.measures().stream().map(Measure::id).toList(), problems);
+        }
         return new Pipeline(catalogue, data, rules, problems);
     }
 
@@ -60,6 +64,11 @@ final class Pipeline {
                 }
             });
         }
+    }
+
+    /** The same inputs with a problem list of its own, for trial runs whose warnings are not the user's. */
+    Pipeline quiet() {
+        return new Pipeline(catalogue, data, rules, new Problems());
     }
 
     boolean ok() {

@@ -32,7 +32,11 @@ public final class SeriesLoader {
     private final Catalogue catalogue;
     private final Problems problems;
 
-    private record Row(double numerator, double denominator, String source) {
+    /** A row as read; an invalid one (already reported) still marks its month as present. */
+    private record Row(double numerator, double denominator, String source, boolean valid) {
+        Row(double numerator, double denominator, String source) {
+            this(numerator, denominator, source, true);
+        }
     }
 
     public SeriesLoader(Catalogue catalogue, Problems problems) {
@@ -68,7 +72,8 @@ public final class SeriesLoader {
             }
         }
         for (Measure m : catalogue.measures()) {
-            if (data.series(m.id(), catalogue.headlineArea()).isEmpty()) {
+            boolean rowsRead = rows.containsKey(m.id()) && rows.get(m.id()).containsKey(catalogue.headlineArea());
+            if (!rowsRead) {
                 problems.error(m.source().file(), m.source().line(), m.source().column(),
                         "no data for measure '" + m.id() + "' in the headline area '" + catalogue.headlineArea()
                                 + "' in any data file");
@@ -122,6 +127,9 @@ public final class SeriesLoader {
         String area = record.get("area");
         String monthText = record.get("month");
         Measure measure = measures.get(id);
+        if (measure == null && catalogue.rejected().contains(id)) {
+            return; // declared with errors, already reported against the catalogue
+        }
         if (measure == null) {
             if (unknownMeasures.merge(id, 1, Integer::sum) == 1) {
                 problems.error(file, line, 0, "unknown measure '" + id + "'"
@@ -145,7 +153,7 @@ public final class SeriesLoader {
         }
         Row row = parseValues(file, line, record, measure);
         if (row == null) {
-            return;
+            row = new Row(Double.NaN, Double.NaN, file + ":" + line, false);
         }
         TreeMap<YearMonth, Row> series = rows.computeIfAbsent(id, k -> new TreeMap<>())
                 .computeIfAbsent(area, k -> new TreeMap<>());
@@ -228,7 +236,7 @@ public final class SeriesLoader {
         double[] den = new double[size];
         List<String> sources = new ArrayList<>(size);
         YearMonth gapStart = null;
-        boolean gaps = false;
+        boolean gaps = months.values().stream().anyMatch(r -> !r.valid()); // reported row by row already
         for (int i = 0; i < size; i++) {
             YearMonth m = first.plusMonths(i);
             Row row = months.get(m);
