@@ -167,8 +167,10 @@ public final class CatalogueLoader {
 
     /** Expands a file name or glob relative to {@code base}; the part before the first glob segment is a folder. */
     static List<Path> expand(Path base, String pattern) {
-        String[] segments = pattern.replace('\\', '/').split("/");
-        Path dir = base;
+        Path given = Path.of(pattern.replace("*", "_").replace("?", "_").replace("[", "_").replace("{", "_"));
+        Path dir = given.isAbsolute() ? given.getRoot() : base;
+        String relative = given.isAbsolute() ? pattern.substring(given.getRoot().toString().length()) : pattern;
+        String[] segments = relative.replace('\\', '/').split("/");
         int i = 0;
         while (i < segments.length - 1 && !isGlob(segments[i])) {
             dir = dir.resolve(segments[i]);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "assess", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Drafts the performance commentary of a Police and Crime Plan report from a measure "
                 + "catalogue, monthly series and the Drools rules in a rules folder.",
-        subcommands = {ReportCommand.class, CheckCommand.class, ExplainCommand.class, TestCommand.class,
+        subcommands = {ReportCommand.class, CheckCommand.class, ExplainCommand.class, TestCommand.class, WatchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -41,13 +41,18 @@ final class Pipeline {
 
     /** Loads all three inputs; problems (errors and warnings) are in {@link #problems}. */
     static Pipeline load(Path catalogueFile, Path rulesFolder) {
+        return load(catalogueFile, rulesFolder, null);
+    }
+
+    /** As {@link #load(Path, Path)}, reusing an already compiled rule base when one is given. */
+    static Pipeline load(Path catalogueFile, Path rulesFolder, RuleBase compiled) {
         Problems problems = new Problems();
         Catalogue catalogue = new CatalogueLoader(SignificanceTests.names(), problems).read(catalogueFile);
         if (catalogue != null) {
             checkTests(catalogue, problems);
         }
         DataSet data = catalogue == null ? null : new SeriesLoader(catalogue, problems).read();
-        RuleBase rules = RuleBase.compile(rulesFolder, problems);
+        RuleBase rules = compiled != null ? compiled : RuleBase.compile(rulesFolder, problems);
         if (rules != null && catalogue != null) {
             RuleLint.check(rules, catalogue.measures().stream().map(Measure::id).toList(), problems);
         }

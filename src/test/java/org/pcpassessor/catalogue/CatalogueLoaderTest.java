@@ -123,6 +123,10 @@ class CatalogueLoaderTest {
         assertEquals(List.of(dir.resolve("x/y/a.csv"), dir.resolve("x/y/b.csv")),
                 CatalogueLoader.expand(dir, "x/y/*.csv"));
         assertEquals(List.of(), CatalogueLoader.expand(dir, "x/nothing/*.csv"));
+        assertEquals(List.of(dir.resolve("x/y/a.csv"), dir.resolve("x/y/b.csv")),
+                CatalogueLoader.expand(Path.of("elsewhere"), dir.toAbsolutePath() + "/x/y/*.csv"));
+        assertEquals(List.of(dir.resolve("x/y/a.csv")),
+                CatalogueLoader.expand(Path.of("elsewhere"), dir.toAbsolutePath() + "/x/y/a.csv"));
         List<Problem> p = problemsOf(GOOD.replace("[d.csv]", "[missing/*.csv]"));
         assertNotNull(p.stream().filter(x -> x.message().startsWith("no file matches 'missing/*.csv'")).findFirst()
                 .orElse(null), p.toString());

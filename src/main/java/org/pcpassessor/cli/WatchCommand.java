@@ -1,0 +1,183 @@
+package org.pcpassessor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.pcpassessor.narrative.Report;
+import org.pcpassessor.problem.InputException;
+import org.pcpassessor.report.JsonReport;
+import org.pcpassessor.report.MarkdownReport;
+import org.pcpassessor.rules.RuleBase;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code assess watch}: writes the report, then writes it again whenever the catalogue, a data file or a rule
+ * file changes. A broken edit shows its problems and the watch goes on; the rules are compiled again only when
+ * a rule file changed.
+ */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Write the report, then again on every change to the catalogue, a data file or a rule file "
+                + "(Ctrl-C to stop). Errors are shown and the watch goes on.")
+final class WatchCommand implements Callable<Integer> {
+    /** Changes arriving within this window (an editor's save in several steps) make one run. */
+    static final long SETTLE_MS = 100;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", converter = YearMonthConverter.class,
+            description = "The report month (default: report.month in the catalogue).")
+    YearMonth month;
+
+    @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE}).")
+    ReportCommand.Format format;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the report here (atomically) instead of standard output.")
+    Path out;
+
+    @Option(names = "--runs", paramLabel = "N", hidden = true, defaultValue = "0",
+            description = "Stop after N runs (0: never); for scripts and tests.")
+    int runs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private RuleBase rules;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        Path catalogue = inputs.catalogue();
+        Path rulesFolder = inputs.rules();
+        int done = 0;
+        boolean rulesChanged = true;
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            Map<WatchKey, Path> keys = new HashMap<>();
+            while (true) {
+                long started = System.nanoTime();
+                Set<Path> dataFolders = runOnce(catalogue, rulesFolder, rulesChanged, err);
+                Set<Path> watchedData = dataFolders;
+                done++;
+                err.printf("watch: %s %s in %d ms%s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS),
+                        rulesChanged ? "ran (rules compiled)" : "ran (rules reused)",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                        runs > 0 && done >= runs ? "" : "; watching " + catalogue + ", " + rulesFolder + " and the data");
+                err.flush();
+                if (runs > 0 && done >= runs) {
+                    return 0;
+                }
+                register(watcher, keys, catalogue.toAbsolutePath().getParent(), false);
+                register(watcher, keys, rulesFolder.toAbsolutePath(), true);
+                for (Path folder : dataFolders) {
+                    register(watcher, keys, folder, false);
+                }
+                Path rulesRoot = rulesFolder.toAbsolutePath().normalize();
+                Path catalogueFile = catalogue.toAbsolutePath().normalize();
+                Set<Path> changed = waitForChange(watcher, keys, p -> p.equals(catalogueFile)
+                        || p.toString().endsWith(".csv") && watchedData.contains(p.getParent())
+                        || p.startsWith(rulesRoot) && (p.toString().endsWith(".drl") || p.toString().endsWith(".drl.csv")
+                        || Files.isDirectory(p)));
+                rulesChanged = changed.stream().anyMatch(p -> p.startsWith(rulesRoot));
+            }
+        }
+    }
+
+    /** One report run; returns the data folders to watch (empty when the catalogue could not be read). */
+    private Set<Path> runOnce(Path catalogue, Path rulesFolder, boolean recompile, PrintWriter err) {
+        Set<Path> folders = new LinkedHashSet<>();
+        Pipeline pipeline = Pipeline.load(catalogue, rulesFolder, recompile ? null : rules);
+        if (pipeline.rules != null) {
+            rules = pipeline.rules;
+        } else {
+            rules = null;
+        }
+        if (pipeline.catalogue != null) {
+            pipeline.catalogue.dataFiles().forEach(f -> folders.add(f.toAbsolutePath().getParent()));
+        }
+        try {
+            pipeline.requireOk();
+            Report report = pipeline.report(pipeline.month(Optional.ofNullable(month)));
+            String text = format == ReportCommand.Format.json ? JsonReport.render(report) : MarkdownReport.render(report);
+            if (out == null) {
+                PrintWriter o = spec.commandLine().getOut();
+                o.print(text);
+                o.flush();
+            } else {
+                AtomicFiles.write(out, text);
+            }
+        } catch (InputException e) {
+            Failures.print(err, e.problems());
+            err.println("watch: the report was not written; fix the problems above and save again");
+        }
+        return folders;
+    }
+
+    private static void register(WatchService watcher, Map<WatchKey, Path> keys, Path folder, boolean tree)
+            throws IOException {
+        if (folder == null || !Files.isDirectory(folder) || keys.containsValue(folder.normalize())) {
+            if (!tree || folder == null || !Files.isDirectory(folder)) {
+                return;
+            }
+        }
+        try (Stream<Path> walk = tree ? Files.walk(folder) : Stream.of(folder)) {
+            for (Path dir : walk.filter(Files::isDirectory).toList()) {
+                Path d = dir.normalize();
+                if (!keys.containsValue(d)) {
+                    keys.put(d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE), d);
+                }
+            }
+        }
+    }
+
+    /** Blocks until a relevant file changes, lets an editor finish its save, and returns what changed. */
+    private static Set<Path> waitForChange(WatchService watcher, Map<WatchKey, Path> keys,
+                                           java.util.function.Predicate<Path> input) throws InterruptedException {
+        Set<Path> changed = new LinkedHashSet<>();
+        while (changed.isEmpty()) {
+            collect(watcher.take(), keys, changed, input);
+        }
+        WatchKey more;
+        while ((more = watcher.poll(SETTLE_MS, TimeUnit.MILLISECONDS)) != null) {
+            collect(more, keys, changed, input);
+        }
+        return changed;
+    }
+
+    private static void collect(WatchKey key, Map<WatchKey, Path> keys, Set<Path> changed,
+                                java.util.function.Predicate<Path> input) {
+        Path folder = keys.get(key);
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.context() instanceof Path name && folder != null) {
+                String n = name.toString();
+                // Editors' swap and backup files, and our own temporary files, are not changes to the inputs.
+                Path path = folder.resolve(name).normalize();
+                if (!n.startsWith(".") && !n.endsWith("~") && input.test(path)) {
+                    changed.add(path);
+                }
+            }
+        }
+        key.reset();
+    }
+}
