@@ -67,7 +67,7 @@ public final class RuleBase {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".drl"))
+                    .filter(p -> isRuleFile(p.getFileName().toString()))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -117,7 +117,11 @@ public final class RuleBase {
             }
             kfs.write(RESOURCES + rel, text);
             byResource.put(rel, f);
-            index(phase, f, text, rules);
+            if (rel.endsWith(".drl.csv")) {
+                indexTable(phase, f, text, rules);
+            } else {
+                index(phase, f, text, rules);
+            }
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         boolean errors = false;
@@ -169,6 +173,47 @@ public final class RuleBase {
                 rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, file + ":" + (i + 1)));
             }
         }
+    }
+
+    /** Rule files: DRL, and decision tables in CSV ({@code *.drl.csv}). */
+    public static boolean isRuleFile(String name) {
+        return name.endsWith(".drl") || name.endsWith(".drl.csv");
+    }
+
+    /**
+     * A decision table's rules are named after the table and the row that makes them ("Runs_10" for row 10), so
+     * each data row of each table is indexed at its own line.
+     */
+    private static void indexTable(String phase, Path file, String text, Map<String, RuleInfo> rules) {
+        String[] lines = text.split("\n", -1);
+        String pkg = "";
+        String table = null;
+        int dataFrom = Integer.MAX_VALUE;
+        for (int i = 0; i < lines.length; i++) {
+            String first = firstCell(lines[i]);
+            if (first.equals("RuleSet")) {
+                pkg = secondCell(lines[i]);
+            } else if (first.startsWith("RuleTable ")) {
+                table = first.substring("RuleTable ".length()).strip();
+                dataFrom = i + 5; // CONDITION/ACTION, object types, templates, column titles, then one rule a row
+            } else if (table != null && i >= dataFrom && !lines[i].replace(",", "").isBlank()) {
+                String name = table + "_" + (i + 1);
+                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, file + ":" + (i + 1)));
+            } else if (table != null && i >= dataFrom) {
+                table = null;
+            }
+        }
+    }
+
+    private static String firstCell(String line) {
+        String l = line.strip();
+        int comma = l.indexOf(',');
+        return (comma < 0 ? l : l.substring(0, comma)).replace("\"", "").strip();
+    }
+
+    private static String secondCell(String line) {
+        String[] cells = line.split(",", 3);
+        return cells.length < 2 ? "" : cells[1].replace("\"", "").strip();
     }
 
     static String key(String rulePackage, String name) {

@@ -31,8 +31,7 @@ class ExplainCommandTest {
         int rules = 0;
         while (m.find()) {
             rules++;
-            String declared = Files.readAllLines(Path.of(m.group(2))).get(Integer.parseInt(m.group(3)) - 1);
-            assertTrue(declared.contains("rule \"" + m.group(1) + "\""), m.group());
+            org.pcpassessor.TestFiles.assertDeclares(m.group(2) + ":" + m.group(3), m.group(1));
         }
         assertTrue(rules >= 5, out);
         assertTrue(out.contains("\nSentences\n  1. There were 12,037 recorded Domestic Abuse crimes"), out);

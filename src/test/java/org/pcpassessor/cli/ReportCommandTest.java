@@ -88,9 +88,7 @@ class ReportCommandTest {
     }
 
     private static void assertDeclares(String source, String rule) throws Exception {
-        Path file = Path.of(source.substring(0, source.lastIndexOf(':')));
-        int line = Integer.parseInt(source.substring(source.lastIndexOf(':') + 1));
-        assertTrue(Files.readAllLines(file).get(line - 1).contains("rule \"" + rule + "\""), source + " " + rule);
+        TestFiles.assertDeclares(source, rule);
     }
 
     @Test

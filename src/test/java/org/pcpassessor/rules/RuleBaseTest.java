@@ -26,12 +26,10 @@ class RuleBaseTest {
         assertEquals(List.of(), problems.sorted());
         assertTrue(base.rules().size() >= 30, "rules: " + base.rules().size());
         for (RuleBase.RuleInfo rule : base.rules()) {
-            String source = rule.source();
-            Path file = Path.of(source.substring(0, source.lastIndexOf(':')));
-            int line = Integer.parseInt(source.substring(source.lastIndexOf(':') + 1));
-            String declared = Files.readAllLines(file).get(line - 1);
-            assertTrue(declared.strip().startsWith("rule \"" + rule.name() + "\""), source + ": " + declared);
+            TestFiles.assertDeclares(rule.source(), rule.name());
         }
+        assertTrue(base.rules().stream().anyMatch(r -> r.source().equals("rules/classify/streaks.drl.csv:10")
+                && r.name().equals("Runs of rises or falls_10")), "the decision table's first row is a rule");
     }
 
     @Test
