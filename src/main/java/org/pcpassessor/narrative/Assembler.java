@@ -49,7 +49,9 @@ public final class Assembler {
                 .thenComparingInt(s -> measureOrder.getOrDefault(s.measureId(), Integer.MAX_VALUE))
                 .thenComparingInt(s -> areaOrder.getOrDefault(s.area(), Integer.MAX_VALUE))
                 .thenComparing(Sentence::rule)
-                .thenComparing(Sentence::text);
+                .thenComparing(Sentence::text)
+                // the engine returns facts in no fixed order: break every remaining tie on what was said
+                .thenComparing(s -> s.used().toString());
         List<Sentence> sentences = result.sentences().stream().sorted(order).toList();
         Map<String, List<Sentence>> sentencesBy = new HashMap<>();
         sentences.forEach(s -> sentencesBy.computeIfAbsent(key(s.measureId(), s.area()), k -> new ArrayList<>()).add(s));
