@@ -14,7 +14,8 @@ public final class SignificanceTests {
     private static final Map<String, SignificanceTest> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (SignificanceTest t : new SignificanceTest[] {new ConditionalPoissonTest(), new TwoProportionZTest(),
+        for (SignificanceTest t : new SignificanceTest[] {new ConditionalPoissonTest(), new QuasiPoissonTest(),
+            new SquareRootTest(), new XmrTest(), new ProportionTest(), new TwoProportionZTest(), new FisherTest(),
             new MannWhitneyTest(), new MovingRangeZTest()}) {
             BY_NAME.put(t.name(), t);
         }
@@ -32,7 +33,7 @@ public final class SignificanceTests {
     public static String defaultFor(Kind kind, String basis) {
         return switch (kind) {
             case COUNT -> ConditionalPoissonTest.NAME;
-            case RATE, PROPORTION -> TwoProportionZTest.NAME;
+            case RATE, PROPORTION -> ProportionTest.NAME;
             case MEDIAN -> "benchmark".equals(basis) ? MannWhitneyTest.NAME : MovingRangeZTest.NAME;
         };
     }

@@ -145,10 +145,11 @@ class SignificanceTestsTest {
     @Test
     void everyNamedTestIsKnownAndDefaultsFollowTheKind() {
         assertEquals("c-test", SignificanceTests.defaultFor(Kind.COUNT, "benchmark"));
-        assertEquals("two-proportion-z", SignificanceTests.defaultFor(Kind.PROPORTION, "1yr"));
+        assertEquals("two-proportion", SignificanceTests.defaultFor(Kind.PROPORTION, "1yr"));
         assertEquals("mann-whitney", SignificanceTests.defaultFor(Kind.MEDIAN, "benchmark"));
         assertEquals("moving-range-z", SignificanceTests.defaultFor(Kind.MEDIAN, "lastYear"));
-        assertEquals(java.util.Set.of("c-test", "two-proportion-z", "mann-whitney", "moving-range-z"),
+        assertEquals(java.util.Set.of("c-test", "quasi-poisson", "sqrt", "xmr", "two-proportion", "two-proportion-z",
+                "fisher-exact", "mann-whitney", "moving-range-z"),
                 SignificanceTests.names());
     }
 }

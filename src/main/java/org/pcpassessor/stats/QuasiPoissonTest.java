@@ -1,0 +1,87 @@
+package org.pcpassessor.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.pcpassessor.catalogue.Kind;
+
+/**
+ * Two Poisson rates with overdispersion (quasi-Poisson; McCullagh and Nelder 1989, section 6.2): the variance of a
+ * count is phi times its mean, with phi estimated from the monthly counts themselves, the Pearson statistic
+ * sum((y - mean)^2 / mean) over each side's months divided by its degrees of freedom (months - 1 per side), and
+ * floored at 1. z = (x1/t1 - x2/t2) / sqrt(phi (x1/t1^2 + x2/t2^2)); two-sided normal p-value. With one month on
+ * a side, only the other side's months estimate phi; with none to spare, phi = 1 (the plain Poisson test).
+ */
+final class QuasiPoissonTest implements SignificanceTest {
+    static final String NAME = "quasi-poisson";
+    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.COUNT);
+    }
+
+    static double dispersion(Sample... samples) {
+        double pearson = 0;
+        int df = 0;
+        for (Sample s : samples) {
+            double[] y = s.numerators();
+            if (y.length < 2) {
+                continue;
+            }
+            double mean = s.sumNumerators() / y.length;
+            if (mean <= 0) {
+                continue;
+            }
+            for (double v : y) {
+                pearson += (v - mean) * (v - mean) / mean;
+            }
+            df += y.length - 1;
+        }
+        return df == 0 ? 1 : Math.max(1, pearson / df);
+    }
+
+    @Override
+    public TestResult compare(Sample observed, Sample expected, Sample reference, double confidence) {
+        double x1 = observed.sumNumerators();
+        double x2 = expected.sumNumerators();
+        int t1 = observed.months();
+        int t2 = expected.months();
+        double phi = dispersion(observed, expected);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("observedTotal", x1);
+        details.put("observedMonths", t1);
+        details.put("expectedTotal", x2);
+        details.put("expectedMonths", t2);
+        details.put("dispersion", phi);
+        double expectedOnObserved = x2 * t1 / t2;
+        double variance = phi * (x1 / ((double) t1 * t1) + x2 / ((double) t2 * t2));
+        if (variance <= 0) {
+            return TestResult.judged(NAME, x1, expectedOnObserved, "z", 0, 1, confidence, details);
+        }
+        double z = (x1 / t1 - x2 / t2) / Math.sqrt(variance);
+        return TestResult.judged(NAME, x1, expectedOnObserved, "z", z, 2 * STANDARD.survivalProbability(Math.abs(z)),
+                confidence, details);
+    }
+
+    @Override
+    public TestResult compareWithFixed(Sample observed, double benchmark, double confidence) {
+        double x = observed.sumNumerators();
+        double phi = dispersion(observed);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("observedTotal", x);
+        details.put("dispersion", phi);
+        if (benchmark <= 0) {
+            return TestResult.untested(NAME, x, benchmark, confidence, "the fixed benchmark is not positive");
+        }
+        double z = (x - benchmark) / Math.sqrt(phi * benchmark);
+        return TestResult.judged(NAME, x, benchmark, "z", z, 2 * STANDARD.survivalProbability(Math.abs(z)), confidence,
+                details);
+    }
+}

@@ -1,0 +1,68 @@
+package org.pcpassessor.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.pcpassessor.catalogue.Kind;
+
+/**
+ * XmR process limits (Wheeler; NHS England "Making Data Count"): the observed mean is "higher" or "lower" when it
+ * lies outside mean +/- 2.66 x mean moving range of the expected months (moving ranges screened as in
+ * {@link Spc}). The outcome is judged at the limits, three sigma (99.73%), whatever the catalogue's confidence;
+ * the statistic is the distance from the mean in sigma units (sigma = mean moving range / 1.128) and the p-value
+ * its two-sided normal tail, reported for comparison only.
+ */
+final class XmrTest implements SignificanceTest {
+    static final String NAME = "xmr";
+    static final double THREE_SIGMA = 1 - 2 * NormalDistribution.of(0, 1).survivalProbability(3);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.values());
+    }
+
+    @Override
+    public TestResult compare(Sample observed, Sample expected, Sample reference, double confidence) {
+        double[] base = java.util.Arrays.stream(expected.values()).filter(Double::isFinite).toArray();
+        double x = java.util.Arrays.stream(observed.values()).filter(Double::isFinite).average().orElse(Double.NaN);
+        if (base.length < 2 || !Double.isFinite(x)) {
+            return TestResult.untested(NAME, x, Double.NaN, THREE_SIGMA, "needs two expected months and a value");
+        }
+        Spc.Chart chart = Spc.chart(base, Spc.Options.DEFAULT);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("mean", chart.mean());
+        details.put("lpl", chart.lpl());
+        details.put("upl", chart.upl());
+        details.put("meanMovingRange", chart.amr());
+        details.put("screenedMovingRanges", chart.screened());
+        double sigma = chart.amr() / MovingRangeZTest.D2;
+        double z = sigma == 0 ? (x == chart.mean() ? 0 : Math.copySign(Double.POSITIVE_INFINITY, x - chart.mean()))
+                : (x - chart.mean()) / sigma;
+        double p = Double.isInfinite(z) ? 0 : 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z));
+        String outcome = x > chart.upl() ? TestResult.HIGHER : x < chart.lpl() ? TestResult.LOWER : TestResult.COMPARABLE;
+        return new TestResult(NAME, x, chart.mean(), "sigmas", z, p, THREE_SIGMA, outcome, details);
+    }
+
+    @Override
+    public TestResult compareWithFixed(Sample observed, double benchmark, double confidence) {
+        double[] v = java.util.Arrays.stream(observed.values()).filter(Double::isFinite).toArray();
+        if (v.length < 2) {
+            return TestResult.untested(NAME, Double.NaN, benchmark, THREE_SIGMA, "needs two months");
+        }
+        Spc.Chart chart = Spc.chart(v, Spc.Options.DEFAULT);
+        double half = Spc.LIMIT * chart.amr() / Math.sqrt(v.length);
+        double sigma = chart.amr() / MovingRangeZTest.D2 / Math.sqrt(v.length);
+        double z = sigma == 0 ? 0 : (chart.mean() - benchmark) / sigma;
+        String outcome = chart.mean() - benchmark > half ? TestResult.HIGHER
+                : benchmark - chart.mean() > half ? TestResult.LOWER : TestResult.COMPARABLE;
+        return new TestResult(NAME, chart.mean(), benchmark, "sigmas", z,
+                2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)), THREE_SIGMA, outcome,
+                Map.of("meanMovingRange", chart.amr()));
+    }
+}
