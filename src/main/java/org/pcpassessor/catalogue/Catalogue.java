@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param dataFiles    the series files, globs expanded, sorted by path
  * @param pillars      the pillars in report order
  * @param rejected     ids of measures declared with errors (left out; their data rows are not "unknown")
+ * @param spc          how monthly series are charted
  */
 public record Catalogue(Path file, String title, YearMonth defaultMonth, List<String> areas, double confidence,
-                        List<Path> dataFiles, List<Pillar> pillars, java.util.Set<String> rejected) {
+                        List<Path> dataFiles, List<Pillar> pillars, java.util.Set<String> rejected,
+                        SpcSettings spc) {
 
     public Catalogue {
         Objects.requireNonNull(file, "file");

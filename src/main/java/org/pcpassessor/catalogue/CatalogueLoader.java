@@ -35,7 +35,8 @@ import org.pcpassessor.problem.Suggestions;
  */
 public final class CatalogueLoader {
     static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars");
-    static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "confidence");
+    static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "confidence", "spc");
+    static final Set<String> SPC_KEYS = Set.of("window", "shift", "trend", "screen");
     static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
     static final Set<String> PRIORITY_KEYS = Set.of("name", "measures");
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "kind", "polarity", "baseline", "test",
@@ -94,6 +95,7 @@ public final class CatalogueLoader {
         YearMonth month = null;
         List<String> areas = List.of();
         double confidence = 0.95;
+        SpcSettings spc = SpcSettings.DEFAULT;
         if (report != null) {
             checkKeys(report, REPORT_KEYS, "report");
             Node t = report.get("title");
@@ -110,6 +112,7 @@ public final class CatalogueLoader {
                     confidence = 0.95;
                 }
             }
+            spc = spc(report.get("spc"));
         }
         List<Path> dataFiles = dataFiles(required(top, "data", "the catalogue"), path);
         List<Pillar> pillars = pillars(required(top, "pillars", "the catalogue"));
@@ -117,7 +120,46 @@ public final class CatalogueLoader {
         if (month == null || areas.isEmpty()) {
             return null;
         }
-        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected);
+        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected, spc);
+    }
+
+    private SpcSettings spc(Node node) {
+        if (node == null) {
+            return SpcSettings.DEFAULT;
+        }
+        MapNode map = asMap(node, "spc");
+        if (map == null) {
+            return SpcSettings.DEFAULT;
+        }
+        checkKeys(map, SPC_KEYS, "spc");
+        int window = whole(map.get("window"), "spc window", SpcSettings.DEFAULT.window());
+        int shift = whole(map.get("shift"), "spc shift", SpcSettings.DEFAULT.shift());
+        int trend = whole(map.get("trend"), "spc trend", SpcSettings.DEFAULT.trend());
+        boolean screen = SpcSettings.DEFAULT.screen();
+        Node s = map.get("screen");
+        if (s != null) {
+            String t = text(s, "spc screen");
+            if ("true".equals(t) || "false".equals(t)) {
+                screen = Boolean.parseBoolean(t);
+            } else if (t != null) {
+                error(s, "spc screen must be true or false, not " + s.describe());
+            }
+        }
+        return new SpcSettings(window, shift, trend, screen);
+    }
+
+    private int whole(Node node, String what, int fallback) {
+        if (node == null) {
+            return fallback;
+        }
+        double v = number(node, what);
+        if (Double.isNaN(v) || v != Math.rint(v) || v < 2) {
+            if (!Double.isNaN(v)) {
+                error(node, what + " must be a whole number of at least 2, not " + node.describe());
+            }
+            return fallback;
+        }
+        return (int) v;
     }
 
     private List<String> areas(Node node) {

@@ -117,7 +117,7 @@ final class Pipeline {
                     }
                     continue;
                 }
-                out.add(new Calculator(m, s, headline, catalogue.confidence()).assess(month));
+                out.add(new Calculator(m, s, headline, catalogue.confidence(), catalogue.spc()).assess(month));
             }
         }
         problems.addAll(monthProblems.sorted());

@@ -82,6 +82,7 @@ public final class JsonReport {
             }
         }
         stats.put("baselineYear", s.baselineLabel());
+        r.assessment().spc().ifPresent(spc -> stats.set("spc", MAPPER.valueToTree(clean(spc.evidence()))));
         putFinite(stats, "changeVsLastYear", s.changeVsLastYear());
         putFinite(stats, "changeVsBaseline", s.changeVsBaseline());
         putFinite(stats, "changeRolling12VsLastYear", s.changeRolling12VsLastYear());

@@ -21,7 +21,7 @@ public final class RuleLint {
     public static final Set<String> CONTRACT_CODES = Set.of("HIGHER", "LOWER", "IMPROVED", "DETERIORATED",
             "COMPARABLE", "SIGNIFICANT_RISE", "SIGNIFICANT_FALL", "TWELVE_MONTH_HIGH", "TWELVE_MONTH_LOW",
             "HIGHEST_SINCE", "LOWEST_SINCE", "CONSECUTIVE_RISES", "CONSECUTIVE_FALLS", "TREND_UP", "TREND_DOWN",
-            "TREND_FLAT", "AREA_DIVERGENCE");
+            "TREND_FLAT", "AREA_DIVERGENCE", "SPC_IMPROVEMENT", "SPC_CONCERN", "SPC_SPECIAL_CAUSE", "SPC_COMMON_CAUSE");
     private static final Pattern MAKES = Pattern.compile("Finding\\.of\\(\\s*kcontext\\s*,\\s*\"([^\"]+)\"");
     private static final Pattern CODE_IS = Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"");
     private static final Pattern CODE_IN = Pattern.compile("\\bcode\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");

@@ -148,6 +148,9 @@ public final class RuleRun {
         if (o instanceof Trend t) {
             return "Trend(" + t.measureId() + ", " + t.area() + ", " + t.direction() + ", p=" + t.pValue() + ")";
         }
+        if (o instanceof org.pcpassessor.stats.SpcSignal p) {
+            return "SpcSignal(" + p.measureId() + ", " + p.area() + ", special=" + p.special() + ", " + p.rules() + ")";
+        }
         if (o instanceof Finding f) {
             return "Finding(" + f.code() + ", " + f.basis() + ", " + f.measureId() + ", " + f.area() + ")";
         }

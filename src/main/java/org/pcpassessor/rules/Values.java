@@ -83,7 +83,7 @@ public final class Values {
             Finding f = findings.get(i);
             Map<String, Object> own = new LinkedHashMap<>();
             f.evidence().forEach((k, x) -> own.put(k, x));
-            for (String side : List.of("observed", "expected", "otherObserved", "otherExpected")) {
+            for (String side : List.of("observed", "expected", "otherObserved", "otherExpected", "lpl", "upl", "mean")) {
                 if (f.evidence().get(side) instanceof Double d && Double.isFinite(d)) {
                     own.put(side + "Text", value(s, d));
                 }
@@ -113,7 +113,7 @@ public final class Values {
             if (gap instanceof Integer g) {
                 v.put("gapYears", g / 12);
             }
-            for (String side : List.of("observed", "expected", "otherObserved", "otherExpected")) {
+            for (String side : List.of("observed", "expected", "otherObserved", "otherExpected", "lpl", "upl", "mean")) {
                 if (f.evidence().get(side) instanceof Double d && Double.isFinite(d)) {
                     v.put(side + "Text", value(s, d));
                 }

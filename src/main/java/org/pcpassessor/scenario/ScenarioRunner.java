@@ -123,7 +123,7 @@ public final class ScenarioRunner {
                         + series.start() + " to " + series.end() + " and does not reach the month " + s.month());
             }
             assessments.add(new Calculator(measure.get(), series, area.equals(catalogue.headlineArea()),
-                    catalogue.confidence()).assess(s.month()));
+                    catalogue.confidence(), catalogue.spc()).assess(s.month()));
         }
         RuleRun.Result result = new RuleRun(rules).run(assessments);
         result.audit().stream().map(AuditEvent::source).forEach(fired::add);

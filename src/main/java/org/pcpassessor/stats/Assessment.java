@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** All the facts computed for one measure in one area for the report month. */
 public record Assessment(Snapshot snapshot, List<Comparison> comparisons, List<Extreme> extremes,
-                         List<Streak> streaks, Optional<Trend> trend) {
+                         List<Streak> streaks, Optional<Trend> trend, Optional<SpcSignal> spc) {
 
     public Assessment {
         comparisons = List.copyOf(comparisons);
@@ -22,6 +22,7 @@ public record Assessment(Snapshot snapshot, List<Comparison> comparisons, List<E
         facts.addAll(extremes);
         facts.addAll(streaks);
         trend.ifPresent(facts::add);
+        spc.ifPresent(facts::add);
         return facts;
     }
 

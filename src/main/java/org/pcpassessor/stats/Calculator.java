@@ -23,13 +23,20 @@ public final class Calculator {
     private final boolean headline;
     private final double confidence;
     private final Kind kind;
+    private final org.pcpassessor.catalogue.SpcSettings spc;
 
     public Calculator(Measure measure, Series series, boolean headline, double confidence) {
+        this(measure, series, headline, confidence, org.pcpassessor.catalogue.SpcSettings.DEFAULT);
+    }
+
+    public Calculator(Measure measure, Series series, boolean headline, double confidence,
+                      org.pcpassessor.catalogue.SpcSettings spc) {
         this.measure = measure;
         this.series = series;
         this.headline = headline;
         this.confidence = confidence;
         this.kind = measure.kind();
+        this.spc = spc;
     }
 
     /** The assessment at {@code month}, which must lie inside the series. */
@@ -59,7 +66,34 @@ public final class Calculator {
             extremes.add(extreme(name, "low", values, first, i, snapshot));
             streak(name, values, first, i, snapshot).ifPresent(streaks::add);
         }
-        return new Assessment(snapshot, comparisons, extremes, streaks, trend(rolling, i, snapshot));
+        return new Assessment(snapshot, comparisons, extremes, streaks, trend(rolling, i, snapshot),
+                spc(monthly, i, snapshot));
+    }
+
+    /**
+     * The current month on the XmR chart of the last {@code window} months (months without a value, a rate over
+     * a zero denominator, are left out of the chart).
+     */
+    private Optional<SpcSignal> spc(double[] monthly, int i, Snapshot snapshot) {
+        int from = Math.max(0, i - spc.window() + 1);
+        if (!Double.isFinite(monthly[i])) {
+            return Optional.empty();
+        }
+        java.util.List<Double> kept = new java.util.ArrayList<>();
+        for (int j = from; j <= i; j++) {
+            if (Double.isFinite(monthly[j])) {
+                kept.add(monthly[j]);
+            }
+        }
+        if (kept.size() < 2) {
+            return Optional.empty();
+        }
+        double[] y = kept.stream().mapToDouble(Double::doubleValue).toArray();
+        Spc.Chart c = Spc.chart(y, new Spc.Options(spc.shift(), spc.trend(), spc.screen()));
+        int last = y.length - 1;
+        return Optional.of(new SpcSignal(measure.id(), series.area(), headline, kind.yamlName(),
+                measure.polarity().yamlName(), y.length, Months.longName(series.month(from)), c.mean(), c.lpl(),
+                c.upl(), c.screened(), y[last], c.side(last), c.special(last), c.rules(last), y.length < 12, snapshot));
     }
 
     private Snapshot snapshot(int i) {
