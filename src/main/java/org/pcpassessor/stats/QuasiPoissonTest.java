@@ -10,8 +10,10 @@ import org.pcpassessor.catalogue.Kind;
  * Two Poisson rates with overdispersion (quasi-Poisson; McCullagh and Nelder 1989, section 6.2): the variance of a
  * count is phi times its mean, with phi estimated from the monthly counts themselves, the Pearson statistic
  * sum((y - mean)^2 / mean) over each side's months divided by its degrees of freedom (months - 1 per side), and
- * floored at 1. z = (x1/t1 - x2/t2) / sqrt(phi (x1/t1^2 + x2/t2^2)); two-sided normal p-value. With one month on
- * a side, only the other side's months estimate phi; with none to spare, phi = 1 (the plain Poisson test).
+ * floored at 1. The score form of the test: z = (x1/t1 - x2/t2) / sqrt(phi r (1/t1 + 1/t2)), r = (x1 + x2) /
+ * (t1 + t2) the common monthly rate under the null hypothesis (so a month of 0 is not given a variance of 0);
+ * two-sided normal p-value. With one month on a side, only the other side's months estimate phi; with none to
+ * spare, phi = 1 (the plain Poisson score test).
  */
 final class QuasiPoissonTest implements SignificanceTest {
     static final String NAME = "quasi-poisson";
@@ -61,7 +63,8 @@ final class QuasiPoissonTest implements SignificanceTest {
         details.put("expectedMonths", t2);
         details.put("dispersion", phi);
         double expectedOnObserved = x2 * t1 / t2;
-        double variance = phi * (x1 / ((double) t1 * t1) + x2 / ((double) t2 * t2));
+        double common = (x1 + x2) / (t1 + t2);
+        double variance = phi * common * (1.0 / t1 + 1.0 / t2);
         if (variance <= 0) {
             return TestResult.judged(NAME, x1, expectedOnObserved, "z", 0, 1, confidence, details);
         }

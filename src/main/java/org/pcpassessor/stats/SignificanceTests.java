@@ -32,7 +32,8 @@ public final class SignificanceTests {
     /** The default method for a kind and comparison basis. */
     public static String defaultFor(Kind kind, String basis) {
         return switch (kind) {
-            case COUNT -> ConditionalPoissonTest.NAME;
+            // Crime counts vary more than Poisson (seasons, operations, recording): docs/methods.md
+            case COUNT -> QuasiPoissonTest.NAME;
             case RATE, PROPORTION -> ProportionTest.NAME;
             case MEDIAN -> "benchmark".equals(basis) ? MannWhitneyTest.NAME : MovingRangeZTest.NAME;
         };

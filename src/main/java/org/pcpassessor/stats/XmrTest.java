@@ -7,9 +7,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.pcpassessor.catalogue.Kind;
 
 /**
- * XmR process limits (Wheeler; NHS England "Making Data Count"): the observed mean is "higher" or "lower" when it
+ * XmR process limits (Wheeler; NHS England "Making Data Count"): the observed value is "higher" or "lower" when it
  * lies outside mean +/- 2.66 x mean moving range of the expected months (moving ranges screened as in
- * {@link Spc}). The outcome is judged at the limits, three sigma (99.73%), whatever the catalogue's confidence;
+ * {@link Spc}). For a mean of n observed months (the rolling 12 months against the baseline) the limits narrow by
+ * sqrt(n), as the spread of a mean does. The outcome is judged at the limits, three sigma (99.73%), whatever the catalogue's confidence;
  * the statistic is the distance from the mean in sigma units (sigma = mean moving range / 1.128) and the p-value
  * its two-sided normal tail, reported for comparison only.
  */
@@ -41,11 +42,16 @@ final class XmrTest implements SignificanceTest {
         details.put("upl", chart.upl());
         details.put("meanMovingRange", chart.amr());
         details.put("screenedMovingRanges", chart.screened());
-        double sigma = chart.amr() / MovingRangeZTest.D2;
+        int n = (int) java.util.Arrays.stream(observed.values()).filter(Double::isFinite).count();
+        double half = Spc.LIMIT * chart.amr() / Math.sqrt(n);
+        details.put("observedMonths", n);
+        details.put("limitHalfWidth", half);
+        double sigma = chart.amr() / MovingRangeZTest.D2 / Math.sqrt(n);
         double z = sigma == 0 ? (x == chart.mean() ? 0 : Math.copySign(Double.POSITIVE_INFINITY, x - chart.mean()))
                 : (x - chart.mean()) / sigma;
         double p = Double.isInfinite(z) ? 0 : 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z));
-        String outcome = x > chart.upl() ? TestResult.HIGHER : x < chart.lpl() ? TestResult.LOWER : TestResult.COMPARABLE;
+        String outcome = x > chart.mean() + half ? TestResult.HIGHER
+                : x < chart.mean() - half ? TestResult.LOWER : TestResult.COMPARABLE;
         return new TestResult(NAME, x, chart.mean(), "sigmas", z, p, THREE_SIGMA, outcome, details);
     }
 

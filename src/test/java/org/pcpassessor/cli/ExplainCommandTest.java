@@ -21,10 +21,11 @@ class ExplainCommandTest {
                 + " March 2020 (12 months)"), out);
         assertTrue(out.contains("current                  1,057          December 2020 "
                 + "(fixtures/cambridgeshire/da-recorded-crime.csv:"), out);
-        // The test behind "Higher": the exact conditional test, p as computed by scipy.stats.binomtest(12037, 22697)
-        assertTrue(out.contains("  benchmark: c-test\n      observed  12,037       rolling 12 months January 2020 to"
-                + " December 2020\n      expected  10,660       financial year 2019/20\n"
-                + "      rate ratio = 1.12917, p = 6.46831e-20, confidence 95% -> higher"), out);
+        // The test behind "Higher": quasi-Poisson; z and p computed independently in Python (NumPy 2.4.6, SciPy
+        // 1.17.1) from the fixture CSV: phi = 5.5974, z = 3.8632927546308107, p = 0.00011186880547557101
+        assertTrue(out.contains("  benchmark: quasi-poisson\n      observed  12,037       rolling 12 months January 2020"
+                + " to December 2020\n      expected  10,660       financial year 2019/20\n"
+                + "      z = 3.86329, p = 0.000111869, confidence 95% -> higher"), out);
         assertTrue(out.contains("      label: Higher"), out);
         // Every rule named is declared on the line given.
         Matcher m = Pattern.compile("rule \"([^\"]+)\" at (\\S+):(\\d+)").matcher(out);
@@ -36,7 +37,15 @@ class ExplainCommandTest {
         assertTrue(rules >= 5, out);
         assertTrue(out.contains("\nSentences\n  1. There were 12,037 recorded Domestic Abuse crimes"), out);
         assertTrue(out.contains("      template There were {rolling12Text} {subject}"), out);
-        assertTrue(out.contains("would fire if the 1yr test's p-value (0.088) were below 0.05"), out);
+    }
+
+    @Test
+    void aRuleThatAPValueJustAboveTheThresholdKeptFromFiringIsNamed() {
+        ReportCommandTest.Run r = ReportCommandTest.run("explain", "rape-recorded-crime", "--month", "2020-12");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("HIGHER (benchmark): rule \"Label: significantly higher (neutral measure)\" at "
+                + "rules/classify/labels.drl:11 would fire if the benchmark test's p-value (0.054) were below 0.05"),
+                r.out());
     }
 
     @Test

@@ -37,6 +37,17 @@ class MoreMethodsTest {
     }
 
     @Test
+    void quasiPoissonUsesTheCommonRateSoAMonthOfZeroIsNotCertain() {
+        // 0 against 12 months totalling 8: r = 8/13, z = (0 - 8/12) / sqrt(1 x r x (1 + 1/12)) = -0.8164965809277259,
+        // p = 2 norm.sf(|z|) = 0.41421617824252516 (NumPy/SciPy)
+        double[] months = {1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1};
+        TestResult r = new QuasiPoissonTest().compare(counts(0), counts(months), null, 0.95);
+        assertEquals(1.0, (double) r.details().get("dispersion"), 0);
+        assertEquals(-0.8164965809277259, r.statistic(), 1e-12);
+        assertEquals("comparable", r.outcome());
+    }
+
+    @Test
     void quasiPoissonNeverShrinksBelowPoisson() {
         double[] flat = new double[12];
         Arrays.fill(flat, 100);

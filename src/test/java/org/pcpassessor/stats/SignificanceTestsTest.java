@@ -144,7 +144,7 @@ class SignificanceTestsTest {
 
     @Test
     void everyNamedTestIsKnownAndDefaultsFollowTheKind() {
-        assertEquals("c-test", SignificanceTests.defaultFor(Kind.COUNT, "benchmark"));
+        assertEquals("quasi-poisson", SignificanceTests.defaultFor(Kind.COUNT, "benchmark"));
         assertEquals("two-proportion", SignificanceTests.defaultFor(Kind.PROPORTION, "1yr"));
         assertEquals("mann-whitney", SignificanceTests.defaultFor(Kind.MEDIAN, "benchmark"));
         assertEquals("moving-range-z", SignificanceTests.defaultFor(Kind.MEDIAN, "lastYear"));
