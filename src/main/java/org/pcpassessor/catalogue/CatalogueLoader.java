@@ -40,7 +40,7 @@ public final class CatalogueLoader {
     static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
     static final Set<String> PRIORITY_KEYS = Set.of("name", "measures");
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "kind", "polarity", "baseline", "test",
-            "unit", "comparisons");
+            "unit", "comparisons", "until");
 
     private final Set<String> knownTests;
     private final Problems problems;
@@ -346,6 +346,9 @@ public final class CatalogueLoader {
             Set<String> comparisons = comparisons(m.get("comparisons"));
             Node u = m.get("unit");
             String unit = u == null ? "" : text(u, "unit");
+            Node untilNode = m.get("until");
+            java.util.Optional<YearMonth> until = untilNode == null ? java.util.Optional.empty()
+                    : java.util.Optional.ofNullable(yearMonth(untilNode, "until"));
             if (id == null || label == null || subject == null || kind == null || polarity == null || unit == null) {
                 if (id != null) {
                     rejected.add(id);
@@ -354,7 +357,7 @@ public final class CatalogueLoader {
             }
             Pos at = m.pos();
             measures.add(new Measure(id, label, subject, kind, polarity, pillar, priority, baseline, tests,
-                    comparisons, unit, new Measure.Source(file, at.line(), at.column())));
+                    comparisons, unit, until, new Measure.Source(file, at.line(), at.column())));
         }
         return measures;
     }

@@ -19,11 +19,13 @@ import java.util.Set;
  * @param tests      per comparison basis, the name of the significance test to use instead of the default
  * @param comparisons the comparisons reported for this measure (some of benchmark, 1yr, 3yr, lastYear)
  * @param unit       the unit a median is measured in ("minutes"); empty for counts and rates
+ * @param until      the last month the series is published, when its supply stopped (later rows are ignored)
  * @param source     where it is declared, for error messages
  */
 public record Measure(String id, String label, String subject, Kind kind, Polarity polarity, String pillar,
                       String priority, OptionalDouble baseline, Map<String, String> tests,
-                      Set<String> comparisons, String unit, Source source) {
+                      Set<String> comparisons, String unit, java.util.Optional<java.time.YearMonth> until,
+                      Source source) {
 
     /** The comparison bases a measure can report; each has a default test per kind. */
     public static final Set<String> BASES = Set.of("benchmark", "1yr", "3yr", "lastYear");
@@ -50,6 +52,7 @@ public record Measure(String id, String label, String subject, Kind kind, Polari
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(until, "until");
         Objects.requireNonNull(source, "source");
         tests = Map.copyOf(tests);
         comparisons = Set.copyOf(comparisons);

@@ -106,6 +106,20 @@ final class Pipeline {
                 }
                 Series s = series.get();
                 boolean headline = area.equals(catalogue.headlineArea());
+                if (m.until().isPresent() && month.isAfter(m.until().get())) {
+                    if (headline) {
+                        monthProblems.warning(m.source().file(), m.source().line(), m.source().column(), "measure '"
+                                + m.id() + "' is published only to " + m.until().get() + " (catalogue 'until'); it is"
+                                + " left out of " + month);
+                    }
+                    continue;
+                }
+                if (month.isBefore(s.start())) {
+                    monthProblems.warning(m.source().file(), m.source().line(), m.source().column(), "measure '"
+                            + m.id() + "' has no data yet in " + month + " (" + area + " starts " + s.start()
+                            + "); it is left out");
+                    continue;
+                }
                 if (s.indexOf(month) < 0) {
                     String message = "no data for " + month + " for measure '" + m.id() + "' in " + area
                             + " (its series runs " + s.start() + " to " + s.end() + ")";

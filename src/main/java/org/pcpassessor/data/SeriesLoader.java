@@ -151,6 +151,9 @@ public final class SeriesLoader {
             problems.error(file, line, 0, "month must be YYYY-MM, not '" + monthText + "'");
             return;
         }
+        if (measure.until().isPresent() && month.isAfter(measure.until().get())) {
+            return; // after the supply stopped (catalogue 'until'): not data
+        }
         Row row = parseValues(file, line, record, measure);
         if (row == null) {
             row = new Row(Double.NaN, Double.NaN, file + ":" + line, false);

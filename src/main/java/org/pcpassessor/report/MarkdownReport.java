@@ -36,9 +36,23 @@ public final class MarkdownReport {
                 String number = pillarNumber + "." + priorityNumber;
                 md.append("\n### ").append(number).append(' ')
                         .append(priority.headlines() ? "Performance headlines" : priority.name()).append("\n\n");
+                List<String> discontinued = report.catalogue().pillars().stream()
+                        .filter(p -> p.name().equals(pillar.name()))
+                        .flatMap(p -> p.priorities().stream())
+                        .filter(p -> p.name().equals(priority.name()))
+                        .flatMap(p -> p.measures().stream())
+                        .filter(m -> m.until().isPresent() && month.isAfter(m.until().get()))
+                        .map(m -> m.label() + " (to " + Months.longName(m.until().get()) + ")")
+                        .toList();
+                if (!discontinued.isEmpty()) {
+                    md.append("Published only to an earlier month, so not reported: ")
+                            .append(String.join(", ", discontinued)).append(".\n");
+                }
                 if (priority.paragraphs().isEmpty()) {
-                    md.append(priority.rows().isEmpty() ? "No data for this priority in " + Months.longName(month)
-                            + ".\n" : "No rule found anything to say about this priority.\n");
+                    if (discontinued.isEmpty()) {
+                        md.append(priority.rows().isEmpty() ? "No data for this priority in " + Months.longName(month)
+                                + ".\n" : "No rule found anything to say about this priority.\n");
+                    }
                     continue;
                 }
                 int paragraph = 0;

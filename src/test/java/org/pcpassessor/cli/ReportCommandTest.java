@@ -176,6 +176,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void theRealPoliceUkExampleRunsAndLeavesTheCourtOutcomesOutAfterTheirSupplyBreak() {
+        // ../shared/data/police-uk/ (real police.uk series) lies beside the checkout, as in CI.
+        Run r = run("report", "--catalogue", "examples/police-uk/measures.yaml", "--month", "2020-05");
+        assertEquals(0, r.exit(), r.err());
+        // police.uk, stop-search.csv: drugs searches were 330 in May 2020 and 80 in May 2019
+        assertTrue(r.out().contains("| Drugs | 330 | 80 |"), r.out());
+        assertTrue(r.out().contains("Published only to an earlier month, so not reported: Sent to prison (to May 2019)"),
+                r.out());
+        assertTrue(r.err().contains("measure 'outcome-offender-fined' is published only to 2019-05"), r.err());
+        assertFalse(r.out().contains("| Fined |"), r.out());
+    }
+
+    @Test
     void checkPassesOnTheRepository() {
         Run r = run("check");
         assertEquals(0, r.exit(), r.err());

@@ -23,6 +23,7 @@ public class CalculatorTest {
 
     public static Measure measure(Kind kind, OptionalDouble baseline) {
         return new Measure("m", "M", "things", kind, Polarity.NEUTRAL, "P", "Q", baseline, Map.of(), Measure.BASES, "",
+                java.util.Optional.empty(),
                 new Measure.Source("test.yaml", 1, 1));
     }
 
