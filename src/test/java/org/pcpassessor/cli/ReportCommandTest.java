@@ -189,6 +189,41 @@ class ReportCommandTest {
     }
 
     @Test
+    void choosingATestForOneMeasureChangesThatMeasureAndNothingElse() throws Exception {
+        String catalogue = Files.readString(Path.of("measures.yaml"))
+                .replace("data: [fixtures/cambridgeshire/*.csv]",
+                        "data: [" + Path.of("fixtures/cambridgeshire").toAbsolutePath() + "/*.csv]")
+                .replace("          - id: da-recorded-crime\n            label: Recorded Crime\n"
+                                + "            subject: recorded Domestic Abuse crimes\n            kind: count\n"
+                                + "            polarity: neutral\n",
+                        "          - id: da-recorded-crime\n            label: Recorded Crime\n"
+                                + "            subject: recorded Domestic Abuse crimes\n            kind: count\n"
+                                + "            polarity: neutral\n            test: c-test\n");
+        assertTrue(catalogue.contains("test: c-test"));
+        Path copy = dir.resolve("measures.yaml");
+        Files.writeString(copy, catalogue);
+        JsonNode before = new ObjectMapper().readTree(run("report", "--format", "json").out()).get("measures");
+        JsonNode after = new ObjectMapper().readTree(run("report", "--format", "json", "--catalogue", copy.toString(),
+                "--rules", "rules").out()).get("measures");
+        assertEquals(before.size(), after.size());
+        int changed = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i).get("id").asText().equals("da-recorded-crime")) {
+                changed++;
+                for (JsonNode test : after.get(i).get("tests")) {
+                    assertEquals("c-test", test.get("method").asText());
+                }
+                for (JsonNode test : before.get(i).get("tests")) {
+                    assertEquals("quasi-poisson", test.get("method").asText());
+                }
+            } else {
+                assertEquals(before.get(i), after.get(i), before.get(i).get("id").asText());
+            }
+        }
+        assertEquals(3, changed, "the Force and both areas");
+    }
+
+    @Test
     void checkPassesOnTheRepository() {
         Run r = run("check");
         assertEquals(0, r.exit(), r.err());
