@@ -10,7 +10,6 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.LocalTime;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
-import org.pcpassessor.report.JsonReport;
-import org.pcpassessor.report.MarkdownReport;
 import org.pcpassessor.rules.RuleBase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,16 +42,8 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--month", paramLabel = "YYYY-MM", converter = YearMonthConverter.class,
-            description = "The report month (default: report.month in the catalogue).")
-    YearMonth month;
-
-    @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE}).")
-    ReportCommand.Format format;
-
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the report here (atomically) instead of standard output.")
-    Path out;
+    @Mixin
+    ReportOptions output;
 
     @Option(names = "--runs", paramLabel = "N", hidden = true, defaultValue = "0",
             description = "Stop after N runs (0: never); for scripts and tests.")
@@ -117,15 +106,8 @@ final class WatchCommand implements Callable<Integer> {
         }
         try {
             pipeline.requireOk();
-            Report report = pipeline.report(pipeline.month(Optional.ofNullable(month)));
-            String text = format == ReportCommand.Format.json ? JsonReport.render(report) : MarkdownReport.render(report);
-            if (out == null) {
-                PrintWriter o = spec.commandLine().getOut();
-                o.print(text);
-                o.flush();
-            } else {
-                AtomicFiles.write(out, text);
-            }
+            Report report = pipeline.report(pipeline.month(Optional.ofNullable(output.month)));
+            output.write(report, spec.commandLine().getOut());
         } catch (InputException e) {
             Failures.print(err, e.problems());
             err.println("watch: the report was not written; fix the problems above and save again");

@@ -160,38 +160,35 @@ public final class Calculator {
         if (from < 0 || to < 0 || to >= series.size()) {
             return Double.NaN;
         }
-        Sample s = Sample.of(series, series.month(from), series.month(to), "");
-        double v = s.aggregate();
-        String range = Months.longName(series.month(from)) + " to " + Months.longName(series.month(to))
-                + " (" + s.months() + " months)";
+        Sample s = sample(from, to);
         String how = prefix + switch (kind) {
-            case COUNT -> "sum of " + range;
-            case RATE, PROPORTION -> "sum of numerators / sum of denominators, " + range;
-            case MEDIAN -> "median of the monthly medians, " + range;
+            case COUNT -> "sum of ";
+            case RATE, PROPORTION -> "sum of numerators / sum of denominators, ";
+            case MEDIAN -> "median of the monthly medians, ";
         };
-        figures.add(kind.hasDenominator()
-                ? new Figure(name, v, s.sumNumerators(), s.sumDenominators(), how)
-                : new Figure(name, v, Double.NaN, Double.NaN, how));
-        return v;
+        return addFigure(name, s, s.aggregate(), how, figures);
     }
 
     private double average(String name, int from, int to, List<Figure> figures) {
         if (from < 0) {
             return Double.NaN;
         }
-        Sample s = Sample.of(series, series.month(from), series.month(to), "");
-        double v = s.monthlyMean();
-        String range = Months.longName(series.month(from)) + " to " + Months.longName(series.month(to))
-                + " (" + s.months() + " months)";
+        Sample s = sample(from, to);
         String how = switch (kind) {
-            case COUNT -> "mean monthly count, " + range;
-            case RATE, PROPORTION -> "pooled: sum of numerators / sum of denominators, " + range;
-            case MEDIAN -> "mean of the monthly medians, " + range;
+            case COUNT -> "mean monthly count, ";
+            case RATE, PROPORTION -> "pooled: sum of numerators / sum of denominators, ";
+            case MEDIAN -> "mean of the monthly medians, ";
         };
+        return addFigure(name, s, s.monthlyMean(), how, figures);
+    }
+
+    /** Adds a figure made from a run of months, saying which months and how, and returns its value. */
+    private double addFigure(String name, Sample s, double value, String how, List<Figure> figures) {
+        String text = how + s.description() + " (" + s.months() + " months)";
         figures.add(kind.hasDenominator()
-                ? new Figure(name, v, s.sumNumerators(), s.sumDenominators(), how)
-                : new Figure(name, v, Double.NaN, Double.NaN, how));
-        return v;
+                ? new Figure(name, value, s.sumNumerators(), s.sumDenominators(), text)
+                : new Figure(name, value, Double.NaN, Double.NaN, text));
+        return value;
     }
 
     /** The samples of one comparison at month index i, or empty when the series is too short. */

@@ -30,8 +30,8 @@ final class MannWhitneyTest implements SignificanceTest {
 
     @Override
     public TestResult compare(Sample observed, Sample expected, Sample reference, double confidence) {
-        double[] a = finite(observed.values());
-        double[] b = finite(expected.values());
+        double[] a = Stats.finite(observed.values());
+        double[] b = Stats.finite(expected.values());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("observedMonths", a.length);
         details.put("expectedMonths", b.length);
@@ -46,7 +46,7 @@ final class MannWhitneyTest implements SignificanceTest {
 
     @Override
     public TestResult compareWithFixed(Sample observed, double benchmark, double confidence) {
-        double[] a = finite(observed.values());
+        double[] a = Stats.finite(observed.values());
         double oMed = Stats.median(a);
         if (a.length < 2) {
             return TestResult.untested(NAME, oMed, benchmark, confidence, "needs at least two months");
@@ -58,7 +58,4 @@ final class MannWhitneyTest implements SignificanceTest {
         return TestResult.judged(NAME, oMed, benchmark, "t", r.getStatistic(), r.getPValue(), confidence, details);
     }
 
-    private static double[] finite(double[] v) {
-        return Arrays.stream(v).filter(Double::isFinite).toArray();
-    }
 }

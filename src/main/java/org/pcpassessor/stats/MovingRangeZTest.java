@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -16,7 +15,6 @@ import org.pcpassessor.catalogue.Kind;
 final class MovingRangeZTest implements SignificanceTest {
     static final String NAME = "moving-range-z";
     static final double D2 = 1.128;
-    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     @Override
     public String name() {
@@ -30,8 +28,8 @@ final class MovingRangeZTest implements SignificanceTest {
 
     @Override
     public TestResult compare(Sample observed, Sample expected, Sample reference, double confidence) {
-        double[] a = finite(observed.values());
-        double[] b = finite(expected.values());
+        double[] a = Stats.finite(observed.values());
+        double[] b = Stats.finite(expected.values());
         double[] r = reference.values();
         double oMean = Arrays.stream(a).average().orElse(Double.NaN);
         double eMean = Arrays.stream(b).average().orElse(Double.NaN);
@@ -40,7 +38,7 @@ final class MovingRangeZTest implements SignificanceTest {
         details.put("meanMovingRange", mr);
         details.put("sigma", mr / D2);
         details.put("referenceMonths", reference.description());
-        if (a.length == 0 || b.length == 0 || !Double.isFinite(mr) || finite(r).length < 3) {
+        if (a.length == 0 || b.length == 0 || !Double.isFinite(mr) || Stats.finite(r).length < 3) {
             return TestResult.untested(NAME, oMean, eMean, confidence, "needs values on both sides and three reference months");
         }
         double sigma = mr / D2;
@@ -48,13 +46,13 @@ final class MovingRangeZTest implements SignificanceTest {
             return TestResult.judged(NAME, oMean, eMean, "z", 0, oMean == eMean ? 1 : 0, confidence, details);
         }
         double z = (oMean - eMean) / (sigma * Math.sqrt(1.0 / a.length + 1.0 / b.length));
-        double p = 2 * STANDARD.survivalProbability(Math.abs(z));
+        double p = Stats.twoSidedNormal(z);
         return TestResult.judged(NAME, oMean, eMean, "z", z, p, confidence, details);
     }
 
     @Override
     public TestResult compareWithFixed(Sample observed, double benchmark, double confidence) {
-        double[] a = finite(observed.values());
+        double[] a = Stats.finite(observed.values());
         double mr = Stats.meanMovingRange(observed.values());
         double oMean = Arrays.stream(a).average().orElse(Double.NaN);
         if (a.length < 3 || !Double.isFinite(mr)) {
@@ -68,11 +66,8 @@ final class MovingRangeZTest implements SignificanceTest {
             return TestResult.judged(NAME, oMean, benchmark, "z", 0, oMean == benchmark ? 1 : 0, confidence, details);
         }
         double z = (oMean - benchmark) / (sigma / Math.sqrt(a.length));
-        double p = 2 * STANDARD.survivalProbability(Math.abs(z));
+        double p = Stats.twoSidedNormal(z);
         return TestResult.judged(NAME, oMean, benchmark, "z", z, p, confidence, details);
     }
 
-    private static double[] finite(double[] v) {
-        return Arrays.stream(v).filter(Double::isFinite).toArray();
-    }
 }

@@ -3,7 +3,6 @@ package org.pcpassessor.stats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -17,7 +16,6 @@ import org.pcpassessor.catalogue.Kind;
  */
 final class QuasiPoissonTest implements SignificanceTest {
     static final String NAME = "quasi-poisson";
-    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     @Override
     public String name() {
@@ -69,7 +67,7 @@ final class QuasiPoissonTest implements SignificanceTest {
             return TestResult.judged(NAME, x1, expectedOnObserved, "z", 0, 1, confidence, details);
         }
         double z = (x1 / t1 - x2 / t2) / Math.sqrt(variance);
-        return TestResult.judged(NAME, x1, expectedOnObserved, "z", z, 2 * STANDARD.survivalProbability(Math.abs(z)),
+        return TestResult.judged(NAME, x1, expectedOnObserved, "z", z, Stats.twoSidedNormal(z),
                 confidence, details);
     }
 
@@ -84,7 +82,7 @@ final class QuasiPoissonTest implements SignificanceTest {
             return TestResult.untested(NAME, x, benchmark, confidence, "the fixed benchmark is not positive");
         }
         double z = (x - benchmark) / Math.sqrt(phi * benchmark);
-        return TestResult.judged(NAME, x, benchmark, "z", z, 2 * STANDARD.survivalProbability(Math.abs(z)), confidence,
+        return TestResult.judged(NAME, x, benchmark, "z", z, Stats.twoSidedNormal(z), confidence,
                 details);
     }
 }

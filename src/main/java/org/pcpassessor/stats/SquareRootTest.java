@@ -3,7 +3,6 @@ package org.pcpassessor.stats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -14,7 +13,6 @@ import org.pcpassessor.catalogue.Kind;
  */
 final class SquareRootTest implements SignificanceTest {
     static final String NAME = "sqrt";
-    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     @Override
     public String name() {
@@ -36,7 +34,7 @@ final class SquareRootTest implements SignificanceTest {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("observedMonthlyMean", m1);
         details.put("expectedMonthlyMean", m2);
-        return TestResult.judged(NAME, m1 * t1, m2 * t1, "z", z, 2 * STANDARD.survivalProbability(Math.abs(z)),
+        return TestResult.judged(NAME, m1 * t1, m2 * t1, "z", z, Stats.twoSidedNormal(z),
                 confidence, details);
     }
 
@@ -45,7 +43,7 @@ final class SquareRootTest implements SignificanceTest {
         int t = observed.months();
         double m = observed.sumNumerators() / t;
         double z = 2 * (Math.sqrt(m) - Math.sqrt(benchmark / t)) * Math.sqrt(t);
-        return TestResult.judged(NAME, m * t, benchmark, "z", z, 2 * STANDARD.survivalProbability(Math.abs(z)),
+        return TestResult.judged(NAME, m * t, benchmark, "z", z, Stats.twoSidedNormal(z),
                 confidence, Map.of("observedMonthlyMean", m));
     }
 }

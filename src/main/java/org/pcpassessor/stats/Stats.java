@@ -7,6 +7,19 @@ final class Stats {
     private Stats() {
     }
 
+    private static final org.apache.commons.statistics.distribution.NormalDistribution STANDARD =
+            org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
+
+    /** The finite values, in order (months without a value, such as a rate over a zero denominator, left out). */
+    static double[] finite(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).toArray();
+    }
+
+    /** Two-sided p-value of a standard normal statistic. */
+    static double twoSidedNormal(double z) {
+        return 2 * STANDARD.survivalProbability(Math.abs(z));
+    }
+
     /** Median of the finite values; NaN when there are none. */
     static double median(double[] values) {
         double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();

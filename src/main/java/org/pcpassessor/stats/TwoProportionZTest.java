@@ -3,7 +3,6 @@ package org.pcpassessor.stats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -15,7 +14,6 @@ import org.pcpassessor.catalogue.Kind;
  */
 final class TwoProportionZTest implements SignificanceTest {
     static final String NAME = "two-proportion-z";
-    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     @Override
     public String name() {
@@ -54,7 +52,7 @@ final class TwoProportionZTest implements SignificanceTest {
             return TestResult.judged(NAME, p1, p2, "z", 0, 1, confidence, details);
         }
         double z = (p1 - p2) / se;
-        double p = 2 * STANDARD.survivalProbability(Math.abs(z));
+        double p = Stats.twoSidedNormal(z);
         return TestResult.judged(NAME, p1, p2, "z", z, p, confidence, details);
     }
 
@@ -74,7 +72,7 @@ final class TwoProportionZTest implements SignificanceTest {
             return TestResult.untested(NAME, p1, benchmark, confidence, "a proportion outside 0..1");
         }
         double z = (p1 - benchmark) / Math.sqrt(benchmark * (1 - benchmark) / n1);
-        double p = 2 * STANDARD.survivalProbability(Math.abs(z));
+        double p = Stats.twoSidedNormal(z);
         return TestResult.judged(NAME, p1, benchmark, "z", z, p, confidence, details);
     }
 }

@@ -30,7 +30,7 @@ final class XmrTest implements SignificanceTest {
 
     @Override
     public TestResult compare(Sample observed, Sample expected, Sample reference, double confidence) {
-        double[] base = java.util.Arrays.stream(expected.values()).filter(Double::isFinite).toArray();
+        double[] base = Stats.finite(expected.values());
         double x = java.util.Arrays.stream(observed.values()).filter(Double::isFinite).average().orElse(Double.NaN);
         if (base.length < 2 || !Double.isFinite(x)) {
             return TestResult.untested(NAME, x, Double.NaN, THREE_SIGMA, "needs two expected months and a value");
@@ -49,7 +49,7 @@ final class XmrTest implements SignificanceTest {
         double sigma = chart.amr() / MovingRangeZTest.D2 / Math.sqrt(n);
         double z = sigma == 0 ? (x == chart.mean() ? 0 : Math.copySign(Double.POSITIVE_INFINITY, x - chart.mean()))
                 : (x - chart.mean()) / sigma;
-        double p = Double.isInfinite(z) ? 0 : 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z));
+        double p = Double.isInfinite(z) ? 0 : Stats.twoSidedNormal(z);
         String outcome = x > chart.mean() + half ? TestResult.HIGHER
                 : x < chart.mean() - half ? TestResult.LOWER : TestResult.COMPARABLE;
         return new TestResult(NAME, x, chart.mean(), "sigmas", z, p, THREE_SIGMA, outcome, details);
@@ -57,7 +57,7 @@ final class XmrTest implements SignificanceTest {
 
     @Override
     public TestResult compareWithFixed(Sample observed, double benchmark, double confidence) {
-        double[] v = java.util.Arrays.stream(observed.values()).filter(Double::isFinite).toArray();
+        double[] v = Stats.finite(observed.values());
         if (v.length < 2) {
             return TestResult.untested(NAME, Double.NaN, benchmark, THREE_SIGMA, "needs two months");
         }
@@ -68,7 +68,7 @@ final class XmrTest implements SignificanceTest {
         String outcome = chart.mean() - benchmark > half ? TestResult.HIGHER
                 : benchmark - chart.mean() > half ? TestResult.LOWER : TestResult.COMPARABLE;
         return new TestResult(NAME, chart.mean(), benchmark, "sigmas", z,
-                2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)), THREE_SIGMA, outcome,
+                Stats.twoSidedNormal(z), THREE_SIGMA, outcome,
                 Map.of("meanMovingRange", chart.amr()));
     }
 }
