@@ -107,6 +107,15 @@ final class ExplainCommand implements Callable<Integer> {
             out.printf("      label: %s%n", r.label(c.basis()));
         }
 
+        r.assessment().spc().ifPresent(p -> {
+            out.printf("%nSPC chart of the monthly series (XmR; %d months from %s)%n", p.points(), p.from());
+            out.printf("  mean %s, process limits %s to %s, %d moving range(s) screened out%n",
+                    Values.value(s, p.mean()), Values.value(s, p.lpl()), Values.value(s, p.upl()), p.screened());
+            out.printf("  %s: %s -> %s%s%n", Months.longName(s.month()), Values.value(s, p.value()),
+                    p.special() ? "special cause (" + String.join(", ", p.rules()) + ")" : "common cause",
+                    p.shortSeries() ? "; fewer than 12 points: not read" : "");
+        });
+
         out.printf("%nFindings%n");
         if (r.findings().isEmpty()) {
             out.printf("  none%n");

@@ -153,7 +153,11 @@ public final class RuleBase {
         if (errors) {
             return null;
         }
-        return ks.newKieContainer(releaseId).getKieBase();
+        KieBase base = ks.newKieContainer(releaseId).getKieBase();
+        // The KieBase keeps what it needs; dropping the module from Drools' global repository stops a long watch
+        // session from holding every earlier build of the rules.
+        ks.getRepository().removeKieModule(releaseId);
+        return base;
     }
 
     /** Finds each rule's declaration line by reading the file: Drools keeps the resource but not the line. */
