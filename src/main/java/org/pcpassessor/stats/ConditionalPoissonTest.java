@@ -2,7 +2,6 @@ package org.pcpassessor.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.BinomialTest;
@@ -15,17 +14,11 @@ import org.pcpassessor.catalogue.Kind;
  * sums the probabilities of outcomes no more likely than the one observed, as R's binom.test does).
  * Against a fixed benchmark, the exact Poisson test of x1 with mean equal to the benchmark scaled to t1 months.
  */
-final class ConditionalPoissonTest implements SignificanceTest {
+final class ConditionalPoissonTest extends NamedTest {
     static final String NAME = "c-test";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Kind> kinds() {
-        return Set.of(Kind.COUNT);
+    ConditionalPoissonTest() {
+        super(NAME, Kind.COUNT);
     }
 
     @Override

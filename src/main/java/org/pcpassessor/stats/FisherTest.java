@@ -2,7 +2,6 @@ package org.pcpassessor.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.FisherExactTest;
 import org.pcpassessor.catalogue.Kind;
@@ -13,17 +12,11 @@ import org.pcpassessor.catalogue.Kind;
  * the conditional maximum likelihood odds ratio. For proportions with small numbers (an expected cell under 5).
  * Against a fixed benchmark it is the exact binomial test of x1 of n1 at the benchmark proportion.
  */
-final class FisherTest implements SignificanceTest {
+final class FisherTest extends NamedTest {
     static final String NAME = "fisher-exact";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Kind> kinds() {
-        return Set.of(Kind.RATE, Kind.PROPORTION);
+    FisherTest() {
+        super(NAME, Kind.RATE, Kind.PROPORTION);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.pcpassessor.stats;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 import org.apache.commons.statistics.inference.TTest;
@@ -15,17 +13,11 @@ import org.pcpassessor.catalogue.Kind;
  * without ties, normal approximation with continuity correction otherwise). The figures compared are the
  * medians of the monthly values. Against a fixed benchmark: one-sample t-test of the monthly values.
  */
-final class MannWhitneyTest implements SignificanceTest {
+final class MannWhitneyTest extends NamedTest {
     static final String NAME = "mann-whitney";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Kind> kinds() {
-        return Set.of(Kind.MEDIAN, Kind.COUNT);
+    MannWhitneyTest() {
+        super(NAME, Kind.MEDIAN, Kind.COUNT);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.pcpassessor.stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -12,18 +11,12 @@ import org.pcpassessor.catalogue.Kind;
  * z = (mean(observed) - mean(expected)) / (sigma sqrt(1/n_observed + 1/n_expected)); two-sided normal p-value.
  * Suited to medians and other figures without a sampling model; needs at least three reference months.
  */
-final class MovingRangeZTest implements SignificanceTest {
+final class MovingRangeZTest extends NamedTest {
     static final String NAME = "moving-range-z";
     static final double D2 = 1.128;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Kind> kinds() {
-        return Set.of(Kind.values());
+    MovingRangeZTest() {
+        super(NAME, Kind.values());
     }
 
     @Override

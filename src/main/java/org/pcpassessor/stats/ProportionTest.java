@@ -1,6 +1,5 @@
 package org.pcpassessor.stats;
 
-import java.util.Set;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -8,20 +7,14 @@ import org.pcpassessor.catalogue.Kind;
  * expected cell of the 2x2 table is under 5 (Cochran's rule, where the normal approximation is poor). The result
  * names the method actually used.
  */
-final class ProportionTest implements SignificanceTest {
+final class ProportionTest extends NamedTest {
     static final String NAME = "two-proportion";
     static final double MIN_EXPECTED = 5;
     private final SignificanceTest z = new TwoProportionZTest();
     private final SignificanceTest exact = new FisherTest();
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Kind> kinds() {
-        return Set.of(Kind.RATE, Kind.PROPORTION);
+    ProportionTest() {
+        super(NAME, Kind.RATE, Kind.PROPORTION);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.pcpassessor.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -14,17 +13,11 @@ import org.pcpassessor.catalogue.Kind;
  * two-sided normal p-value. With one month on a side, only the other side's months estimate phi; with none to
  * spare, phi = 1 (the plain Poisson score test).
  */
-final class QuasiPoissonTest implements SignificanceTest {
+final class QuasiPoissonTest extends NamedTest {
     static final String NAME = "quasi-poisson";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Kind> kinds() {
-        return Set.of(Kind.COUNT);
+    QuasiPoissonTest() {
+        super(NAME, Kind.COUNT);
     }
 
     static double dispersion(Sample... samples) {

@@ -2,7 +2,6 @@ package org.pcpassessor.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -11,17 +10,11 @@ import org.pcpassessor.catalogue.Kind;
  * z = 2 (sqrt(m1) - sqrt(m2)) / sqrt(1/t1 + 1/t2), m = total / months, t = months; two-sided normal p-value.
  * Plain Poisson variation: for overdispersed series prefer quasi-poisson or xmr.
  */
-final class SquareRootTest implements SignificanceTest {
+final class SquareRootTest extends NamedTest {
     static final String NAME = "sqrt";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Kind> kinds() {
-        return Set.of(Kind.COUNT);
+    SquareRootTest() {
+        super(NAME, Kind.COUNT);
     }
 
     @Override

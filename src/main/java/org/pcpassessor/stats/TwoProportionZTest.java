@@ -2,7 +2,6 @@ package org.pcpassessor.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -12,17 +11,11 @@ import org.pcpassessor.catalogue.Kind;
  * Untested when a side's numerator is outside 0..denominator (a month of net negative outcomes) or a
  * denominator is zero.
  */
-final class TwoProportionZTest implements SignificanceTest {
+final class TwoProportionZTest extends NamedTest {
     static final String NAME = "two-proportion-z";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Kind> kinds() {
-        return Set.of(Kind.RATE, Kind.PROPORTION);
+    TwoProportionZTest() {
+        super(NAME, Kind.RATE, Kind.PROPORTION);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.pcpassessor.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.pcpassessor.catalogue.Kind;
 
@@ -14,18 +13,12 @@ import org.pcpassessor.catalogue.Kind;
  * the statistic is the distance from the mean in sigma units (sigma = mean moving range / 1.128) and the p-value
  * its two-sided normal tail, reported for comparison only.
  */
-final class XmrTest implements SignificanceTest {
+final class XmrTest extends NamedTest {
     static final String NAME = "xmr";
     static final double THREE_SIGMA = 1 - 2 * NormalDistribution.of(0, 1).survivalProbability(3);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Kind> kinds() {
-        return Set.of(Kind.values());
+    XmrTest() {
+        super(NAME, Kind.values());
     }
 
     @Override
