@@ -168,6 +168,40 @@ public class CalculatorTest {
     }
 
     @Test
+    void aMonthWithoutAValueIsLeftOutOfTheSpcChart() {
+        // A rate with one month over a zero denominator (0/0: no value) in the 24 months charted.
+        double[] num = new double[36];
+        double[] den = new double[36];
+        for (int i = 0; i < 36; i++) {
+            num[i] = 10 + (i % 3);
+            den[i] = 100;
+        }
+        num[30] = 0;
+        den[30] = 0;
+        Series s = new Series("m", "Force", Kind.RATE, YearMonth.of(2018, 1), num, den,
+                java.util.Collections.nCopies(36, "t.csv:2"));
+        SpcSignal spc = new Calculator(measure(Kind.RATE, OptionalDouble.empty()), s, true, 0.95)
+                .assess(DEC_2020).spc().orElseThrow();
+        assertEquals(23, spc.points()); // 24 months, one without a value
+        assertEquals("January 2019", spc.from());
+        // the values charted are 0.10, 0.11, 0.12 repeating: mean over the 23 kept months, worked by hand
+        double sum = 0;
+        for (int i = 12; i < 36; i++) {
+            if (i != 30) {
+                sum += num[i] / den[i];
+            }
+        }
+        assertEquals(sum / 23, spc.mean(), 1e-12);
+        // and a current month without a value has no chart at all
+        den[35] = 0;
+        num[35] = 0;
+        Series none = new Series("m", "Force", Kind.RATE, YearMonth.of(2018, 1), num, den,
+                java.util.Collections.nCopies(36, "t.csv:2"));
+        assertTrue(new Calculator(measure(Kind.RATE, OptionalDouble.empty()), none, true, 0.95).assess(DEC_2020).spc()
+                .isEmpty());
+    }
+
+    @Test
     void tooShortASeriesLeavesFiguresAndTestsOut() {
         double[] v = new double[10];
         Arrays.fill(v, 50);
