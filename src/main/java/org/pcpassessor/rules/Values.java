@@ -78,32 +78,14 @@ public final class Values {
             v.put("baselineDifferenceText", number(Math.abs(d), 0));
         }
         for (int i = 0; i < findings.size(); i++) {
-            // Each finding's evidence is also available with its position: otherArea1, otherArea2, ...
-            String suffix = Integer.toString(i + 1);
             Finding f = findings.get(i);
-            Map<String, Object> own = new LinkedHashMap<>();
-            f.evidence().forEach((k, x) -> own.put(k, x));
-            for (String side : List.of("observed", "expected", "otherObserved", "otherExpected", "lpl", "upl", "mean")) {
-                if (f.evidence().get(side) instanceof Double d && Double.isFinite(d)) {
-                    own.put(side + "Text", value(s, d));
-                }
-            }
-            own.forEach((k, x) -> {
-                if (x instanceof Boolean b) {
-                    v.put(k + suffix, b.toString());
-                } else if (!(x instanceof Double d) || Double.isFinite(d)) {
-                    v.put(k + suffix, x);
-                }
-            });
-        }
-        for (Finding f : findings) {
             v.put(f.basis() + "Code", f.code());
-            f.evidence().forEach((k, x) -> {
-                if (x instanceof Boolean b) {
-                    v.put(k, b.toString()); // ICU select chooses on text: {joint, select, true {...} other {...}}
-                } else if (!(x instanceof Double d) || Double.isFinite(d)) {
-                    v.put(k, x);
-                }
+            // Each finding's evidence under its own name (a later finding's wins) and with its position:
+            // otherArea and otherArea1, otherArea2, ...
+            String suffix = Integer.toString(i + 1);
+            evidenceValues(s, f).forEach((k, x) -> {
+                v.put(k, x);
+                v.put(k + suffix, x);
             });
             Object length = f.evidence().get("length");
             if (length != null) {
@@ -113,11 +95,6 @@ public final class Values {
             if (gap instanceof Integer g) {
                 v.put("gapYears", g / 12);
             }
-            for (String side : List.of("observed", "expected", "otherObserved", "otherExpected", "lpl", "upl", "mean")) {
-                if (f.evidence().get(side) instanceof Double d && Double.isFinite(d)) {
-                    v.put(side + "Text", value(s, d));
-                }
-            }
         }
         FIGURES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
         return v;
@@ -126,6 +103,27 @@ public final class Values {
     /** The value names a template uses, in name order. */
     public static Set<String> namesIn(String template) {
         return new TreeSet<>(new MessageFormat(template, UK).getArgumentNames());
+    }
+
+    /**
+     * A finding's evidence as template values: booleans as text (ICU select chooses on text: {joint, select, true
+     * {...} other {...}}), non-finite numbers left out, and the compared figures also formatted ({@code observedText}).
+     */
+    private static Map<String, Object> evidenceValues(Snapshot s, Finding f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        f.evidence().forEach((k, x) -> {
+            if (x instanceof Boolean b) {
+                out.put(k, b.toString());
+            } else if (!(x instanceof Double d) || Double.isFinite(d)) {
+                out.put(k, x);
+            }
+        });
+        for (String side : List.of("observed", "expected", "otherObserved", "otherExpected", "lpl", "upl", "mean")) {
+            if (f.evidence().get(side) instanceof Double d && Double.isFinite(d)) {
+                out.put(side + "Text", value(s, d));
+            }
+        }
+        return out;
     }
 
     /** A figure formatted for its kind: "1,057", "10.3%", "123 minutes". */

@@ -29,11 +29,7 @@ final class ConditionalPoissonTest extends NamedTest {
         int t2 = expected.months();
         // Both sides on the observed side's exposure: a total against a total, a month against an average month.
         double expectedOnObserved = x2 * t1 / t2;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("observedTotal", x1);
-        details.put("observedMonths", t1);
-        details.put("expectedTotal", x2);
-        details.put("expectedMonths", t2);
+        Map<String, Object> details = Sample.countDetails(observed, expected);
         double p0 = (double) t1 / (t1 + t2);
         details.put("binomialN", x1 + x2);
         details.put("binomialP", p0);

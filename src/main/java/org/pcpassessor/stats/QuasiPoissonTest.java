@@ -47,11 +47,7 @@ final class QuasiPoissonTest extends NamedTest {
         int t1 = observed.months();
         int t2 = expected.months();
         double phi = dispersion(observed, expected);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("observedTotal", x1);
-        details.put("observedMonths", t1);
-        details.put("expectedTotal", x2);
-        details.put("expectedMonths", t2);
+        Map<String, Object> details = Sample.countDetails(observed, expected);
         details.put("dispersion", phi);
         double expectedOnObserved = x2 * t1 / t2;
         double common = (x1 + x2) / (t1 + t2);

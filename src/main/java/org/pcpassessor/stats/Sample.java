@@ -36,6 +36,26 @@ public record Sample(Kind kind, YearMonth from, YearMonth to, double[] numerator
         return new Sample(series.kind(), from, to, num, den, description);
     }
 
+    /** The inputs of a two-sample count test: each side's total and months, for the evidence. */
+    static java.util.Map<String, Object> countDetails(Sample observed, Sample expected) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("observedTotal", observed.sumNumerators());
+        details.put("observedMonths", observed.months());
+        details.put("expectedTotal", expected.sumNumerators());
+        details.put("expectedMonths", expected.months());
+        return details;
+    }
+
+    /** The inputs of a two-sample proportion test: each side's summed numerator and denominator. */
+    static java.util.Map<String, Object> ratioDetails(Sample observed, Sample expected) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("observedNumerator", observed.sumNumerators());
+        details.put("observedDenominator", observed.sumDenominators());
+        details.put("expectedNumerator", expected.sumNumerators());
+        details.put("expectedDenominator", expected.sumDenominators());
+        return details;
+    }
+
     public int months() {
         return numerators.length;
     }

@@ -24,11 +24,7 @@ final class TwoProportionZTest extends NamedTest {
         double n1 = observed.sumDenominators();
         double x2 = expected.sumNumerators();
         double n2 = expected.sumDenominators();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("observedNumerator", x1);
-        details.put("observedDenominator", n1);
-        details.put("expectedNumerator", x2);
-        details.put("expectedDenominator", n2);
+        Map<String, Object> details = Sample.ratioDetails(observed, expected);
         if (n1 == 0 || n2 == 0) {
             return TestResult.untested(NAME, Double.NaN, Double.NaN, confidence, "a denominator is zero");
         }
