@@ -342,8 +342,8 @@ public final class CatalogueLoader {
                     baseline = OptionalDouble.of(v);
                 }
             }
-            Map<String, String> tests = tests(m.get("test"));
-            Set<String> comparisons = comparisons(m.get("comparisons"));
+            Map<Basis, String> tests = tests(m.get("test"));
+            Set<Basis> comparisons = comparisons(m.get("comparisons"));
             Node u = m.get("unit");
             String unit = u == null ? "" : text(u, "unit");
             Node untilNode = m.get("until");
@@ -357,20 +357,22 @@ public final class CatalogueLoader {
             }
             Pos at = m.pos();
             measures.add(new Measure(id, label, subject, kind, polarity, pillar, priority, baseline, tests,
-                    comparisons, unit, until, new Measure.Source(file, at.line(), at.column())));
+                    comparisons, unit, until, new org.pcpassessor.problem.Location(file, at.line(), at.column())));
         }
         return measures;
     }
 
-    private Map<String, String> tests(Node node) {
+    private Map<Basis, String> tests(Node node) {
         if (node == null) {
             return Map.of();
         }
-        Map<String, String> tests = new HashMap<>();
+        Map<Basis, String> tests = new java.util.EnumMap<>(Basis.class);
         if (node instanceof Scalar s) {
             String name = text(s, "test");
             if (name != null && checkTest(s, name)) {
-                Measure.BASES.forEach(basis -> tests.put(basis, name));
+                for (Basis basis : Basis.values()) {
+                    tests.put(basis, name);
+                }
             }
             return tests;
         }
@@ -378,11 +380,11 @@ public final class CatalogueLoader {
         if (map == null) {
             return tests;
         }
-        checkKeys(map, Measure.BASES, "test");
+        checkKeys(map, Set.copyOf(Basis.ids()), "test");
         for (Entry e : map.entries().values()) {
             String name = text(e.value(), "test");
-            if (name != null && Measure.BASES.contains(e.key()) && checkTest(e.value(), name)) {
-                tests.put(e.key(), name);
+            if (name != null && Basis.parse(e.key()).isPresent() && checkTest(e.value(), name)) {
+                tests.put(Basis.parse(e.key()).get(), name);
             }
         }
         return tests;
@@ -397,25 +399,25 @@ public final class CatalogueLoader {
         return false;
     }
 
-    private Set<String> comparisons(Node node) {
+    private Set<Basis> comparisons(Node node) {
         if (node == null) {
-            return Measure.BASES;
+            return Measure.ALL_BASES;
         }
         ListNode list = asList(node, "comparisons");
         if (list == null) {
-            return Measure.BASES;
+            return Measure.ALL_BASES;
         }
-        Set<String> out = new LinkedHashSet<>();
+        Set<Basis> out = new LinkedHashSet<>();
         for (Node item : list.items()) {
             String c = text(item, "comparison");
             if (c == null) {
                 continue;
             }
-            if (!Measure.BASES.contains(c)) {
-                error(item, "unknown comparison '" + c + "'" + Suggestions.didYouMean(c, Measure.BASES)
-                        + "; use some of: benchmark, 1yr, 3yr, lastYear");
+            if (Basis.parse(c).isEmpty()) {
+                error(item, "unknown comparison '" + c + "'" + Suggestions.didYouMean(c, Basis.ids())
+                        + "; use some of: " + String.join(", ", Basis.ids()));
             } else {
-                out.add(c);
+                out.add(Basis.parse(c).get());
             }
         }
         return out;

@@ -23,24 +23,12 @@ import java.util.Set;
  * @param source     where it is declared, for error messages
  */
 public record Measure(String id, String label, String subject, Kind kind, Polarity polarity, String pillar,
-                      String priority, OptionalDouble baseline, Map<String, String> tests,
-                      Set<String> comparisons, String unit, java.util.Optional<java.time.YearMonth> until,
-                      Source source) {
+                      String priority, OptionalDouble baseline, Map<Basis, String> tests,
+                      Set<Basis> comparisons, String unit, java.util.Optional<java.time.YearMonth> until,
+                      org.pcpassessor.problem.Location source) {
 
     /** The comparison bases a measure can report; each has a default test per kind. */
-    public static final Set<String> BASES = Set.of("benchmark", "1yr", "3yr", "lastYear");
-
-    /** Where something was declared: file, line, column. */
-    public record Source(String file, int line, int column) {
-        public Source {
-            Objects.requireNonNull(file, "file");
-        }
-
-        @Override
-        public String toString() {
-            return file + ":" + line + ":" + column;
-        }
-    }
+    public static final Set<Basis> ALL_BASES = Set.copyOf(java.util.EnumSet.allOf(Basis.class));
 
     public Measure {
         Objects.requireNonNull(id, "id");
@@ -56,15 +44,12 @@ public record Measure(String id, String label, String subject, Kind kind, Polari
         Objects.requireNonNull(source, "source");
         tests = Map.copyOf(tests);
         comparisons = Set.copyOf(comparisons);
-        if (!BASES.containsAll(comparisons)) {
-            throw new IllegalArgumentException("unknown comparison in " + comparisons);
-        }
         if (id.isBlank()) {
             throw new IllegalArgumentException("measure id is blank");
         }
     }
 
-    public boolean reports(String basis) {
+    public boolean reports(Basis basis) {
         return comparisons.contains(basis);
     }
 }

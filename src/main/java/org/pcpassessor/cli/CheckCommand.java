@@ -1,22 +1,20 @@
 package org.pcpassessor.cli;
 
 import java.io.PrintWriter;
-import java.time.YearMonth;
-import java.util.HashSet;
-import java.util.Set;
-import org.pcpassessor.problem.InputException;
-import org.pcpassessor.rules.RuleBase;
-import org.pcpassessor.stats.Months;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.pcpassessor.core.Workspace;
+import org.pcpassessor.problem.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code assess check}: loads catalogue, data and rules and reports every problem found. */
+/** {@code assess check}: everything {@code report} would reject, for every month of the checked window. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Load the catalogue, the data and the rules; report every problem with file:line:column. "
-                + "Exit 2 on any error (or warning, with --strict).")
+        description = "Load the catalogue, the data and the rules, check the rules' contract (codes, templates, "
+                + "evidence keys, compared values), run each of the 12 months to the report month as report would, "
+                + "and report every problem with file:line:column. Exit 2 on any error (or warning, with --strict).")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
@@ -29,55 +27,22 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pipeline pipeline = Pipeline.load(inputs.catalogue(), inputs.rules());
-        PrintWriter err = spec.commandLine().getErr();
-        if (pipeline.ok()) {
-            unfired(pipeline);
-        }
-        var problems = pipeline.problems.sorted();
-        if (pipeline.ok()) {
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules());
+        List<Problem> problems = workspace.ok()
+                ? workspace.check(workspace.month(java.util.Optional.empty()), Workspace.CHECK_MONTHS)
+                : workspace.problems();
+        boolean errors = problems.stream().anyMatch(Problem::isError);
+        if (!errors) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("ok: " + pipeline.catalogue.measures().size() + " measures, " + pipeline.data.size()
-                    + " series, " + pipeline.rules.rules().size() + " rules (" + inputs.catalogue() + ", "
-                    + inputs.rules() + ")");
+            out.println("ok: " + workspace.catalogue().orElseThrow().measures().size() + " measures, "
+                    + workspace.data().orElseThrow().size() + " series, "
+                    + workspace.rules().orElseThrow().rules().size() + " rules, "
+                    + Workspace.CHECK_MONTHS + " months run (" + inputs.catalogue() + ", " + inputs.rules() + ")");
             out.flush();
         }
         if (!problems.isEmpty()) {
-            Failures.print(err, problems);
+            Failures.print(spec.commandLine().getErr(), problems);
         }
-        boolean failed = !pipeline.ok() || strict && !problems.isEmpty();
-        return failed ? 2 : 0;
-    }
-
-    /** How many months, ending with the report month, a rule may take to fire before it is called idle. */
-    static final int MONTHS_TRIED = 12;
-
-    /**
-     * Runs the rules on every month of the year to the report month and warns about each rule that fired on no
-     * measure of the catalogue in any of them: a rule that never fires is usually a typo or a dead branch.
-     */
-    private static void unfired(Pipeline pipeline) {
-        YearMonth last = pipeline.catalogue.defaultMonth();
-        Set<String> fired = new HashSet<>();
-        int tried = 0;
-        for (int i = MONTHS_TRIED - 1; i >= 0; i--) {
-            YearMonth month = last.minusMonths(i);
-            Pipeline quiet = pipeline.quiet();
-            try {
-                quiet.report(month).audit().forEach(e -> fired.add(e.source()));
-                tried++;
-            } catch (InputException e) {
-                // a month without data for some measure: not a rule problem
-            }
-        }
-        for (RuleBase.RuleInfo rule : pipeline.rules.rules()) {
-            if (!fired.contains(rule.source()) && tried > 0) {
-                int colon = rule.source().lastIndexOf(':');
-                pipeline.problems.warning(rule.source().substring(0, colon),
-                        Integer.parseInt(rule.source().substring(colon + 1)), 0, "rule '" + rule.name()
-                                + "' fired on no measure of the catalogue in the " + tried + " months to "
-                                + Months.longName(last));
-            }
-        }
+        return errors || strict && !problems.isEmpty() ? 2 : 0;
     }
 }

@@ -8,21 +8,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.pcpassessor.catalogue.Basis;
+import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.catalogue.SeriesKey;
+import org.pcpassessor.core.MonthRun;
+import org.pcpassessor.core.NearMisses;
+import org.pcpassessor.core.Workspace;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Suggestions;
 import org.pcpassessor.rules.AuditEvent;
-import org.pcpassessor.rules.Finding;
+import org.pcpassessor.facts.Finding;
 import org.pcpassessor.rules.RuleRun;
-import org.pcpassessor.rules.Sentence;
-import org.pcpassessor.rules.Values;
-import org.pcpassessor.stats.Assessment;
-import org.pcpassessor.stats.Comparison;
-import org.pcpassessor.stats.Figure;
-import org.pcpassessor.stats.Months;
-import org.pcpassessor.stats.Snapshot;
+import org.pcpassessor.facts.Sentence;
+import org.pcpassessor.facts.Values;
+import org.pcpassessor.facts.Comparison;
+import org.pcpassessor.facts.Figure;
+import org.pcpassessor.facts.Months;
+import org.pcpassessor.facts.Snapshot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,29 +57,28 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pipeline pipeline = Pipeline.load(inputs.catalogue(), inputs.rules());
-        pipeline.requireOk();
-        Measure measure = pipeline.catalogue.measure(measureId).orElseThrow(() -> new InputException(
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules());
+        Workspace.requireNoErrors(workspace.problems());
+        Catalogue catalogue = workspace.catalogue().orElseThrow();
+        catalogue.measure(measureId).orElseThrow(() -> new InputException(
                 inputs.catalogue().toString(), "unknown measure '" + measureId + "'"
-                        + Suggestions.didYouMean(measureId, pipeline.catalogue.measures().stream().map(Measure::id).toList())));
-        String where = area == null ? pipeline.catalogue.headlineArea() : area;
-        if (!pipeline.catalogue.areas().contains(where)) {
+                        + Suggestions.didYouMean(measureId, catalogue.measures().stream().map(Measure::id).toList())));
+        String where = area == null ? catalogue.headlineArea() : area;
+        if (!catalogue.areas().contains(where)) {
             throw new InputException(inputs.catalogue().toString(), "unknown area '" + where + "'"
-                    + Suggestions.didYouMean(where, pipeline.catalogue.areas()) + "; the areas are "
-                    + pipeline.catalogue.areas());
+                    + Suggestions.didYouMean(where, catalogue.areas()) + "; the areas are " + catalogue.areas());
         }
-        YearMonth m = pipeline.month(Optional.ofNullable(month));
-        List<Assessment> assessments = pipeline.assess(m);
-        RuleRun run = new RuleRun(pipeline.rules);
-        Report report = pipeline.report(m, assessments, run);
+        YearMonth m = workspace.month(Optional.ofNullable(month));
+        MonthRun run = workspace.run(m);
+        Workspace.requireNoErrors(run.problems());
+        Report report = run.report().orElseThrow();
+        SeriesKey key = new SeriesKey(measureId, where);
         MeasureReport r = report.measures().stream()
                 .filter(x -> x.measure().id().equals(measureId) && x.area().equals(where)).findFirst()
                 .orElseThrow(() -> new InputException(inputs.catalogue().toString(), "no data for " + measureId
                         + " in " + where + " for " + m));
-        List<Assessment> sameMeasure = assessments.stream()
-                .filter(a -> a.snapshot().measureId().equals(measureId)).toList();
         PrintWriter out = spec.commandLine().getOut();
-        print(out, r, report.audit(), NearMisses.find(run, sameMeasure, r.assessment()));
+        print(out, r, report.audit(), workspace.nearMisses(run, key));
         out.flush();
         return 0;
     }
@@ -104,7 +108,7 @@ final class ExplainCommand implements Callable<Integer> {
             if (c.details().containsKey("reason")) {
                 out.printf("      not tested: %s%n", c.details().get("reason"));
             }
-            out.printf("      label: %s%n", r.label(c.basis()));
+            out.printf("      label: %s%n", Basis.parse(c.basis()).map(r::label).orElse("-"));
         }
 
         r.assessment().spc().ifPresent(p -> {
@@ -121,7 +125,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.printf("  none%n");
         }
         for (Finding f : r.findings()) {
-            out.printf("  %s (%s)%n", f.code(), f.basis());
+            out.printf("  %s (%s): %s, %s%n", f.code(), f.basis(), f.direction(), f.judgement());
             out.printf("      rule \"%s\" at %s%n", f.rule(), f.source());
             for (String matched : matchedBy(audit, f)) {
                 out.printf("      matched %s%n", matched);
@@ -162,7 +166,7 @@ final class ExplainCommand implements Callable<Integer> {
     private static List<String> matchedBy(List<AuditEvent> audit, Finding f) {
         String made = RuleRun.describe(f);
         return audit.stream()
-                .filter(e -> e.phase().equals("classify") && e.rule().equals(f.rule()) && e.inserted().contains(made))
+                .filter(e -> e.phase().equals("classify") && e.source().equals(f.source()) && e.inserted().contains(made))
                 .findFirst().map(AuditEvent::matched).orElse(List.of());
     }
 

@@ -2,9 +2,14 @@ package org.pcpassessor.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.pcpassessor.core.MonthRun;
+import org.pcpassessor.core.Workspace;
 import org.pcpassessor.narrative.Report;
+import org.pcpassessor.problem.Problem;
 import org.pcpassessor.report.JsonReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,18 +35,27 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pipeline pipeline = Pipeline.load(inputs.catalogue(), inputs.rules());
-        PrintWriter err = spec.commandLine().getErr();
-        pipeline.requireOk();
-        Report report = pipeline.report(pipeline.month(Optional.ofNullable(output.month)));
-        if (pipeline.problems.warningCount() > 0) {
-            pipeline.problems.sorted().forEach(err::println);
-            err.flush();
-        }
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules());
+        Workspace.requireNoErrors(workspace.problems());
+        Report report = run(workspace, output, spec.commandLine().getErr());
         if (audit != null) {
             AtomicFiles.write(audit, JsonReport.auditLines(report.audit()));
         }
         output.write(report, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** Runs the month the options name; throws the problems when any is an error, prints the warnings. */
+    static Report run(Workspace workspace, ReportOptions output, PrintWriter err) {
+        MonthRun run = workspace.run(workspace.month(Optional.ofNullable(output.month)));
+        List<Problem> problems = new ArrayList<>(workspace.problems());
+        problems.addAll(run.problems());
+        problems.sort(Problem.READING_ORDER);
+        Workspace.requireNoErrors(problems);
+        if (!problems.isEmpty()) {
+            problems.forEach(err::println);
+            err.flush();
+        }
+        return run.report().orElseThrow();
     }
 }

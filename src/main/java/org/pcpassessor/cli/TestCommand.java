@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.pcpassessor.problem.InputException;
-import org.pcpassessor.rules.RuleBase;
+import org.pcpassessor.core.Workspace;
 import org.pcpassessor.scenario.ScenarioRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,8 +43,10 @@ final class TestCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new InputException(dir.toString(), "no scenario files (*.yaml) in the folder");
         }
-        RuleBase rules = RuleBase.compile(inputs.rules());
-        ScenarioRunner.Summary summary = new ScenarioRunner(rules, inputs.catalogue())
+        // The same load and contract check as check and report: a rule or catalogue they reject fails here too.
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules());
+        Workspace.requireNoErrors(workspace.problems());
+        ScenarioRunner.Summary summary = new ScenarioRunner(workspace.rules().orElseThrow(), inputs.catalogue())
                 .run(files, spec.commandLine().getOut());
         return summary.failed() > 0 ? 1 : 0;
     }

@@ -14,11 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.pcpassessor.core.Workspace;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
 import org.pcpassessor.rules.RuleBase;
@@ -95,18 +95,12 @@ final class WatchCommand implements Callable<Integer> {
     /** One report run; returns the data folders to watch (empty when the catalogue could not be read). */
     private Set<Path> runOnce(Path catalogue, Path rulesFolder, boolean recompile, PrintWriter err) {
         Set<Path> folders = new LinkedHashSet<>();
-        Pipeline pipeline = Pipeline.load(catalogue, rulesFolder, recompile ? null : rules);
-        if (pipeline.rules != null) {
-            rules = pipeline.rules;
-        } else {
-            rules = null;
-        }
-        if (pipeline.catalogue != null) {
-            pipeline.catalogue.dataFiles().forEach(f -> folders.add(f.toAbsolutePath().getParent()));
-        }
+        Workspace workspace = Workspace.load(catalogue, rulesFolder, recompile ? null : rules);
+        rules = workspace.rules().orElse(null);
+        workspace.catalogue().ifPresent(c -> c.dataFiles().forEach(f -> folders.add(f.toAbsolutePath().getParent())));
         try {
-            pipeline.requireOk();
-            Report report = pipeline.report(pipeline.month(Optional.ofNullable(output.month)));
+            Workspace.requireNoErrors(workspace.problems());
+            Report report = ReportCommand.run(workspace, output, err);
             output.write(report, spec.commandLine().getOut());
         } catch (InputException e) {
             Failures.print(err, e.problems());

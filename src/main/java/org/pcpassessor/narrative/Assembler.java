@@ -7,27 +7,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.catalogue.Pillar;
 import org.pcpassessor.catalogue.Priority;
-import org.pcpassessor.rules.Finding;
+import org.pcpassessor.catalogue.SeriesKey;
+import org.pcpassessor.facts.Finding;
 import org.pcpassessor.rules.RuleRun;
-import org.pcpassessor.rules.Sentence;
+import org.pcpassessor.facts.Sentence;
+import org.pcpassessor.facts.TableLabel;
 import org.pcpassessor.stats.Assessment;
 
 /**
- * Puts the rules' output in report order: table labels from the label findings, and per priority the
+ * Puts the rules' output in report order: table labels from the rules' {@link TableLabel}s, and per priority the
  * sentences ordered by rank (the rule's {@code @rank}), then catalogue order of measures, then area order.
  */
 public final class Assembler {
-    /** The finding codes that are table labels, and the words the reports print for them. */
-    public static final Map<String, String> LABELS = Map.of(
-            "HIGHER", "Higher", "LOWER", "Lower", "IMPROVED", "Improved", "DETERIORATED", "Deteriorated",
-            "COMPARABLE", "Comparable", "SIGNIFICANT_RISE", "Higher", "SIGNIFICANT_FALL", "Lower");
-    private static final Set<String> TABLE_BASES = Set.of("benchmark", "1yr", "3yr", "lastYear");
-
     private Assembler() {
     }
 
@@ -42,9 +38,10 @@ public final class Assembler {
         for (int i = 0; i < catalogue.areas().size(); i++) {
             areaOrder.put(catalogue.areas().get(i), i);
         }
-        Map<String, List<Finding>> findings = new HashMap<>();
-        result.findings().forEach(f -> findings.computeIfAbsent(key(f.measureId(), f.area()), k -> new ArrayList<>())
-                .add(f));
+        Map<SeriesKey, List<Finding>> findings = new HashMap<>();
+        result.findings().forEach(f -> findings.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f));
+        Map<SeriesKey, List<TableLabel>> labels = new HashMap<>();
+        result.labels().forEach(l -> labels.computeIfAbsent(l.key(), k -> new ArrayList<>()).add(l));
         Comparator<Sentence> order = Comparator.comparingInt(Sentence::rank)
                 .thenComparingInt(s -> measureOrder.getOrDefault(s.measureId(), Integer.MAX_VALUE))
                 .thenComparingInt(s -> areaOrder.getOrDefault(s.area(), Integer.MAX_VALUE))
@@ -53,16 +50,15 @@ public final class Assembler {
                 // the engine returns facts in no fixed order: break every remaining tie on what was said
                 .thenComparing(s -> s.used().toString());
         List<Sentence> sentences = result.sentences().stream().sorted(order).toList();
-        Map<String, List<Sentence>> sentencesBy = new HashMap<>();
-        sentences.forEach(s -> sentencesBy.computeIfAbsent(key(s.measureId(), s.area()), k -> new ArrayList<>()).add(s));
+        Map<SeriesKey, List<Sentence>> sentencesBy = new HashMap<>();
+        sentences.forEach(s -> sentencesBy.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
 
-        Map<String, MeasureReport> reports = new LinkedHashMap<>();
+        Map<SeriesKey, MeasureReport> reports = new LinkedHashMap<>();
         for (Assessment a : assessments) {
-            String k = key(a.snapshot().measureId(), a.snapshot().area());
-            Measure m = catalogue.measure(a.snapshot().measureId()).orElseThrow();
-            List<Finding> fs = findings.getOrDefault(k, List.of());
-            reports.put(k, new MeasureReport(m, a.snapshot().area(), a, labels(fs), fs,
-                    sentencesBy.getOrDefault(k, List.of())));
+            SeriesKey k = new SeriesKey(a.snapshot().measureId(), a.snapshot().area());
+            Measure m = catalogue.measure(k.measureId()).orElseThrow();
+            reports.put(k, new MeasureReport(m, k.area(), a, labels(labels.getOrDefault(k, List.of())),
+                    findings.getOrDefault(k, List.of()), sentencesBy.getOrDefault(k, List.of())));
         }
         List<MeasureReport> ordered = reports.values().stream()
                 .sorted(Comparator.<MeasureReport>comparingInt(r -> measureOrder.get(r.measure().id()))
@@ -75,7 +71,7 @@ public final class Assembler {
             for (Priority priority : pillar.priorities()) {
                 List<MeasureReport> rows = new ArrayList<>();
                 for (Measure m : priority.measures()) {
-                    MeasureReport r = reports.get(key(m.id(), catalogue.headlineArea()));
+                    MeasureReport r = reports.get(new SeriesKey(m.id(), catalogue.headlineArea()));
                     if (r != null) {
                         rows.add(r);
                     }
@@ -91,19 +87,16 @@ public final class Assembler {
         return new Report(catalogue, month, pillars, ordered, result.audit());
     }
 
-    /** Label per basis from the label findings (the first, in the stable finding order, when rules disagree). */
-    static Map<String, String> labels(List<Finding> findings) {
-        Map<String, String> labels = new HashMap<>();
-        for (Finding f : findings) {
-            String word = LABELS.get(f.code());
-            if (word != null && TABLE_BASES.contains(f.basis())) {
-                labels.putIfAbsent(f.basis(), word);
-            }
-        }
-        return labels;
-    }
-
-    private static String key(String measure, String area) {
-        return measure + "\u0000" + area;
+    /**
+     * The label per basis: when rules give two for one basis, the one made from the first finding in the stable
+     * finding order wins, so the table never depends on the engine's order.
+     */
+    static Map<Basis, TableLabel> labels(List<TableLabel> labels) {
+        Map<Basis, TableLabel> out = new java.util.EnumMap<>(Basis.class);
+        labels.stream()
+                .sorted(Comparator.comparing(TableLabel::finding, RuleRun.FINDING_ORDER)
+                        .thenComparing(TableLabel::text))
+                .forEach(l -> Basis.parse(l.basis()).ifPresent(b -> out.putIfAbsent(b, l)));
+        return out;
     }
 }

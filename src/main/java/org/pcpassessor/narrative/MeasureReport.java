@@ -3,16 +3,18 @@ package org.pcpassessor.narrative;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.catalogue.Measure;
-import org.pcpassessor.rules.Finding;
-import org.pcpassessor.rules.Sentence;
+import org.pcpassessor.facts.TableLabel;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.facts.Sentence;
 import org.pcpassessor.stats.Assessment;
 
 /**
  * Everything the report says about one measure in one area: the figures and tests, the table labels the
- * classify rules gave (by basis: "benchmark", "1yr", "3yr", "lastYear"), the findings and the sentences.
+ * rules gave (by basis), the findings and the sentences.
  */
-public record MeasureReport(Measure measure, String area, Assessment assessment, Map<String, String> labels,
+public record MeasureReport(Measure measure, String area, Assessment assessment, Map<Basis, TableLabel> labels,
                             List<Finding> findings, List<Sentence> sentences) {
     public MeasureReport {
         Objects.requireNonNull(measure, "measure");
@@ -23,7 +25,8 @@ public record MeasureReport(Measure measure, String area, Assessment assessment,
     }
 
     /** The table label for a basis ("Higher", "Improved", ...), or "-" when no rule gave one. */
-    public String label(String basis) {
-        return labels.getOrDefault(basis, "-");
+    public String label(Basis basis) {
+        TableLabel l = labels.get(basis);
+        return l == null ? "-" : l.text();
     }
 }

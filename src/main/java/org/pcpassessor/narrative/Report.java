@@ -33,7 +33,7 @@ public record Report(Catalogue catalogue, YearMonth month, List<PillarSection> p
      * sentences of all its measures and areas, most important first).
      */
     public record PrioritySection(String name, boolean headlines, List<MeasureReport> rows, List<String> paragraphs,
-                                  List<org.pcpassessor.rules.Sentence> sentences) {
+                                  List<org.pcpassessor.facts.Sentence> sentences) {
         public PrioritySection {
             rows = List.copyOf(rows);
             paragraphs = List.copyOf(paragraphs);

@@ -36,6 +36,18 @@ public record Problem(Severity severity, String file, int line, int column, Stri
         return new Problem(Severity.WARNING, file, line, column, message);
     }
 
+    public static Problem error(Location at, String message) {
+        return error(at.file(), at.line(), at.column(), message);
+    }
+
+    public static Problem warning(Location at, String message) {
+        return warning(at.file(), at.line(), at.column(), message);
+    }
+
+    public Location location() {
+        return new Location(file, line, column);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

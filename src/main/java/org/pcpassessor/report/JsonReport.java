@@ -7,15 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InternalException;
 import org.pcpassessor.rules.AuditEvent;
-import org.pcpassessor.rules.Finding;
-import org.pcpassessor.rules.Sentence;
-import org.pcpassessor.stats.Comparison;
-import org.pcpassessor.stats.Figure;
-import org.pcpassessor.stats.Snapshot;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.facts.Sentence;
+import org.pcpassessor.facts.Comparison;
+import org.pcpassessor.facts.Figure;
+import org.pcpassessor.facts.Snapshot;
 
 /**
  * The report as JSON in the contract shape of the design notes. Rates and proportions are fractions; figures
@@ -86,10 +87,9 @@ public final class JsonReport {
         putFinite(stats, "changeVsLastYear", s.changeVsLastYear());
         putFinite(stats, "changeVsBaseline", s.changeVsBaseline());
         putFinite(stats, "changeRolling12VsLastYear", s.changeRolling12VsLastYear());
-        m.put("vsBenchmark", r.label("benchmark"));
-        m.put("vs1yrAvg", r.label("1yr"));
-        m.put("vs3yrAvg", r.label("3yr"));
-        m.put("vsLastYear", r.label("lastYear"));
+        for (Basis b : Basis.values()) {
+            m.put(b.labelField(), r.label(b));
+        }
         ArrayNode tests = m.putArray("tests");
         for (Comparison c : r.assessment().comparisons()) {
             tests.add(MAPPER.valueToTree(clean(c.evidence())));
@@ -100,7 +100,7 @@ public final class JsonReport {
             o.put("code", f.code());
             o.put("basis", f.basis());
             o.put("rule", f.rule());
-            o.put("source", f.source());
+            o.put("source", f.source().toString());
             o.set("evidence", MAPPER.valueToTree(clean(f.evidence())));
         }
         ArrayNode sentences = m.putArray("sentences");
@@ -108,7 +108,7 @@ public final class JsonReport {
             ObjectNode o = sentences.addObject();
             o.put("text", sentence.text());
             o.put("rule", sentence.rule());
-            o.put("source", sentence.source());
+            o.put("source", sentence.source().toString());
             o.put("template", sentence.template());
             ArrayNode codes = o.putArray("findings");
             sentence.findingCodes().forEach(codes::add);
@@ -157,7 +157,7 @@ public final class JsonReport {
             line.put("seq", e.sequence());
             line.put("phase", e.phase());
             line.put("rule", e.rule());
-            line.put("source", e.source());
+            line.put("source", e.source().toString());
             line.put("measure", e.measure());
             line.put("area", e.area());
             line.put("matched", e.matched());

@@ -2,11 +2,12 @@ package org.pcpassessor.report;
 
 import java.time.YearMonth;
 import java.util.List;
+import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Report;
-import org.pcpassessor.rules.Values;
-import org.pcpassessor.stats.Months;
-import org.pcpassessor.stats.Snapshot;
+import org.pcpassessor.facts.Values;
+import org.pcpassessor.facts.Months;
+import org.pcpassessor.facts.Snapshot;
 
 /**
  * The report as Markdown: per pillar, the performance table in the layout of the Board reports (Current Month,
@@ -87,10 +88,10 @@ public final class MarkdownReport {
                 for (double v : List.of(s.current(), s.sameMonthLastYear(), s.twoYearsAgo(), s.threeYearsAgo())) {
                     md.append(" | ").append(Values.value(s.kind(), "", v));
                 }
-                md.append(" | ").append(r.label("1yr")).append(" | ").append(r.label("3yr"));
+                md.append(" | ").append(r.label(Basis.ONE_YEAR)).append(" | ").append(r.label(Basis.THREE_YEAR));
                 md.append(" | ").append(Values.value(s.kind(), "", s.rolling12())).append(" | ")
                         .append(Values.value(s.kind(), "", s.baseline()));
-                md.append(" | ").append(r.label("benchmark")).append(" |\n");
+                md.append(" | ").append(r.label(Basis.BENCHMARK)).append(" |\n");
             }
         }
     }

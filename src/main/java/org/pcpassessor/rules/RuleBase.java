@@ -17,6 +17,8 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.pcpassessor.facts.Phrases;
+import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.RulesException;
 
@@ -28,23 +30,38 @@ import org.pcpassessor.problem.RulesException;
  */
 public final class RuleBase {
     private static final String RESOURCES = "src/main/resources/";
+    /** The shared phrases of the folder's templates. */
+    public static final String PHRASES = "phrases.yaml";
+    /** Finding codes the folder's rules make beyond the contract's. */
+    public static final String CODES = "codes.yaml";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
 
-    /** A rule as declared: its phase, package, name and {@code path:line}. */
-    public record RuleInfo(String phase, String rulePackage, String name, String source) {
+    /** A rule as declared: its phase, package, name and where it is declared. */
+    public record RuleInfo(String phase, String rulePackage, String name, Location source) {
+    }
+
+    /** A finding code declared in {@code codes.yaml}, with what it means. */
+    public record DeclaredCode(String code, String meaning, Location source) {
     }
 
     private final Path folder;
     private final KieBase classify;
     private final KieBase narrate;
     private final Map<String, RuleInfo> rules;
+    private final Phrases phrases;
+    private final List<DeclaredCode> codes;
+    private final RuleModel model;
 
-    private RuleBase(Path folder, KieBase classify, KieBase narrate, Map<String, RuleInfo> rules) {
+    private RuleBase(Path folder, KieBase classify, KieBase narrate, Map<String, RuleInfo> rules, Phrases phrases,
+                     List<DeclaredCode> codes, RuleModel model) {
+        this.model = model;
         this.folder = folder;
         this.classify = classify;
         this.narrate = narrate;
         this.rules = rules;
+        this.phrases = phrases;
+        this.codes = List.copyOf(codes);
     }
 
     /** Compiles the folder; throws {@link RulesException} with every compiler message on any error. */
@@ -88,16 +105,19 @@ public final class RuleBase {
             problems.error(folder.toString(), 0, 0, "no .drl files under " + folder.resolve("narrate"));
         }
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        KieBase classify = build(folder, "classify", classifyFiles, problems, rules);
-        KieBase narrate = build(folder, "narrate", narrateFiles, problems, rules);
+        Phrases phrases = RuleFolderFiles.phrases(folder.resolve(PHRASES), problems);
+        List<DeclaredCode> codes = RuleFolderFiles.codes(folder.resolve(CODES), problems);
+        Map<String, RuleModel.Source> sources = new LinkedHashMap<>();
+        KieBase classify = build(folder, "classify", classifyFiles, problems, rules, sources);
+        KieBase narrate = build(folder, "narrate", narrateFiles, problems, rules, sources);
         if (problems.hasErrors() || classify == null || narrate == null) {
             return null;
         }
-        return new RuleBase(folder, classify, narrate, rules);
+        return new RuleBase(folder, classify, narrate, rules, phrases, codes, RuleModel.read(sources, rules));
     }
 
     private static KieBase build(Path folder, String phase, List<Path> files, Problems problems,
-                                 Map<String, RuleInfo> rules) {
+                                 Map<String, RuleInfo> rules, Map<String, RuleModel.Source> sources) {
         if (files.isEmpty()) {
             return null;
         }
@@ -119,8 +139,10 @@ public final class RuleBase {
             byResource.put(rel, f);
             if (rel.endsWith(".drl.csv")) {
                 indexTable(phase, f, text, rules);
+                sources.put(f.toString(), new RuleModel.Source(f.toString(), phase, tableAsDrl(text), true));
             } else {
                 index(phase, f, text, rules);
+                sources.put(f.toString(), new RuleModel.Source(f.toString(), phase, text, false));
             }
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -174,9 +196,24 @@ public final class RuleBase {
             if (r.find()) {
                 String name = r.group(1) != null ? r.group(1).replace("\\\"", "\"")
                         : r.group(2) != null ? r.group(2) : r.group(3);
-                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, file + ":" + (i + 1)));
+                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, Location.of(file.toString(), i + 1)));
             }
         }
+    }
+
+    /** The DRL a CSV decision table compiles to (Drools' own SpreadsheetCompiler); "" when it does not compile. */
+    private static String tableAsDrl(String csv) {
+        try (var in = new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))) {
+            return new org.drools.decisiontable.SpreadsheetCompiler().compile(in,
+                    org.drools.decisiontable.InputType.CSV);
+        } catch (IOException | RuntimeException e) {
+            return ""; // the table's own errors come from the build, with its file
+        }
+    }
+
+    /** The rules as the contract check reads them. */
+    public RuleModel model() {
+        return model;
     }
 
     /** Rule files: DRL, and decision tables in CSV ({@code *.drl.csv}). */
@@ -202,7 +239,7 @@ public final class RuleBase {
                 dataFrom = i + 5; // CONDITION/ACTION, object types, templates, column titles, then one rule a row
             } else if (table != null && i >= dataFrom && !lines[i].replace(",", "").isBlank()) {
                 String name = table + "_" + (i + 1);
-                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, file + ":" + (i + 1)));
+                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, Location.of(file.toString(), i + 1)));
             } else if (table != null && i >= dataFrom) {
                 table = null;
             }
@@ -236,10 +273,20 @@ public final class RuleBase {
         return narrate;
     }
 
-    /** {@code path:line} of a rule's declaration, or the folder when it cannot be found. */
-    public String source(String rulePackage, String name) {
+    /** Where a rule is declared, or the folder when it cannot be found. */
+    public Location source(String rulePackage, String name) {
         RuleInfo info = rules.get(key(rulePackage, name));
-        return info == null ? folder.toString() : info.source();
+        return info == null ? Location.of(folder.toString()) : info.source();
+    }
+
+    /** The shared phrases ({@code phrases.yaml}; none when the folder has no such file). */
+    public Phrases phrases() {
+        return phrases;
+    }
+
+    /** The finding codes declared in {@code codes.yaml}, beyond the contract's. */
+    public List<DeclaredCode> declaredCodes() {
+        return codes;
     }
 
     /** Every rule declared, in file order. */

@@ -6,91 +6,96 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.pcpassessor.facts.Comparison;
+import org.pcpassessor.facts.Evidence;
+import org.pcpassessor.facts.Extreme;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.facts.RuleScope;
+import org.pcpassessor.facts.Sentence;
+import org.pcpassessor.facts.Snapshot;
+import org.pcpassessor.facts.SpcSignal;
+import org.pcpassessor.facts.Streak;
+import org.pcpassessor.facts.TableLabel;
+import org.pcpassessor.facts.Trend;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.RulesException;
 import org.pcpassessor.stats.Assessment;
-import org.pcpassessor.stats.Comparison;
-import org.pcpassessor.stats.Evidence;
-import org.pcpassessor.stats.Extreme;
-import org.pcpassessor.stats.Snapshot;
-import org.pcpassessor.stats.Streak;
-import org.pcpassessor.stats.Trend;
 
 /**
- * Runs the two phases over every assessment of a report: classify (facts in, findings out), then narrate
- * (facts and findings in, sentences out), recording every firing for the audit trail.
+ * Runs the two phases over the assessments of a report: classify (facts in, findings out), then narrate (facts
+ * and findings in, sentences and table labels out), recording every firing for the audit trail. Each run keeps
+ * its own audit; nothing is shared between runs but the compiled rule base.
  */
 public final class RuleRun {
     /** Firings allowed per inserted fact before the run is stopped as a probable loop. */
     static final int FIRINGS_PER_FACT = 50;
 
-    /** What the rules made. */
-    public record Result(List<Finding> findings, List<Sentence> sentences, List<AuditEvent> audit) {
+    /** What the rules made, and every firing in order. */
+    public record Result(List<Finding> findings, List<Sentence> sentences, List<TableLabel> labels,
+                         List<AuditEvent> audit) {
         public Result {
             findings = List.copyOf(findings);
             sentences = List.copyOf(sentences);
+            labels = List.copyOf(labels);
             audit = List.copyOf(audit);
         }
     }
 
-    private final RuleBase base;
-    private final List<AuditEvent> audit = new ArrayList<>();
-
-    public RuleRun(RuleBase base) {
-        this.base = base;
+    private RuleRun() {
     }
 
-    public Result run(List<Assessment> assessments) {
+    /** Both phases; throws {@link RulesException} naming the rule (file:line) when a rule fails or loops. */
+    public static Result run(RuleBase base, List<Assessment> assessments) {
         List<Object> facts = new ArrayList<>();
         assessments.forEach(a -> facts.addAll(a.facts()));
-        List<Finding> findings = fire("classify", facts, Finding.class).stream()
-                .map(f -> f.withSource(base.source(f.rulePackage(), f.rule())))
-                .sorted(FINDING_ORDER)
-                .toList();
+        List<AuditEvent> audit = new ArrayList<>();
+        List<Finding> findings = fire(base, "classify", facts, audit).stream()
+                .filter(Finding.class::isInstance).map(Finding.class::cast)
+                .sorted(FINDING_ORDER).toList();
         List<Object> narrateFacts = new ArrayList<>(facts);
         narrateFacts.addAll(findings);
-        List<Sentence> sentences = fire("narrate", narrateFacts, Sentence.class).stream()
-                .map(s -> s.withSource(base.source(s.rulePackage(), s.rule())))
-                .toList();
-        return new Result(findings, sentences, audit);
+        List<Object> made = fire(base, "narrate", narrateFacts, audit);
+        return new Result(findings, of(made, Sentence.class), of(made, TableLabel.class), audit);
     }
 
     /**
-     * Runs only the classify phase on the given facts, without recording an audit trail: for what-if questions
-     * ("which rules would fire if this streak were a month longer?").
+     * Only the classify phase, with no audit trail: for what-if questions ("which rules would fire if this streak
+     * were a month longer?").
      */
-    public List<Finding> classifyOnly(List<Object> facts) {
-        List<AuditEvent> saved = new ArrayList<>(audit);
-        try {
-            return fire("classify", facts, Finding.class).stream()
-                    .map(f -> f.withSource(base.source(f.rulePackage(), f.rule())))
-                    .sorted(FINDING_ORDER)
-                    .toList();
-        } finally {
-            audit.clear();
-            audit.addAll(saved);
-        }
+    public static List<Finding> classify(RuleBase base, List<Object> facts) {
+        return of(fire(base, "classify", facts, new ArrayList<>()), Finding.class).stream()
+                .sorted(FINDING_ORDER).toList();
+    }
+
+    private static <T> List<T> of(List<Object> made, Class<T> type) {
+        return made.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** A stable order, whatever order the engine fired in. */
-    static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::measureId)
+    public static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::measureId)
             .thenComparing(Finding::area)
             .thenComparing(Finding::basis)
             .thenComparing(Finding::code)
             .thenComparing(Finding::rule)
             .thenComparing(f -> f.evidence().toString());
 
-    private <T> List<T> fire(String phase, List<Object> facts, Class<T> output) {
+    /** Runs one phase and returns what its rules inserted (findings, sentences, labels). */
+    private static List<Object> fire(RuleBase base, String phase, List<Object> facts, List<AuditEvent> audit) {
         KieSession session = (phase.equals("classify") ? base.classify() : base.narrate()).newKieSession();
-        Listener listener = new Listener(phase);
+        Listener listener = new Listener(base, phase, audit);
         try {
             facts.forEach(session::insert);
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) listener);
+            session.addEventListener((AgendaEventListener) listener);
+            session.addEventListener((RuleRuntimeEventListener) listener);
             int cap = Math.max(1000, facts.size() * FIRINGS_PER_FACT);
             int fired;
             try {
@@ -99,33 +104,28 @@ public final class RuleRun {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
                 String pkg = e.getMatch() == null ? "" : e.getMatch().getRule().getPackageName();
-                throw new RulesException(List.of(problemAt(base.source(pkg, rule),
-                        "rule '" + rule + "' failed: " + cause.getMessage())));
+                throw new RulesException(List.of(problemAt(base, pkg, rule, "rule '" + rule + "' failed: "
+                        + cause.getMessage())));
+            } finally {
+                RuleScope.exit();
             }
             if (fired >= cap) {
                 String busiest = listener.counts.entrySet().stream().max(Map.Entry.comparingByValue())
                         .map(Map.Entry::getKey).orElse("?");
-                throw new RulesException(List.of(problemAt(base.source(listener.packages.get(busiest), busiest),
+                throw new RulesException(List.of(problemAt(base, listener.packages.get(busiest), busiest,
                         "the " + phase + " phase stopped after " + cap + " firings; rule '" + busiest
                                 + "' fired most (" + listener.counts.get(busiest)
                                 + " times): it probably re-triggers itself")));
             }
-            List<T> out = new ArrayList<>();
-            for (Object o : session.getObjects(output::isInstance)) {
-                out.add(output.cast(o));
-            }
-            return out;
+            return listener.made;
         } finally {
             session.dispose();
         }
     }
 
-    private static Problem problemAt(String source, String message) {
-        int colon = source.lastIndexOf(':');
-        if (colon > 0 && source.substring(colon + 1).matches("\\d+")) {
-            return Problem.error(source.substring(0, colon), Integer.parseInt(source.substring(colon + 1)), 0, message);
-        }
-        return Problem.error(source, 0, 0, message);
+    private static Problem problemAt(RuleBase base, String rulePackage, String rule, String message) {
+        var at = base.source(rulePackage == null ? "" : rulePackage, rule);
+        return Problem.error(at.file(), at.line(), at.column(), message);
     }
 
     /** Short, stable descriptions of facts for the audit log. */
@@ -148,7 +148,7 @@ public final class RuleRun {
         if (o instanceof Trend t) {
             return "Trend(" + t.measureId() + ", " + t.area() + ", " + t.direction() + ", p=" + t.pValue() + ")";
         }
-        if (o instanceof org.pcpassessor.stats.SpcSignal p) {
+        if (o instanceof SpcSignal p) {
             return "SpcSignal(" + p.measureId() + ", " + p.area() + ", special=" + p.special() + ", " + p.rules() + ")";
         }
         if (o instanceof Finding f) {
@@ -157,39 +157,56 @@ public final class RuleRun {
         if (o instanceof Sentence s) {
             return "Sentence(" + s.measureId() + ", " + s.area() + ": " + s.text() + ")";
         }
+        if (o instanceof TableLabel l) {
+            return "TableLabel(" + l.measureId() + ", " + l.area() + ", " + l.basis() + ": " + l.text() + ")";
+        }
         return String.valueOf(o);
     }
 
-    private final class Listener extends DefaultAgendaEventListener
-            implements org.kie.api.event.rule.RuleRuntimeEventListener {
+    /** Enters the rule scope before each consequence and records the firing after it. */
+    private static final class Listener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+        private final RuleBase base;
         private final String phase;
+        private final List<AuditEvent> audit;
         private final List<String> inserted = new ArrayList<>();
+        final List<Object> made = new ArrayList<>();
         final Map<String, Integer> counts = new HashMap<>();
         final Map<String, String> packages = new HashMap<>();
 
-        Listener(String phase) {
+        Listener(RuleBase base, String phase, List<AuditEvent> audit) {
+            this.base = base;
             this.phase = phase;
+            this.audit = audit;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            var rule = event.getMatch().getRule();
+            RuleScope.enter(new RuleScope.Current(rule.getName(), rule.getPackageName(),
+                    base.source(rule.getPackageName(), rule.getName()), rule.getMetaData(), base.phrases()));
         }
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             if (event.getRule() != null) {
                 inserted.add(describe(event.getObject()));
+                made.add(event.getObject());
             }
         }
 
         @Override
-        public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+        public void objectUpdated(ObjectUpdatedEvent event) {
             // facts are records and are never updated; nothing to record
         }
 
         @Override
-        public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
-            // deletions are not part of the audit trail
+        public void objectDeleted(ObjectDeletedEvent event) {
+            made.remove(event.getOldObject());
         }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
+            RuleScope.exit();
             var rule = event.getMatch().getRule();
             counts.merge(rule.getName(), 1, Integer::sum);
             packages.put(rule.getName(), rule.getPackageName());

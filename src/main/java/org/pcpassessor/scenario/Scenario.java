@@ -21,9 +21,14 @@ public record Scenario(Path file, String name, YearMonth month, Optional<Path> c
         expectations = List.copyOf(expectations);
     }
 
-    /** A series as written in the scenario, before the catalogue tells its kind. */
-    public record SeriesSpec(String measure, Optional<String> area, YearMonth from, double[] values,
-                             double[] numerators, double[] denominators, int line) {
+    /** A series as written in the scenario, before the catalogue tells its kind (empty lists: not given). */
+    public record SeriesSpec(String measure, Optional<String> area, YearMonth from, List<Double> values,
+                             List<Double> numerators, List<Double> denominators, int line) {
+        public SeriesSpec {
+            values = List.copyOf(values);
+            numerators = List.copyOf(numerators);
+            denominators = List.copyOf(denominators);
+        }
     }
 
     /**
@@ -42,10 +47,14 @@ public record Scenario(Path file, String name, YearMonth month, Optional<Path> c
 
     /** Turns a spec into a series of the measure's kind. */
     static Series series(SeriesSpec spec, org.pcpassessor.catalogue.Kind kind, String area, String file) {
-        double[] num = kind.hasDenominator() ? spec.numerators() : spec.values();
-        double[] den = kind.hasDenominator() ? spec.denominators() : ones(num.length);
+        double[] num = array(kind.hasDenominator() ? spec.numerators() : spec.values());
+        double[] den = kind.hasDenominator() ? array(spec.denominators()) : ones(num.length);
         return new Series(spec.measure(), area, kind, spec.from(), num, den,
                 java.util.Collections.nCopies(num.length, file + ":" + spec.line()));
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double[] ones(int n) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.catalogue.Yaml;
 import org.pcpassessor.catalogue.Yaml.ListNode;
 import org.pcpassessor.catalogue.Yaml.MapNode;
@@ -29,8 +30,14 @@ import org.pcpassessor.problem.Suggestions;
 public final class ScenarioLoader {
     static final Set<String> KEYS = Set.of("scenario", "month", "catalogue", "series", "expect");
     static final Set<String> SERIES_KEYS = Set.of("measure", "area", "from", "values", "numerators", "denominators");
-    static final Set<String> EXPECT_KEYS = Set.of("measure", "area", "findings", "absent", "vsBenchmark", "vs1yrAvg",
-            "vs3yrAvg", "vsLastYear", "sentences", "noSentences");
+    static final Set<String> EXPECT_KEYS = expectKeys();
+
+    private static Set<String> expectKeys() {
+        Set<String> keys = new java.util.HashSet<>(Set.of("measure", "area", "findings", "absent", "sentences",
+                "noSentences"));
+        keys.addAll(Basis.LABEL_FIELDS);
+        return Set.copyOf(keys);
+    }
 
     private final Problems problems;
     private String file;
@@ -80,7 +87,7 @@ public final class ScenarioLoader {
             }
             if (measure != null && from != null) {
                 series.add(new Scenario.SeriesSpec(measure, Optional.ofNullable(text(s, "area", false)), from,
-                        values, num, den, s.pos().line()));
+                        list(values), list(num), list(den), s.pos().line()));
             }
         }
         List<Scenario.Expectation> expectations = new ArrayList<>();
@@ -88,7 +95,7 @@ public final class ScenarioLoader {
             keys(e, EXPECT_KEYS, "expect");
             String measure = text(e, "measure", true);
             Map<String, String> labels = new LinkedHashMap<>();
-            for (String label : List.of("vsBenchmark", "vs1yrAvg", "vs3yrAvg", "vsLastYear")) {
+            for (String label : Basis.LABEL_FIELDS) {
                 String v = text(e, label, false);
                 if (v != null) {
                     labels.put(label, v);
@@ -187,6 +194,10 @@ public final class ScenarioLoader {
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static List<Double> list(double[] values) {
+        return values == null ? List.of() : java.util.Arrays.stream(values).boxed().toList();
     }
 
     private YearMonth month(Node node, String what) {

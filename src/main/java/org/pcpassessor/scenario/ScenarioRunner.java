@@ -3,36 +3,34 @@ package org.pcpassessor.scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.catalogue.Catalogue;
-import org.pcpassessor.catalogue.CatalogueLoader;
 import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.core.MonthRun;
+import org.pcpassessor.core.Workspace;
+import org.pcpassessor.data.DataSet;
 import org.pcpassessor.data.Series;
-import org.pcpassessor.narrative.Assembler;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.facts.Sentence;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
+import org.pcpassessor.problem.Location;
+import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.Suggestions;
 import org.pcpassessor.rules.AuditEvent;
-import org.pcpassessor.rules.Finding;
 import org.pcpassessor.rules.RuleBase;
-import org.pcpassessor.rules.RuleRun;
-import org.pcpassessor.rules.Sentence;
-import org.pcpassessor.stats.Assessment;
-import org.pcpassessor.stats.Calculator;
-import org.pcpassessor.stats.SignificanceTests;
 
-/** Runs scenarios on a rule base and says, for each, what it expected and what the rules made instead. */
+/**
+ * Runs scenarios through the core, exactly as {@code report} runs a month, and says for each what it expected and
+ * what the rules made instead. A scenario whose inputs the core rejects is bad input, reported with file:line.
+ */
 public final class ScenarioRunner {
-    private static final Map<String, String> LABEL_BASIS = Map.of("vsBenchmark", "benchmark", "vs1yrAvg", "1yr",
-            "vs3yrAvg", "3yr", "vsLastYear", "lastYear");
-
     /** The outcome of a run over a folder of scenarios. */
     public record Summary(int passed, int failed, List<RuleBase.RuleInfo> notFired) {
         public Summary {
@@ -42,14 +40,16 @@ public final class ScenarioRunner {
 
     private final RuleBase rules;
     private final Path defaultCatalogue;
-    private final Map<Path, Catalogue> catalogues = new HashMap<>();
 
     public ScenarioRunner(RuleBase rules, Path defaultCatalogue) {
         this.rules = rules;
         this.defaultCatalogue = defaultCatalogue;
     }
 
-    /** Loads every scenario first (all problems reported together, exit 2), then runs them and prints. */
+    /**
+     * Loads every scenario first, then runs them and prints PASS or FAIL for each; throws {@link InputException}
+     * with every problem (file:line) when a scenario file, its catalogue or a rule run is bad.
+     */
     public Summary run(List<Path> files, PrintWriter out) {
         Problems problems = new Problems();
         ScenarioLoader loader = new ScenarioLoader(problems);
@@ -61,15 +61,15 @@ public final class ScenarioRunner {
             }
         }
         problems.throwIfErrors("scenarios");
-        Set<String> fired = new LinkedHashSet<>();
+        Set<Location> fired = new LinkedHashSet<>();
         int passed = 0;
         int failed = 0;
         for (Scenario s : scenarios) {
-            List<String> failures = new ArrayList<>();
-            Report report = run(s, failures, fired);
-            if (report != null) {
-                check(s, report, failures);
+            Optional<Report> report = run(s, problems, fired);
+            if (report.isEmpty()) {
+                continue;
             }
+            List<String> failures = check(s, report.get());
             if (failures.isEmpty()) {
                 passed++;
                 out.printf("PASS  %s  (%s)%n", s.name(), s.file());
@@ -79,6 +79,8 @@ public final class ScenarioRunner {
                 failures.forEach(f -> out.printf("      %s%n", f));
             }
         }
+        out.flush();
+        problems.throwIfErrors("scenarios");
         List<RuleBase.RuleInfo> notFired = rules.rules().stream()
                 .filter(r -> !fired.contains(r.source()))
                 .toList();
@@ -91,46 +93,53 @@ public final class ScenarioRunner {
         return new Summary(passed, failed, notFired);
     }
 
-    private Catalogue catalogue(Scenario s) {
-        Path path = s.catalogue().orElse(defaultCatalogue);
-        return catalogues.computeIfAbsent(path.toAbsolutePath().normalize(), p -> {
-            Problems problems = new Problems();
-            Catalogue c = new CatalogueLoader(SignificanceTests.names(), problems).read(path);
-            problems.throwIfErrors("catalogue of " + s.file());
-            return c;
-        });
+    /** The scenario's month through the core; its problems go to {@code problems}, empty when any is an error. */
+    private Optional<Report> run(Scenario s, Problems problems, Set<Location> fired) {
+        Path catalogueFile = s.catalogue().orElse(defaultCatalogue);
+        Workspace workspace = Workspace.withSeries(catalogueFile, rules, (catalogue, p) -> data(s, catalogue, p));
+        List<Problem> errors = workspace.problems().stream().filter(Problem::isError).toList();
+        if (!workspace.ok()) {
+            errors.forEach(problems::add);
+            return Optional.empty();
+        }
+        MonthRun run = workspace.run(s.month());
+        run.problems().stream().filter(Problem::isError).forEach(p -> problems.add(Problem.error(p.location(),
+                p.message() + " (in scenario " + s.file() + ")")));
+        run.report().ifPresent(r -> r.audit().stream().map(AuditEvent::source).forEach(fired::add));
+        return run.report();
     }
 
-    private Report run(Scenario s, List<String> failures, Set<String> fired) {
-        Catalogue catalogue = catalogue(s);
+    /** The scenario's series, checked against the catalogue like rows of a data file. */
+    private static DataSet data(Scenario s, Catalogue catalogue, Problems problems) {
         String file = s.file().toString();
-        List<Assessment> assessments = new ArrayList<>();
+        List<Series> series = new ArrayList<>();
         for (Scenario.SeriesSpec spec : s.series()) {
             Optional<Measure> measure = catalogue.measure(spec.measure());
             if (measure.isEmpty()) {
-                throw new InputException(file + ":" + spec.line(), "unknown measure '" + spec.measure() + "'"
-                        + Suggestions.didYouMean(spec.measure(),
-                        catalogue.measures().stream().map(Measure::id).toList()) + " in " + catalogue.file());
+                problems.error(file, spec.line(), 0, "unknown measure '" + spec.measure() + "'"
+                        + Suggestions.didYouMean(spec.measure(), catalogue.measures().stream().map(Measure::id).toList())
+                        + " in " + catalogue.file());
+                continue;
             }
             String area = spec.area().orElse(catalogue.headlineArea());
             if (!catalogue.areas().contains(area)) {
-                throw new InputException(file + ":" + spec.line(), "unknown area '" + area + "'"
+                problems.error(file, spec.line(), 0, "unknown area '" + area + "'"
                         + Suggestions.didYouMean(area, catalogue.areas()));
+                continue;
             }
-            Series series = Scenario.series(spec, measure.get().kind(), area, file);
-            if (series.indexOf(s.month()) < 0) {
-                throw new InputException(file + ":" + spec.line(), "the series of " + spec.measure() + " runs "
-                        + series.start() + " to " + series.end() + " and does not reach the month " + s.month());
+            Series made = Scenario.series(spec, measure.get().kind(), area, file);
+            if (made.indexOf(s.month()) < 0) {
+                problems.error(file, spec.line(), 0, "the series of " + spec.measure() + " runs " + made.start()
+                        + " to " + made.end() + " and does not reach the month " + s.month());
+                continue;
             }
-            assessments.add(new Calculator(measure.get(), series, area.equals(catalogue.headlineArea()),
-                    catalogue.confidence(), catalogue.spc()).assess(s.month()));
+            series.add(made);
         }
-        RuleRun.Result result = new RuleRun(rules).run(assessments);
-        result.audit().stream().map(AuditEvent::source).forEach(fired::add);
-        return Assembler.assemble(catalogue, s.month(), assessments, result);
+        return DataSet.of(series);
     }
 
-    private static void check(Scenario s, Report report, List<String> failures) {
+    private static List<String> check(Scenario s, Report report) {
+        List<String> failures = new ArrayList<>();
         for (Scenario.Expectation e : s.expectations()) {
             String area = e.area().orElse(report.catalogue().headlineArea());
             String where = s.file() + ":" + e.line() + ": " + e.measure() + " (" + area + "): ";
@@ -152,10 +161,11 @@ public final class ScenarioRunner {
                         where + "expected no " + unwanted + "; rule \"" + f.rule() + "\" at " + f.source()
                                 + " made " + f.code() + " " + f.basis()));
             }
-            e.labels().forEach((name, want) -> {
-                String got = r.label(LABEL_BASIS.get(name));
+            e.labels().forEach((field, want) -> {
+                String got = java.util.Arrays.stream(Basis.values()).filter(b -> b.labelField().equals(field))
+                        .findFirst().map(r::label).orElse("-");
                 if (!got.equals(want)) {
-                    failures.add(where + "expected " + name + " " + want + ", got " + got);
+                    failures.add(where + "expected " + field + " " + want + ", got " + got);
                 }
             });
             List<String> texts = r.sentences().stream().map(Sentence::text).toList();
@@ -170,6 +180,7 @@ public final class ScenarioRunner {
                         where + "expected no sentence containing \"" + unwanted + "\"; found: " + t));
             }
         }
+        return failures;
     }
 
     /** "CODE" matches the code on any basis; "CODE basis" only on that basis. */

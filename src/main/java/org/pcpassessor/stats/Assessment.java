@@ -1,5 +1,11 @@
 package org.pcpassessor.stats;
 
+import org.pcpassessor.facts.Snapshot;
+import org.pcpassessor.facts.Comparison;
+import org.pcpassessor.facts.Extreme;
+import org.pcpassessor.facts.Streak;
+import org.pcpassessor.facts.Trend;
+import org.pcpassessor.facts.SpcSignal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,18 @@
 package org.pcpassessor.stats;
 
+import org.pcpassessor.facts.Snapshot;
+import org.pcpassessor.facts.Figure;
+import org.pcpassessor.facts.Comparison;
+import org.pcpassessor.facts.Extreme;
+import org.pcpassessor.facts.Streak;
+import org.pcpassessor.facts.Trend;
+import org.pcpassessor.facts.SpcSignal;
+import org.pcpassessor.facts.Months;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.data.Series;
@@ -47,7 +56,7 @@ public final class Calculator {
         }
         Snapshot snapshot = snapshot(i);
         List<Comparison> comparisons = new ArrayList<>();
-        for (String basis : List.of("benchmark", "1yr", "3yr", "lastYear")) {
+        for (Basis basis : Basis.values()) {
             if (measure.reports(basis)) {
                 comparison(basis, i, snapshot).ifPresent(comparisons::add);
             }
@@ -126,7 +135,9 @@ public final class Calculator {
                 measure.label(), measure.subject(), kind.yamlName(), measure.polarity().yamlName(), measure.unit(),
                 month, current, previous, lastYear, twoYears, threeYears, rolling12, rolling12Previous,
                 rolling12LastYear, baseline, baselineLabel, avg1yr, avg3yr, change(current, lastYear),
-                change(rolling12, baseline), change(rolling12, rolling12LastYear), figures);
+                change(rolling12, baseline), change(rolling12, rolling12LastYear),
+                figures.stream().filter(f -> f.name().equals("rolling12")).findFirst().map(Figure::denominator)
+                        .orElse(Double.NaN), figures);
     }
 
     /** Relative change for counts and medians; difference in fraction points for rates and proportions. */
@@ -191,45 +202,35 @@ public final class Calculator {
         return value;
     }
 
-    /** The samples of one comparison at month index i, or empty when the series is too short. */
-    private Optional<TestResult> test(String basis, int i) {
+    /** The test of one comparison at month index i, or empty when the series is too short for it. */
+    private Optional<TestResult> test(Basis basis, int i) {
         SignificanceTest test = SignificanceTests.forMeasure(measure, basis);
-        YearMonth month = series.month(i);
-        Sample reference = i >= 12 ? sample(i - 12, i - 1) : null;
-        switch (basis) {
-            case "benchmark" -> {
-                if (i < 11) {
-                    return Optional.empty();
-                }
-                Sample observed = sample(i - 11, i);
-                if (measure.baseline().isPresent()) {
-                    return Optional.of(test.compareWithFixed(observed, measure.baseline().getAsDouble(), confidence));
-                }
-                YearMonth fy = Months.baselineYearStart(month);
-                int from = series.indexOf(fy);
-                int to = series.indexOf(fy.plusMonths(11));
-                if (from < 0 || to < 0) {
-                    return Optional.empty();
-                }
-                return Optional.of(test.compare(observed, sample(from, to), sample(i - 11, i), confidence));
-            }
-            case "1yr" -> {
-                return i < 12 ? Optional.empty()
-                        : Optional.of(test.compare(sample(i, i), sample(i - 12, i - 1), reference, confidence));
-            }
-            case "3yr" -> {
-                return i < 36 ? Optional.empty()
-                        : Optional.of(test.compare(sample(i, i), sample(i - 36, i - 1), reference, confidence));
-            }
-            case "lastYear" -> {
-                return i < 12 ? Optional.empty()
-                        : Optional.of(test.compare(sample(i, i), sample(i - 12, i - 12), reference, confidence));
-            }
-            default -> throw new IllegalArgumentException("unknown basis " + basis);
+        int observedFrom = i - basis.observedMonths() + 1;
+        if (observedFrom < 0) {
+            return Optional.empty();
         }
+        Sample observed = sample(observedFrom, i);
+        if (basis.isBaseline()) {
+            if (measure.baseline().isPresent()) {
+                return Optional.of(test.compareWithFixed(observed, measure.baseline().getAsDouble(), confidence));
+            }
+            YearMonth fy = Months.baselineYearStart(series.month(i));
+            int from = series.indexOf(fy);
+            int to = series.indexOf(fy.plusMonths(11));
+            if (from < 0 || to < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(test.compare(observed, sample(from, to), observed, confidence));
+        }
+        if (basis.expectedFrom(i) < 0) {
+            return Optional.empty();
+        }
+        // The reference for the tests' spread (dispersion, moving ranges) is the year before the month.
+        return Optional.of(test.compare(observed, sample(basis.expectedFrom(i), basis.expectedTo(i)),
+                sample(i - 12, i - 1), confidence));
     }
 
-    private Optional<Comparison> comparison(String basis, int i, Snapshot snapshot) {
+    private Optional<Comparison> comparison(Basis basis, int i, Snapshot snapshot) {
         Optional<TestResult> result = test(basis, i);
         if (result.isEmpty()) {
             return Optional.empty();
@@ -244,34 +245,12 @@ public final class Calculator {
             run++;
         }
         YearMonth month = series.month(i);
-        String observedLabel;
-        String expectedLabel;
-        switch (basis) {
-            case "benchmark" -> {
-                observedLabel = "rolling 12 months " + Months.longName(month.minusMonths(11)) + " to "
-                        + Months.longName(month);
-                expectedLabel = measure.baseline().isPresent() ? "fixed baseline"
-                        : "financial year " + Months.financialYearLabel(Months.baselineYearStart(month));
-            }
-            case "1yr" -> {
-                observedLabel = Months.longName(month);
-                expectedLabel = "average of " + Months.longName(month.minusMonths(12)) + " to "
-                        + Months.longName(month.minusMonths(1));
-            }
-            case "3yr" -> {
-                observedLabel = Months.longName(month);
-                expectedLabel = "average of " + Months.longName(month.minusMonths(36)) + " to "
-                        + Months.longName(month.minusMonths(1));
-            }
-            default -> {
-                observedLabel = Months.longName(month);
-                expectedLabel = Months.longName(month.minusMonths(12));
-            }
-        }
+        String baseline = measure.baseline().isPresent() ? "fixed baseline"
+                : "financial year " + Months.financialYearLabel(Months.baselineYearStart(month));
         return Optional.of(new Comparison(measure.id(), series.area(), headline, kind.yamlName(),
-                measure.polarity().yamlName(), basis, r.method(), r.observed(), r.expected(), observedLabel,
-                expectedLabel, r.statisticName(), r.statistic(), r.pValue(), r.confidence(), r.outcome(), run,
-                r.details(), snapshot));
+                measure.polarity().yamlName(), basis.id(), r.method(), r.observed(), r.expected(),
+                basis.observedLabel(month, Months::longName), basis.expectedLabel(month, Months::longName, baseline),
+                r.statisticName(), r.statistic(), r.pValue(), r.confidence(), r.outcome(), run, r.details(), snapshot));
     }
 
     private Sample sample(int from, int to) {

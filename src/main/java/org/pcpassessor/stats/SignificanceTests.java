@@ -3,6 +3,7 @@ package org.pcpassessor.stats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
 
@@ -30,17 +31,17 @@ public final class SignificanceTests {
     }
 
     /** The default method for a kind and comparison basis. */
-    public static String defaultFor(Kind kind, String basis) {
+    public static String defaultFor(Kind kind, Basis basis) {
         return switch (kind) {
             // Crime counts vary more than Poisson (seasons, operations, recording): docs/methods.md
             case COUNT -> QuasiPoissonTest.NAME;
             case RATE, PROPORTION -> ProportionTest.NAME;
-            case MEDIAN -> "benchmark".equals(basis) ? MannWhitneyTest.NAME : MovingRangeZTest.NAME;
+            case MEDIAN -> basis == Basis.BENCHMARK ? MannWhitneyTest.NAME : MovingRangeZTest.NAME;
         };
     }
 
     /** The method a measure uses for a basis. */
-    public static SignificanceTest forMeasure(Measure measure, String basis) {
+    public static SignificanceTest forMeasure(Measure measure, Basis basis) {
         String name = measure.tests().getOrDefault(basis, defaultFor(measure.kind(), basis));
         SignificanceTest test = BY_NAME.get(name);
         if (test == null) {

@@ -1,5 +1,6 @@
 package org.pcpassessor.rules;
 
+import org.pcpassessor.facts.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,10 @@
 package org.pcpassessor.stats;
 
+import org.pcpassessor.facts.Snapshot;
+import org.pcpassessor.facts.Extreme;
+import org.pcpassessor.facts.Streak;
+import org.pcpassessor.facts.SpcSignal;
+import org.pcpassessor.facts.Months;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +29,7 @@ public class CalculatorTest {
     public static Measure measure(Kind kind, OptionalDouble baseline) {
         return new Measure("m", "M", "things", kind, Polarity.NEUTRAL, "P", "Q", baseline, Map.of(), Measure.BASES, "",
                 java.util.Optional.empty(),
-                new Measure.Source("test.yaml", 1, 1));
+                new org.pcpassessor.problem.Location("test.yaml", 1, 1));
     }
 
     public static Series counts(double... values) {

@@ -1,4 +1,4 @@
-package org.pcpassessor.stats;
+package org.pcpassessor.facts;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param kind     count, rate, proportion or median (as written in the catalogue)
  * @param polarity up-is-good, down-is-good or neutral
  * @param baselineLabel "2019/20" (the financial year) or "fixed" (a number given in the catalogue)
+ * @param rolling12Denominator for rates and proportions, the sum of the rolling 12 months' denominators (the
+ *                 survey n); NaN for counts and medians
  * @param figures  each figure with how it was made
  */
 public record Snapshot(String measureId, String area, boolean headline, String pillar, String priority, String label,
@@ -22,7 +24,7 @@ public record Snapshot(String measureId, String area, boolean headline, String p
                        double threeYearsAgo, double rolling12, double rolling12PreviousMonth,
                        double rolling12LastYear, double baseline, String baselineLabel, double avg1yr,
                        double avg3yr, double changeVsLastYear, double changeVsBaseline,
-                       double changeRolling12VsLastYear, List<Figure> figures) {
+                       double changeRolling12VsLastYear, double rolling12Denominator, List<Figure> figures) {
 
     public Snapshot {
         Objects.requireNonNull(measureId, "measureId");

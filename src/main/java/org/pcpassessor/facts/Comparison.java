@@ -1,4 +1,4 @@
-package org.pcpassessor.stats;
+package org.pcpassessor.facts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +27,21 @@ public record Comparison(String measureId, String area, boolean headline, String
     }
 
     public boolean significant() {
-        return TestResult.HIGHER.equals(outcome) || TestResult.LOWER.equals(outcome);
+        return "higher".equals(outcome) || "lower".equals(outcome);
+    }
+
+    /** The evidence keys every comparison gives; a test adds its own details (totals, pooled rate, ...). */
+    public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("basis", "method", "observed",
+            "observedPeriod", "expected", "expectedPeriod", "statisticName", "statistic", "pValue", "confidence",
+            "outcome", "run");
+    @Override
+    public Direction directionOfChange() {
+        return Direction.of(observed, expected);
+    }
+
+    @Override
+    public boolean definite() {
+        return significant();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.pcpassessor.stats;
+package org.pcpassessor.facts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +21,18 @@ public record Extreme(String measureId, String area, boolean headline, String ki
     @Override
     public String basis() {
         return series;
+    }
+
+    public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("series", "direction", "value",
+            "twelveMonth", "joint", "onRecord", "since", "gapMonths");
+    @Override
+    public Direction directionOfChange() {
+        return "high".equals(direction) ? Direction.HIGHER : Direction.LOWER;
+    }
+
+    @Override
+    public boolean definite() {
+        return true;
     }
 
     @Override

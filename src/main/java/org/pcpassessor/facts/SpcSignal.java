@@ -1,4 +1,4 @@
-package org.pcpassessor.stats;
+package org.pcpassessor.facts;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +23,18 @@ public record SpcSignal(String measureId, String area, boolean headline, String 
     @Override
     public String basis() {
         return "monthly";
+    }
+
+    public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("series", "method", "points",
+            "from", "mean", "lpl", "upl", "screenedMovingRanges", "value", "special", "spcRules");
+    @Override
+    public Direction directionOfChange() {
+        return side > 0 ? Direction.HIGHER : side < 0 ? Direction.LOWER : Direction.UNCHANGED;
+    }
+
+    @Override
+    public boolean definite() {
+        return special;
     }
 
     @Override

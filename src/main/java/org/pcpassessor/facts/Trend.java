@@ -1,4 +1,4 @@
-package org.pcpassessor.stats;
+package org.pcpassessor.facts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +18,19 @@ public record Trend(String measureId, String area, boolean headline, String kind
     @Override
     public String basis() {
         return "rolling12";
+    }
+
+    public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("series", "direction", "method",
+            "months", "from", "statisticName", "statistic", "pValue", "confidence", "slopePerMonth");
+    @Override
+    public Direction directionOfChange() {
+        return "up".equals(direction) ? Direction.HIGHER : "down".equals(direction) ? Direction.LOWER
+                : Direction.UNCHANGED;
+    }
+
+    @Override
+    public boolean definite() {
+        return !"flat".equals(direction);
     }
 
     @Override

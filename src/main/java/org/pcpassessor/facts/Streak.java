@@ -1,4 +1,4 @@
-package org.pcpassessor.stats;
+package org.pcpassessor.facts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +19,18 @@ public record Streak(String measureId, String area, boolean headline, String kin
     @Override
     public String basis() {
         return series;
+    }
+
+    public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("series", "direction", "length",
+            "startMonth", "from", "to");
+    @Override
+    public Direction directionOfChange() {
+        return "rise".equals(direction) ? Direction.HIGHER : Direction.LOWER;
+    }
+
+    @Override
+    public boolean definite() {
+        return true;
     }
 
     @Override

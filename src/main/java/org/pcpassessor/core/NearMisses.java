@@ -1,14 +1,15 @@
-package org.pcpassessor.cli;
+package org.pcpassessor.core;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.pcpassessor.rules.Finding;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.rules.RuleBase;
 import org.pcpassessor.rules.RuleRun;
 import org.pcpassessor.stats.Assessment;
-import org.pcpassessor.stats.Comparison;
-import org.pcpassessor.stats.Streak;
+import org.pcpassessor.facts.Comparison;
+import org.pcpassessor.facts.Streak;
 import org.pcpassessor.stats.TestResult;
 
 /**
@@ -17,27 +18,28 @@ import org.pcpassessor.stats.TestResult;
  * run of rises or falls; one more month of the same test outcome; a p-value just under the threshold), the
  * classify rules are run again on the changed facts, and the findings that appear are reported.
  */
-final class NearMisses {
+public final class NearMisses {
     /** A p-value counts as "just above the threshold" up to twice the threshold (0.10 at 95% confidence). */
     static final double NEAR = 2.0;
 
-    record Miss(String rule, String source, String code, String basis, String change) {
+    /** A rule that would fire, where it is declared, what it would find and after which change. */
+    public record Miss(String rule, org.pcpassessor.problem.Location source, String code, String basis, String change) {
     }
 
     private NearMisses() {
     }
 
-    static List<Miss> find(RuleRun run, List<Assessment> sameMeasure, Assessment target) {
+    static List<Miss> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target) {
         List<Object> facts = new ArrayList<>();
         sameMeasure.forEach(a -> facts.addAll(a.facts()));
-        Set<String> actual = keys(run.classifyOnly(facts));
+        Set<String> actual = keys(RuleRun.classify(rules, facts));
         List<Miss> misses = new ArrayList<>();
         Set<String> said = new HashSet<>();
         for (Object fact : target.facts()) {
             for (Change change : changes(fact)) {
                 List<Object> changed = new ArrayList<>(facts);
                 changed.set(indexOf(facts, fact), change.fact());
-                for (Finding f : run.classifyOnly(changed)) {
+                for (Finding f : RuleRun.classify(rules, changed)) {
                     String key = key(f);
                     if (!actual.contains(key) && f.area().equals(target.snapshot().area()) && said.add(key)) {
                         misses.add(new Miss(f.rule(), f.source(), f.code(), f.basis(), change.what()));

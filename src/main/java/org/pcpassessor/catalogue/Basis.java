@@ -1,0 +1,93 @@
+package org.pcpassessor.catalogue;
+
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The comparisons a measure is tested on, each with the months it compares (relative to the report month M)
+ * and the names it goes by: in the catalogue and the rules ({@code "benchmark"}), and in the JSON report's label
+ * fields ({@code "vsBenchmark"}).
+ */
+public enum Basis {
+    /** The rolling 12 months (M-11..M) against the baseline: the last complete financial year, or a fixed number. */
+    BENCHMARK("benchmark", "vsBenchmark", 12, 0, 0),
+    /** The current month against the average of the 12 months before it (M-12..M-1). */
+    ONE_YEAR("1yr", "vs1yrAvg", 1, 1, 12),
+    /** The current month against the average of the 36 months before it (M-36..M-1). */
+    THREE_YEAR("3yr", "vs3yrAvg", 1, 1, 36),
+    /** The current month against the same month a year earlier (M-12). */
+    LAST_YEAR("lastYear", "vsLastYear", 1, 12, 1);
+
+    /** The JSON label fields, in declaration order: vsBenchmark, vs1yrAvg, vs3yrAvg, vsLastYear. */
+    public static final java.util.List<String> LABEL_FIELDS = java.util.List.of("vsBenchmark", "vs1yrAvg",
+            "vs3yrAvg", "vsLastYear");
+
+    private final String id;
+    private final String labelField;
+    private final int observedMonths;
+    private final int expectedEndsBefore;
+    private final int expectedMonths;
+
+    Basis(String id, String labelField, int observedMonths, int expectedEndsBefore, int expectedMonths) {
+        this.id = id;
+        this.labelField = labelField;
+        this.observedMonths = observedMonths;
+        this.expectedEndsBefore = expectedEndsBefore;
+        this.expectedMonths = expectedMonths;
+    }
+
+    /** The name in the catalogue ({@code test:}, {@code comparisons:}), in rules and in JSON: "benchmark". */
+    public String id() {
+        return id;
+    }
+
+    /** The JSON report's field for this basis's table label: "vsBenchmark". */
+    public String labelField() {
+        return labelField;
+    }
+
+    /** How many months, ending with the report month, the observed side covers. */
+    public int observedMonths() {
+        return observedMonths;
+    }
+
+    /** For the bases other than the benchmark: the first and last index of the expected side at index i. */
+    public int expectedFrom(int i) {
+        return i - expectedEndsBefore - expectedMonths + 1;
+    }
+
+    public int expectedTo(int i) {
+        return i - expectedEndsBefore;
+    }
+
+    /** Whether the expected side is the baseline rather than a window of months before the report month. */
+    public boolean isBaseline() {
+        return this == BENCHMARK;
+    }
+
+    /** Which months the observed side covers, in words. */
+    public String observedLabel(YearMonth month, java.util.function.Function<YearMonth, String> name) {
+        return observedMonths == 1 ? name.apply(month)
+                : "rolling 12 months " + name.apply(month.minusMonths(observedMonths - 1)) + " to " + name.apply(month);
+    }
+
+    /** Which months the expected side covers, in words; the benchmark's is its baseline, given by the caller. */
+    public String expectedLabel(YearMonth month, java.util.function.Function<YearMonth, String> name, String baseline) {
+        if (isBaseline()) {
+            return baseline;
+        }
+        YearMonth from = month.minusMonths(expectedEndsBefore + expectedMonths - 1L);
+        YearMonth to = month.minusMonths(expectedEndsBefore);
+        return expectedMonths == 1 ? name.apply(to) : "average of " + name.apply(from) + " to " + name.apply(to);
+    }
+
+    public static Optional<Basis> parse(String id) {
+        return Arrays.stream(values()).filter(b -> b.id.equals(id)).findFirst();
+    }
+
+    /** The ids, in declaration order. */
+    public static java.util.List<String> ids() {
+        return Arrays.stream(values()).map(Basis::id).toList();
+    }
+}

@@ -1,0 +1,254 @@
+package org.pcpassessor.core;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.pcpassessor.catalogue.Catalogue;
+import org.pcpassessor.catalogue.CatalogueLoader;
+import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.data.DataSet;
+import org.pcpassessor.data.Series;
+import org.pcpassessor.data.SeriesLoader;
+import org.pcpassessor.facts.Values;
+import org.pcpassessor.narrative.Assembler;
+import org.pcpassessor.problem.Location;
+import org.pcpassessor.problem.InputException;
+import org.pcpassessor.problem.Problem;
+import org.pcpassessor.problem.Problems;
+import org.pcpassessor.rules.RuleBase;
+import org.pcpassessor.rules.RuleContract;
+import org.pcpassessor.rules.RuleRun;
+import org.pcpassessor.stats.Assessment;
+import org.pcpassessor.stats.Calculator;
+import org.pcpassessor.stats.SignificanceTests;
+
+/**
+ * The one entry point every command goes through: the catalogue, the data and the rules, loaded and checked with
+ * every problem collected (the loading problems, and the rule contract: codes, templates, evidence keys and the
+ * strings rules compare with), then any month run into a {@link MonthRun}. Immutable: a run's audit and state live
+ * in its {@code MonthRun}. Input problems are returned as data, never thrown.
+ */
+public final class Workspace {
+    private final Catalogue catalogue;
+    private final DataSet data;
+    private final RuleBase rules;
+    private final List<Problem> problems;
+
+    private Workspace(Catalogue catalogue, DataSet data, RuleBase rules, List<Problem> problems) {
+        this.catalogue = catalogue;
+        this.data = data;
+        this.rules = rules;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Loads and checks the catalogue, its data and the rules folder. */
+    public static Workspace load(Path catalogueFile, Path rulesFolder) {
+        return load(catalogueFile, rulesFolder, null);
+    }
+
+    /** As {@link #load(Path, Path)}, reusing an already compiled rule base (when the rule files did not change). */
+    public static Workspace load(Path catalogueFile, Path rulesFolder, RuleBase compiled) {
+        Problems problems = new Problems();
+        Catalogue catalogue = readCatalogue(catalogueFile, problems);
+        DataSet data = catalogue == null ? null : new SeriesLoader(catalogue, problems).read();
+        RuleBase rules = compiled != null ? compiled : RuleBase.compile(rulesFolder, problems);
+        checkContract(catalogue, rules, problems);
+        return new Workspace(catalogue, data, rules, problems.sorted());
+    }
+
+    /**
+     * A catalogue and rules with series given in memory instead of the catalogue's data files (a scenario's): the
+     * same checks and the same runs as {@link #load}.
+     */
+    public static Workspace withSeries(Path catalogueFile, RuleBase rules,
+                                       java.util.function.BiFunction<Catalogue, Problems, DataSet> series) {
+        Problems problems = new Problems();
+        Catalogue catalogue = readCatalogue(catalogueFile, problems);
+        DataSet data = catalogue == null ? null : series.apply(catalogue, problems);
+        checkContract(catalogue, rules, problems);
+        return new Workspace(catalogue, data, rules, problems.sorted());
+    }
+
+    private static Catalogue readCatalogue(Path file, Problems problems) {
+        Catalogue catalogue = new CatalogueLoader(SignificanceTests.names(), problems).read(file);
+        if (catalogue != null) {
+            for (Measure m : catalogue.measures()) {
+                m.tests().forEach((basis, name) -> {
+                    if (!SignificanceTests.kindsOf(name).contains(m.kind())) {
+                        problems.add(Problem.error(m.source(), "test '" + name + "' (for " + basis
+                                + ") does not apply to a " + m.kind().yamlName() + " measure (" + m.id() + ")"));
+                    }
+                });
+            }
+        }
+        return catalogue;
+    }
+
+    private static void checkContract(Catalogue catalogue, RuleBase rules, Problems problems) {
+        if (rules != null) {
+            RuleContract.check(rules, catalogue == null ? Optional.empty()
+                    : Optional.of(catalogue.measures().stream().map(Measure::id).toList()), problems);
+        }
+    }
+
+    /** Every problem found while loading and checking, in reading order. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** True when everything loaded and no problem is an error, so months can be run. */
+    public boolean ok() {
+        return catalogue != null && data != null && rules != null && problems.stream().noneMatch(Problem::isError);
+    }
+
+    public Optional<Catalogue> catalogue() {
+        return Optional.ofNullable(catalogue);
+    }
+
+    public Optional<DataSet> data() {
+        return Optional.ofNullable(data);
+    }
+
+    public Optional<RuleBase> rules() {
+        return Optional.ofNullable(rules);
+    }
+
+    /** The requested month, or the catalogue's default. */
+    public YearMonth month(Optional<YearMonth> requested) {
+        return requested.orElseGet(() -> requireCatalogue().defaultMonth());
+    }
+
+    private Catalogue requireCatalogue() {
+        if (catalogue == null) {
+            throw new IllegalStateException("no catalogue was loaded; check problems() first");
+        }
+        return catalogue;
+    }
+
+    /**
+     * Runs a month: the assessments of every measure and area with data, both rule phases and the assembled report.
+     * A headline series that does not reach the month is an error; an area series that does not is left out with a
+     * warning; a rule that fails, loops or names a value the measure lacks is an error at the rule's file:line.
+     */
+    public MonthRun run(YearMonth month) {
+        if (!ok()) {
+            throw new IllegalStateException("the workspace has errors; check problems() before running a month");
+        }
+        Problems found = new Problems();
+        List<Assessment> assessments = assess(month, found);
+        if (assessments.isEmpty() && !found.hasErrors()) {
+            found.add(Problem.error(Location.of(catalogue.file().toString()), "no measure has data for " + month));
+        }
+        if (found.hasErrors()) {
+            return new MonthRun(month, assessments, Optional.empty(), found.sorted());
+        }
+        try {
+            RuleRun.Result result = RuleRun.run(rules, assessments);
+            return new MonthRun(month, assessments, Optional.of(Assembler.assemble(catalogue, month, assessments,
+                    result)), found.sorted());
+        } catch (InputException e) {
+            found.addAll(e.problems());
+        } catch (Values.TemplateException e) {
+            found.add(Problem.error(Location.of(rules.folder().toString()), e.getMessage()));
+        }
+        return new MonthRun(month, assessments, Optional.empty(), found.sorted());
+    }
+
+    private List<Assessment> assess(YearMonth month, Problems found) {
+        List<Assessment> out = new ArrayList<>();
+        for (Measure m : catalogue.measures()) {
+            for (String area : catalogue.areas()) {
+                Optional<Series> series = data.series(m.id(), area);
+                if (series.isEmpty()) {
+                    continue;
+                }
+                Series s = series.get();
+                boolean headline = area.equals(catalogue.headlineArea());
+                if (m.until().isPresent() && month.isAfter(m.until().get())) {
+                    if (headline) {
+                        found.add(Problem.warning(m.source(), "measure '" + m.id() + "' is published only to "
+                                + m.until().get() + " (catalogue 'until'); it is left out of " + month));
+                    }
+                    continue;
+                }
+                if (month.isBefore(s.start())) {
+                    found.add(Problem.warning(m.source(), "measure '" + m.id() + "' has no data yet in " + month
+                            + " (" + area + " starts " + s.start() + "); it is left out"));
+                    continue;
+                }
+                if (s.indexOf(month) < 0) {
+                    String message = "no data for " + month + " for measure '" + m.id() + "' in " + area
+                            + " (its series runs " + s.start() + " to " + s.end() + ")";
+                    found.add(headline ? Problem.error(m.source(), message)
+                            : Problem.warning(m.source(), message + "; the area is left out"));
+                    continue;
+                }
+                out.add(new Calculator(m, s, headline, catalogue.confidence(), catalogue.spc()).assess(month));
+            }
+        }
+        return out;
+    }
+
+    /** Rules that did not fire for a series of a run but would after a small change of its facts. */
+    public List<NearMisses.Miss> nearMisses(MonthRun run, org.pcpassessor.catalogue.SeriesKey key) {
+        Objects.requireNonNull(run, "run");
+        List<Assessment> sameMeasure = run.assessments().stream()
+                .filter(a -> a.snapshot().measureId().equals(key.measureId())).toList();
+        Assessment target = sameMeasure.stream().filter(a -> a.snapshot().area().equals(key.area())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no assessment of " + key + " in the run"));
+        return NearMisses.find(rules, sameMeasure, target);
+    }
+
+    /**
+     * What {@code check} reports: the loading and contract problems, then every month of the window ending with the
+     * report month run exactly as {@code report} would run it (each error once, with its file:line), and a warning
+     * for each rule that fired on no measure in any of those months.
+     */
+    public List<Problem> check(YearMonth last, int months) {
+        Problems all = new Problems();
+        all.addAll(problems);
+        if (!ok()) {
+            return all.sorted();
+        }
+        java.util.Set<Location> fired = new java.util.HashSet<>();
+        java.util.Set<Problem> seen = new java.util.HashSet<>();
+        int ran = 0;
+        for (int i = months - 1; i >= 0; i--) {
+            MonthRun run = run(last.minusMonths(i));
+            for (Problem p : run.problems()) {
+                if (p.isError() && seen.add(p)) {
+                    all.add(Problem.error(p.location(), p.message() + " (when run for " + run.month() + ")"));
+                }
+            }
+            run.report().ifPresent(r -> r.audit().forEach(e -> fired.add(e.source())));
+            if (run.ok()) {
+                ran++;
+            }
+        }
+        if (ran > 0) {
+            // A rule marked @rare says something that seldom happens (a rise from none); it is tested by scenarios.
+            java.util.Set<Location> rare = new java.util.HashSet<>();
+            rules.model().rules().stream().filter(r -> r.annotations().contains("rare")).forEach(r -> rare.add(r.at()));
+            for (RuleBase.RuleInfo rule : rules.rules()) {
+                if (!fired.contains(rule.source()) && !rare.contains(rule.source())) {
+                    all.add(Problem.warning(rule.source(), "rule '" + rule.name() + "' fired on no measure of the "
+                            + "catalogue in the " + months + " months to " + org.pcpassessor.facts.Months.longName(last)));
+                }
+            }
+        }
+        return all.sorted();
+    }
+
+    /** The months {@code check} runs by default: the report month and the 11 before it. */
+    public static final int CHECK_MONTHS = 12;
+
+    /** Throws the problems as one input failure when any is an error; for commands that stop there. */
+    public static void requireNoErrors(List<Problem> problems) {
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new InputException("input", problems);
+        }
+    }
+}

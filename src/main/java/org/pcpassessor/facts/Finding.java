@@ -1,0 +1,94 @@
+package org.pcpassessor.facts;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.pcpassessor.catalogue.Polarity;
+import org.pcpassessor.catalogue.SeriesKey;
+import org.pcpassessor.problem.Location;
+
+/**
+ * What a classify rule concluded about a measure in an area: a finding code (HIGHER, TWELVE_MONTH_HIGH, ...), the
+ * basis it concerns, what the numbers did (direction) and what that means under the measure's polarity
+ * (judgement), the rule that made it and the evidence behind it. Made in DRL with
+ * {@code insert( Finding.of("CODE", $evidence) )}.
+ */
+@Doc("What a classify rule concluded about a measure in an area; narrate rules match these.")
+public record Finding(
+        @Doc("The measure's id in the catalogue.") String measureId,
+        @Doc("The area (Force, North, ...).") String area,
+        @Doc("True for the catalogue's first (headline) area.") boolean headline,
+        @Doc("count, rate, proportion or median.") String kind,
+        @Doc("up-is-good, down-is-good or neutral.") String polarity,
+        @Doc("The Plan pillar.") String pillar,
+        @Doc("The priority within the pillar.") String priority,
+        @Doc("The finding code: a contract code or one declared in codes.yaml.") String code,
+        @Doc("benchmark, 1yr, 3yr, lastYear (tested comparisons) or monthly, rolling12 (series).") String basis,
+        @Doc("What the numbers did: higher, lower or unchanged.") String direction,
+        @Doc("What that means under the polarity: better, worse or neutral (neutral unless the change is definite).")
+        String judgement,
+        @Doc("The name of the rule that made it.") String rule,
+        @Doc("The package of that rule.") String rulePackage,
+        @Doc("Where that rule is declared.") Location source,
+        @Doc("The values behind it, by key: evidence[\"pValue\"].") Map<String, Object> evidence,
+        @Doc("Every figure of the measure in the month.") Snapshot snapshot) {
+
+    public Finding {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(basis, "basis");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(snapshot, "snapshot");
+        evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        if (!code.matches("[A-Z][A-Z0-9_]*")) {
+            throw new IllegalArgumentException("a finding code is UPPER_CASE_WITH_UNDERSCORES, not '" + code + "'");
+        }
+        if (Direction.parse(direction).isEmpty()) {
+            throw new IllegalArgumentException("direction must be higher, lower or unchanged, not '" + direction + "'");
+        }
+        if (Judgement.parse(judgement).isEmpty()) {
+            throw new IllegalArgumentException("judgement must be better, worse or neutral, not '" + judgement + "'");
+        }
+    }
+
+    /**
+     * A finding about the measure and area of the first evidence fact, made by the running rule. Its direction and
+     * judgement are the first fact's. A further fact (an area's comparison for AREA_DIVERGENCE, say) adds its
+     * evidence with the prefix "other" ({@code otherArea}, {@code otherOutcome}, {@code otherObserved}, ...).
+     */
+    public static Finding of(String code, Evidence first, Evidence... more) {
+        RuleScope.Current rule = RuleScope.current();
+        Map<String, Object> evidence = new LinkedHashMap<>(first.evidence());
+        for (Evidence other : more) {
+            evidence.put("otherArea", other.area());
+            other.evidence().forEach((k, v) -> evidence.put(otherKey(k), v));
+        }
+        Snapshot s = first.snapshot();
+        Direction direction = first.directionOfChange();
+        Polarity polarity = Polarity.parse(s.polarity()).orElse(Polarity.NEUTRAL);
+        Judgement judgement = Judgement.of(direction, polarity, first.definite());
+        return new Finding(s.measureId(), s.area(), s.headline(), s.kind(), s.polarity(), s.pillar(), s.priority(),
+                code, first.basis(), direction.word(), judgement.word(), rule.rule(), rule.rulePackage(),
+                rule.source(), evidence, s);
+    }
+
+    /** The key under which a further fact's evidence key is kept: "area" becomes "otherArea". */
+    public static String otherKey(String key) {
+        return "other" + Values.capitalise(key);
+    }
+
+    public SeriesKey key() {
+        return new SeriesKey(measureId, area);
+    }
+
+    /** Codes of a list of findings, in order. */
+    public static List<String> codes(List<Finding> findings) {
+        return findings.stream().map(Finding::code).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "Finding[" + code + " " + basis + " " + measureId + "/" + area + "]";
+    }
+}

@@ -1,0 +1,90 @@
+package org.pcpassessor.facts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.pcpassessor.catalogue.SeriesKey;
+import org.pcpassessor.problem.Location;
+
+/**
+ * A sentence of commentary made by a narrate rule from one or more findings of one measure. Made in DRL with
+ * {@code insert( Sentence.of("template", $finding, ...) )}; the template is an ICU MessageFormat pattern with named
+ * values (see {@link Values}) and the shared phrases. A finding used by a sentence is "said": rules guard with
+ * {@code not Sentence( used contains $f )} so that it is not said again.
+ */
+@Doc("A sentence of commentary made by a narrate rule from one or more findings of one measure.")
+public record Sentence(
+        @Doc("The measure's id.") String measureId,
+        @Doc("The area.") String area,
+        @Doc("True for the headline area.") boolean headline,
+        @Doc("The Plan pillar.") String pillar,
+        @Doc("The priority.") String priority,
+        @Doc("The sentence as printed.") String text,
+        @Doc("The name of the rule that made it.") String rule,
+        @Doc("The package of that rule.") String rulePackage,
+        @Doc("Where that rule is declared.") Location source,
+        @Doc("The template it was made from.") String template,
+        @Doc("The findings it says (guard with: not Sentence( used contains $f )).") List<Finding> used,
+        @Doc("The rule's @rank: lower comes first within a priority (50 when not given).") int rank,
+        @Doc("The values the template was filled with.") Map<String, Object> values) {
+
+    public static final int DEFAULT_RANK = 50;
+
+    public Sentence {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(template, "template");
+        used = List.copyOf(used);
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        if (used.isEmpty()) {
+            throw new IllegalArgumentException("a sentence must say at least one finding");
+        }
+    }
+
+    /** A sentence about the findings, all of one measure, by the running rule. */
+    public static Sentence of(String template, Finding first, Finding... more) {
+        RuleScope.Current rule = RuleScope.current();
+        List<Finding> used = new ArrayList<>();
+        used.add(first);
+        used.addAll(List.of(more));
+        for (Finding f : more) {
+            if (!f.measureId().equals(first.measureId())) {
+                throw new IllegalArgumentException("a sentence is about one measure; rule '" + rule.rule()
+                        + "' passed " + first.measureId() + " and " + f.measureId());
+            }
+        }
+        Map<String, Object> values = Values.of(first.snapshot(), used);
+        String text = Values.format(template, values, rule.phrases(), rule.rule());
+        return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(), text,
+                rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule), values);
+    }
+
+    private static int rank(RuleScope.Current rule) {
+        Object rank = rule.metadata().get("rank");
+        if (rank == null) {
+            return DEFAULT_RANK;
+        }
+        try {
+            return Integer.parseInt(rank.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("rule '" + rule.rule() + "': @rank must be a whole number, not '"
+                    + rank + "'");
+        }
+    }
+
+    public SeriesKey key() {
+        return new SeriesKey(measureId, area);
+    }
+
+    public List<String> findingCodes() {
+        return Finding.codes(used);
+    }
+
+    @Override
+    public String toString() {
+        return "Sentence[" + measureId + "/" + area + " by '" + rule + "': " + text + "]";
+    }
+}

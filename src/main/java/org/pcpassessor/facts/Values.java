@@ -1,0 +1,371 @@
+package org.pcpassessor.facts;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.pcpassessor.catalogue.Kind;
+
+/**
+ * The named values a sentence template can use, and the formatting of templates (ICU MessageFormat, UK
+ * locale). Raw numbers ({@code current}, {@code rolling12}, ...) suit ICU's own number skeletons; the
+ * {@code ...Text} values are already formatted for the measure's kind: "1,057", "10.3%", "123 minutes", and
+ * changes as "14.4%" or "1.2ppts" (always unsigned: the rule's wording says the direction). A {@code ...Text}
+ * value is "-" when its figure cannot be made; a raw number is then absent.
+ *
+ * <p>The names are fixed by the measure's kind and the findings said, so a template can be checked before any
+ * data is seen: {@link #snapshotNames(Kind)} and {@link #findingNames}.
+ */
+public final class Values {
+    private static final ULocale UK = ULocale.UK;
+    /** Every figure of a snapshot, raw and as {@code nameText}; ratios also {@code nameNumerator/Denominator}. */
+    public static final List<String> FIGURES = List.of("current", "previousMonth", "sameMonthLastYear",
+            "twoYearsAgo", "threeYearsAgo", "rolling12", "rolling12PreviousMonth", "rolling12LastYear", "baseline",
+            "avg1yr", "avg3yr");
+    /** Changes, raw (a fraction) and as {@code nameText} ("14.4%", "1.2ppts"). */
+    public static final List<String> CHANGES = List.of("changeVsLastYear", "changeVsBaseline",
+            "changeRolling12VsLastYear");
+    /** Differences of counts and medians, unsigned, raw and as text. */
+    public static final List<String> DIFFERENCES = List.of("rolling12Difference", "baselineDifference");
+    /** Names about the measure and month. */
+    public static final List<String> GENERAL = List.of("measure", "area", "pillar", "priority", "label", "subject",
+            "Subject", "theSubject", "TheSubject", "have", "were", "month", "monthShort", "previousMonthName",
+            "lastYearMonth", "rolling12Period", "rolling12LastYearPeriod", "baselineYear", "unit", "kind", "polarity");
+    /** Evidence values that are figures of the measure, also given formatted as {@code nameText}. */
+    public static final List<String> FORMATTED_EVIDENCE = List.of("observed", "expected", "otherObserved",
+            "otherExpected", "lpl", "upl", "mean", "value");
+    /** Per finding said: its code, direction and judgement (also {@code <basis>Code}, ... and numbered). */
+    public static final List<String> PER_FINDING = List.of("code", "direction", "judgement");
+
+    private Values() {
+    }
+
+    /** Every value a template may name, for a snapshot and the findings a sentence says. */
+    public static Map<String, Object> of(Snapshot s, List<Finding> findings) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("measure", s.measureId());
+        v.put("area", s.area());
+        v.put("pillar", s.pillar());
+        v.put("priority", s.priority());
+        v.put("label", s.label());
+        v.put("subject", s.subject());
+        v.put("Subject", capitalise(s.subject()));
+        // Counts are plural nouns ("recorded Domestic Abuse crimes"); other kinds are singular and take "the".
+        boolean plural = "count".equals(s.kind());
+        String the = plural ? s.subject() : "the " + s.subject();
+        v.put("theSubject", the);
+        v.put("TheSubject", capitalise(the));
+        v.put("have", plural ? "have" : "has");
+        v.put("were", plural ? "were" : "was");
+        v.put("month", Months.longName(s.month()));
+        v.put("monthShort", Months.shortName(s.month()));
+        v.put("previousMonthName", Months.longName(s.month().minusMonths(1)));
+        v.put("lastYearMonth", Months.longName(s.month().minusMonths(12)));
+        v.put("rolling12Period", "12 months to " + Months.longName(s.month()));
+        v.put("rolling12LastYearPeriod", "12 months to " + Months.longName(s.month().minusMonths(12)));
+        v.put("baselineYear", s.baselineLabel().equals("fixed") ? "the fixed baseline" : s.baselineLabel());
+        v.put("unit", s.unit());
+        v.put("kind", s.kind());
+        v.put("polarity", s.polarity());
+        for (Figure f : s.figures()) {
+            if (Double.isFinite(f.value())) {
+                v.put(f.name(), f.value());
+                v.put(f.name() + "Text", value(s, f.value()));
+            }
+            if (f.hasParts()) {
+                v.put(f.name() + "Numerator", f.numerator());
+                v.put(f.name() + "Denominator", f.denominator());
+            }
+        }
+        putChange(v, s, "changeVsLastYear", s.changeVsLastYear());
+        putChange(v, s, "changeVsBaseline", s.changeVsBaseline());
+        putChange(v, s, "changeRolling12VsLastYear", s.changeRolling12VsLastYear());
+        if (!s.isRatio()) {
+            putDifference(v, "rolling12Difference", s.rolling12() - s.rolling12LastYear());
+            putDifference(v, "baselineDifference", s.rolling12() - s.baseline());
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            // Each finding's values under their own name (a later finding's wins), by basis, and numbered by the
+            // finding's place in the rule's list: otherArea and otherArea1, otherArea2, ...
+            String suffix = Integer.toString(i + 1);
+            v.put(f.basis() + "Code", f.code());
+            v.put(f.basis() + "Direction", f.direction());
+            v.put(f.basis() + "Judgement", f.judgement());
+            findingValues(s, f).forEach((k, x) -> {
+                v.put(k, x);
+                v.put(k + suffix, x);
+            });
+        }
+        FIGURES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        CHANGES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        if (!s.isRatio()) {
+            DIFFERENCES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        }
+        return v;
+    }
+
+    /** The names every template of a measure of this kind can use, whatever findings it says. */
+    public static Set<String> snapshotNames(Kind kind) {
+        Set<String> names = new LinkedHashSet<>(GENERAL);
+        for (String f : FIGURES) {
+            names.add(f);
+            names.add(f + "Text");
+            if (kind.hasDenominator()) {
+                names.add(f + "Numerator");
+                names.add(f + "Denominator");
+            }
+        }
+        for (String c : CHANGES) {
+            names.add(c);
+            names.add(c + "Text");
+        }
+        if (!kind.hasDenominator()) {
+            for (String d : DIFFERENCES) {
+                names.add(d);
+                names.add(d + "Text");
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The names a finding adds when it is the {@code position}-th (1-based) said by a sentence: its evidence keys,
+     * code, direction and judgement, each also with the position as suffix, and {@code <basis>Code} (and
+     * Direction, Judgement) when its basis is known.
+     */
+    public static Set<String> findingNames(Collection<String> evidenceKeys, java.util.Optional<String> basis,
+                                           int position) {
+        Set<String> own = new LinkedHashSet<>(PER_FINDING);
+        for (String k : evidenceKeys) {
+            own.add(k);
+            if (FORMATTED_EVIDENCE.contains(k)) {
+                own.add(k + "Text");
+            }
+        }
+        if (evidenceKeys.contains("length")) {
+            own.add("streak");
+        }
+        if (evidenceKeys.contains("gapMonths")) {
+            own.add("gapYears");
+        }
+        Set<String> names = new LinkedHashSet<>(own);
+        own.forEach(n -> names.add(n + position));
+        basis.ifPresent(b -> {
+            names.add(b + "Code");
+            names.add(b + "Direction");
+            names.add(b + "Judgement");
+        });
+        return names;
+    }
+
+    /**
+     * A finding's values: its evidence with booleans as text (ICU select chooses
+     * on text: {joint, select, true {...} other {...}}), non-finite numbers left out, and the figures among them
+     * also formatted ({@code observedText}); then its code, direction and judgement.
+     */
+    private static Map<String, Object> findingValues(Snapshot s, Finding f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        f.evidence().forEach((k, x) -> {
+            if (x instanceof Boolean b) {
+                out.put(k, b.toString());
+            } else if (!(x instanceof Double d) || Double.isFinite(d)) {
+                out.put(k, x);
+            }
+            if (FORMATTED_EVIDENCE.contains(k)) {
+                out.put(k + "Text", x instanceof Double d ? value(s, d) : "-");
+            }
+        });
+        if (f.evidence().get("length") != null) {
+            out.put("streak", f.evidence().get("length"));
+        }
+        if (f.evidence().get("gapMonths") instanceof Integer g) {
+            out.put("gapYears", g / 12);
+        }
+        // The finding's own direction (higher, lower, unchanged) wins over its evidence's (high, rise, up, ...).
+        out.put("code", f.code());
+        out.put("direction", f.direction());
+        out.put("judgement", f.judgement());
+        return out;
+    }
+
+    /** A figure formatted for its kind: "1,057", "10.3%", "123 minutes". */
+    public static String value(Snapshot s, double x) {
+        return value(s.kind(), s.unit(), x);
+    }
+
+    public static String value(String kind, String unit, double x) {
+        if (!Double.isFinite(x)) {
+            return "-";
+        }
+        return switch (kind) {
+            case "rate", "proportion" -> number(x * 100, 1) + "%";
+            case "median" -> {
+                String n = x == Math.rint(x) ? number(x, 0) : number(x, 1);
+                yield unit.isEmpty() ? n : n + " " + unit;
+            }
+            default -> x == Math.rint(x) ? number(x, 0) : number(x, 1);
+        };
+    }
+
+    /** A change, unsigned: "14.4%" for counts and medians, "1.2ppts" for rates and proportions. */
+    public static String change(boolean ratio, double change) {
+        if (!Double.isFinite(change)) {
+            return "-";
+        }
+        return ratio ? number(Math.abs(change) * 100, 1) + "ppts" : number(Math.abs(change) * 100, 1) + "%";
+    }
+
+    /** UK grouping and a fixed number of decimals, half-up as published tables round. */
+    public static String number(double x, int decimals) {
+        NumberFormat f = NumberFormat.getNumberInstance(UK);
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP.ordinal());
+        return f.format(x);
+    }
+
+    private static void putChange(Map<String, Object> v, Snapshot s, String name, double change) {
+        if (Double.isFinite(change)) {
+            v.put(name, change);
+            v.put(name + "Text", change(s.isRatio(), change));
+        }
+    }
+
+    private static void putDifference(Map<String, Object> v, String name, double d) {
+        if (Double.isFinite(d)) {
+            v.put(name, Math.abs(d));
+            v.put(name + "Text", number(Math.abs(d), 0));
+        }
+    }
+
+    static String capitalise(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.UK) + text.substring(1);
+    }
+
+    /**
+     * Every value name a template uses, at any depth (inside {@code select} and {@code plural} branches too), in
+     * name order. Throws {@link TemplateException} when the template is not valid ICU MessageFormat.
+     */
+    public static Set<String> namesIn(String template) {
+        MessagePattern pattern = parse(template);
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i < pattern.countParts(); i++) {
+            MessagePattern.Part part = pattern.getPart(i);
+            if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
+                names.add(pattern.getSubstring(part));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The keywords each {@code select} of the template chooses on, by value name: {@code {direction, select,
+     * higher {...} other {...}}} gives direction: [higher, other].
+     */
+    public static Map<String, Set<String>> selectKeys(String template) {
+        MessagePattern pattern = parse(template);
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        for (int i = 0; i < pattern.countParts(); i++) {
+            MessagePattern.Part start = pattern.getPart(i);
+            if (start.getType() != MessagePattern.Part.Type.ARG_START
+                    || start.getArgType() != MessagePattern.ArgType.SELECT) {
+                continue;
+            }
+            String name = pattern.getSubstring(pattern.getPart(i + 1));
+            int limit = pattern.getLimitPartIndex(i);
+            Set<String> selectors = keys.computeIfAbsent(name, k -> new TreeSet<>());
+            for (int j = i + 2; j < limit; j++) {
+                MessagePattern.Part p = pattern.getPart(j);
+                if (p.getType() == MessagePattern.Part.Type.ARG_SELECTOR) {
+                    selectors.add(pattern.getSubstring(p));
+                } else if (p.getType() == MessagePattern.Part.Type.MSG_START) {
+                    j = pattern.getLimitPartIndex(j);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static MessagePattern parse(String template) {
+        try {
+            return new MessagePattern(template);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new TemplateException("the template is not valid ICU MessageFormat (" + e.getMessage() + ")");
+        }
+    }
+
+    /** As {@link #format(String, Map, Phrases, String)} without shared phrases. */
+    public static String format(String template, Map<String, Object> values, String rule) {
+        return format(template, values, Phrases.NONE, rule);
+    }
+
+    /**
+     * Formats a template with the values and the shared phrases. A value the template names but the measure does
+     * not have this month (a baseline it lacks, say) is an error naming the rule, never a silent "{baseline}" in a
+     * Board paper.
+     */
+    public static String format(String template, Map<String, Object> values, Phrases phrases, String rule) {
+        try {
+            Map<String, Object> all = new LinkedHashMap<>(values);
+            addPhrases(template, all, phrases, new ArrayList<>());
+            return formatOnly(template, all, values);
+        } catch (TemplateException e) {
+            throw new TemplateException("rule '" + rule + "': " + e.getMessage());
+        }
+    }
+
+    /** Formats the phrases a template names into the values, innermost first; a phrase naming itself is an error. */
+    private static void addPhrases(String template, Map<String, Object> values, Phrases phrases, List<String> path) {
+        for (String name : namesIn(template)) {
+            if (values.containsKey(name) || phrases.template(name).isEmpty()) {
+                continue;
+            }
+            if (path.contains(name)) {
+                throw new TemplateException("phrase '" + name + "' names itself through " + String.join(" -> ", path));
+            }
+            String phrase = phrases.template(name).get();
+            path.add(name);
+            addPhrases(phrase, values, phrases, path);
+            path.remove(path.size() - 1);
+            try {
+                values.put(name, formatOnly(phrase, values, values));
+            } catch (TemplateException e) {
+                throw new TemplateException("phrase '" + name + "' (" + phrases.location(name) + "): " + e.getMessage());
+            }
+        }
+    }
+
+    private static String formatOnly(String template, Map<String, Object> values, Map<String, Object> shown) {
+        Set<String> missing = new TreeSet<>(namesIn(template));
+        missing.removeAll(values.keySet());
+        if (!missing.isEmpty()) {
+            throw new TemplateException("the template names " + missing + " but the measure " + shown.get("measure")
+                    + " (" + shown.get("area") + ") has no such value this month; available: "
+                    + String.join(", ", new TreeSet<>(shown.keySet())));
+        }
+        try {
+            return new MessageFormat(template, UK).format(values);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException("cannot format the template (" + e.getMessage() + "): " + template);
+        }
+    }
+
+    /** A template that cannot be filled in. */
+    public static final class TemplateException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TemplateException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,434 @@
+package org.pcpassessor.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pcpassessor.catalogue.Basis;
+import org.pcpassessor.catalogue.Kind;
+import org.pcpassessor.catalogue.Polarity;
+import org.pcpassessor.facts.Comparison;
+import org.pcpassessor.facts.Direction;
+import org.pcpassessor.facts.Evidence;
+import org.pcpassessor.facts.Extreme;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.facts.Judgement;
+import org.pcpassessor.facts.Phrases;
+import org.pcpassessor.facts.SpcSignal;
+import org.pcpassessor.facts.Streak;
+import org.pcpassessor.facts.Trend;
+import org.pcpassessor.facts.Values;
+import org.pcpassessor.problem.Location;
+import org.pcpassessor.problem.Problems;
+import org.pcpassessor.problem.Suggestions;
+
+/**
+ * What the compiler cannot know is wrong in a rules folder, checked for every rule whether it fires or not:
+ * <ul>
+ *   <li>every code a rule makes ({@code Finding.of("CODE", ...)}) or waits for ({@code code == "CODE"}) is a
+ *       contract code or declared in {@code codes.yaml};</li>
+ *   <li>every template ({@code Sentence.of}, {@code TableLabel.of}) and phrase is valid ICU MessageFormat, and
+ *       every value it names is one the rule's findings always supply, for every kind of measure the rule can
+ *       see; every {@code select} chooses among values that exist;</li>
+ *   <li>every {@code evidence["key"]} a rule reads is a key of the findings its pattern can match;</li>
+ *   <li>every text a rule compares a field with ({@code basis == "benchmark"}, {@code direction == "higher"},
+ *       {@code measureId == "da-recorded-crime"}) is one that field can have.</li>
+ * </ul>
+ * It reads the rules through Drools' own DRL parser (decision tables through the DRL they compile to).
+ */
+public final class RuleContract {
+    /** The codes of the design contract, each with the fact a finding of it rests on. */
+    public static final Map<String, Class<? extends Evidence>> CONTRACT_CODES = contractCodes();
+    /** The contract codes whose finding also carries a second fact's evidence as other* keys. */
+    public static final Set<String> TWO_FACT_CODES = Set.of("AREA_DIVERGENCE");
+
+    private static final Pattern EVIDENCE_KEY =
+            Pattern.compile("(?:(\\$\\w+)\\s*\\.\\s*)?evidence\\s*\\[\\s*\"([^\"]*)\"\\s*]");
+    private static final Pattern FIELD_IS = Pattern.compile("(?<![\\w.$])(\\w+)\\s*(?:==|!=)\\s*\"([^\"]*)\"");
+    private static final Pattern FIELD_IN = Pattern.compile("(?<![\\w.$])(\\w+)\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Set<String> OUTCOMES = Set.of("higher", "lower", "comparable", "untested");
+
+    private static Map<String, Class<? extends Evidence>> contractCodes() {
+        Map<String, Class<? extends Evidence>> m = new LinkedHashMap<>();
+        for (String c : List.of("HIGHER", "LOWER", "IMPROVED", "DETERIORATED", "COMPARABLE", "SIGNIFICANT_RISE",
+                "SIGNIFICANT_FALL", "AREA_DIVERGENCE")) {
+            m.put(c, Comparison.class);
+        }
+        for (String c : List.of("TWELVE_MONTH_HIGH", "TWELVE_MONTH_LOW", "HIGHEST_SINCE", "LOWEST_SINCE")) {
+            m.put(c, Extreme.class);
+        }
+        m.put("CONSECUTIVE_RISES", Streak.class);
+        m.put("CONSECUTIVE_FALLS", Streak.class);
+        for (String c : List.of("TREND_UP", "TREND_DOWN", "TREND_FLAT")) {
+            m.put(c, Trend.class);
+        }
+        for (String c : List.of("SPC_IMPROVEMENT", "SPC_CONCERN", "SPC_SPECIAL_CAUSE", "SPC_COMMON_CAUSE")) {
+            m.put(c, SpcSignal.class);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private final RuleModel model;
+    private final Optional<Collection<String>> measureIds;
+    private final Problems problems;
+    private final Set<String> knownCodes = new TreeSet<>();
+    /** Per code, what its producers give: evidence keys always there, keys sometimes there, bases. */
+    private final Map<String, CodeFacts> codes = new HashMap<>();
+
+    private record CodeFacts(Set<String> keys, Set<String> anyKeys, Set<String> bases) {
+    }
+
+    private RuleContract(RuleModel model, Optional<Collection<String>> measureIds, Problems problems) {
+        this.model = model;
+        this.measureIds = measureIds;
+        this.problems = problems;
+    }
+
+    /**
+     * Checks a compiled rules folder; measure ids are checked when the catalogue is known. Problems carry the
+     * rule's file:line (a decision table's row).
+     */
+    public static void check(RuleBase rules, Optional<? extends Collection<String>> measureIds, Problems problems) {
+        Optional<Collection<String>> ids = measureIds.map(List::copyOf);
+        new RuleContract(rules.model(), ids, problems).run(rules.declaredCodes(), rules.phrases());
+    }
+
+    private void run(List<RuleBase.DeclaredCode> declared, Phrases phrases) {
+        knownCodes.addAll(CONTRACT_CODES.keySet());
+        declared.forEach(d -> knownCodes.add(d.code()));
+        learnProducers();
+        for (RuleModel.Rule rule : model.rules()) {
+            for (RuleModel.Call call : rule.calls()) {
+                if (call.kind() == RuleModel.CallKind.FINDING) {
+                    checkMade(rule, call);
+                } else {
+                    checkTemplate(rule, call, phrases);
+                }
+            }
+            for (RuleModel.Pattern p : rule.patterns()) {
+                checkLiterals(rule, p);
+                checkEvidenceKeys(rule, p);
+            }
+        }
+    }
+
+    /** What each code's producers (classify rules) give, so narrate rules can be checked against it. */
+    private void learnProducers() {
+        Map<String, List<CodeFacts>> made = new HashMap<>();
+        for (RuleModel.Rule rule : model.rules()) {
+            for (RuleModel.Call call : rule.calls()) {
+                if (call.kind() != RuleModel.CallKind.FINDING || call.code().isEmpty() || call.args().isEmpty()) {
+                    continue;
+                }
+                Optional<RuleModel.Pattern> first = rule.bound(call.args().get(0));
+                Optional<Class<? extends Evidence>> type = first.flatMap(p -> Evidence.type(p.type()));
+                if (type.isEmpty()) {
+                    continue;
+                }
+                Set<String> keys = new LinkedHashSet<>(Evidence.keysOf(type.get()));
+                for (String other : call.args().subList(1, call.args().size())) {
+                    rule.bound(other).flatMap(p -> Evidence.type(p.type())).ifPresent(t -> {
+                        keys.add("otherArea");
+                        Evidence.keysOf(t).forEach(k -> keys.add(Finding.otherKey(k)));
+                    });
+                }
+                Set<String> bases = new LinkedHashSet<>(Evidence.basesOf(type.get()));
+                String basisField = type.get() == Comparison.class ? "basis" : "series";
+                first.get().restriction(basisField).ifPresent(bases::retainAll);
+                made.computeIfAbsent(call.code().get(), c -> new ArrayList<>()).add(new CodeFacts(keys, keys, bases));
+            }
+        }
+        for (String code : knownCodes) {
+            List<CodeFacts> producers = made.get(code);
+            if (producers == null) {
+                Class<? extends Evidence> type = CONTRACT_CODES.get(code);
+                if (type == null) {
+                    codes.put(code, new CodeFacts(Set.of(), Set.of(), Set.of()));
+                    continue;
+                }
+                Set<String> keys = new LinkedHashSet<>(Evidence.keysOf(type));
+                if (TWO_FACT_CODES.contains(code)) {
+                    keys.add("otherArea");
+                    Evidence.keysOf(type).forEach(k -> keys.add(Finding.otherKey(k)));
+                }
+                producers = List.of(new CodeFacts(keys, keys, new LinkedHashSet<>(Evidence.basesOf(type))));
+            }
+            Set<String> always = new LinkedHashSet<>(producers.get(0).keys());
+            Set<String> any = new LinkedHashSet<>();
+            Set<String> bases = new LinkedHashSet<>();
+            for (CodeFacts p : producers) {
+                always.retainAll(p.keys());
+                any.addAll(p.keys());
+                bases.addAll(p.bases());
+            }
+            codes.put(code, new CodeFacts(always, any, bases));
+        }
+    }
+
+    private void checkMade(RuleModel.Rule rule, RuleModel.Call call) {
+        if (call.code().isEmpty()) {
+            error(call.at(), "rule '" + rule.name() + "': write the finding code as text, Finding.of(\"CODE\", ...), "
+                    + "so that check can see which codes exist");
+        } else if (!knownCodes.contains(call.code().get())) {
+            error(call.at(), "rule '" + rule.name() + "' makes finding code '" + call.code().get() + "', which is "
+                    + "neither a contract code nor declared in " + RuleBase.CODES
+                    + Suggestions.didYouMean(call.code().get(), knownCodes));
+        }
+        if (rule.phase().equals("narrate")) {
+            error(call.at(), "rule '" + rule.name() + "' makes a finding in the narrate phase; findings are made by "
+                    + "rules under classify/, so that every narrate rule sees them all");
+        }
+    }
+
+    /** The codes a Finding pattern can match: its code constraint, narrowed by its basis constraint. */
+    private Set<String> codesOf(RuleModel.Pattern p) {
+        Set<String> out = new TreeSet<>(p.restriction("code").orElse(knownCodes));
+        out.retainAll(knownCodes);
+        p.restriction("basis").ifPresent(b -> out.removeIf(c -> codes.get(c).bases().stream().noneMatch(b::contains)));
+        return out;
+    }
+
+    private void checkTemplate(RuleModel.Rule rule, RuleModel.Call call, Phrases phrases) {
+        String what = call.kind() == RuleModel.CallKind.SENTENCE ? "Sentence.of" : "TableLabel.of";
+        if (call.template().isEmpty()) {
+            error(call.at(), "rule '" + rule.name() + "': write the template of " + what + " as text (\"...\" + "
+                    + "\"...\") so that check can read it");
+            return;
+        }
+        Set<Kind> kinds = EnumSet.allOf(Kind.class);
+        for (RuleModel.Pattern p : rule.patterns()) {
+            if (p.bound()) {
+                p.restriction("kind").ifPresent(k -> kinds.removeIf(x -> !k.contains(x.yamlName())));
+            }
+        }
+        Set<String> available = null;
+        for (Kind k : kinds) {
+            if (available == null) {
+                available = new LinkedHashSet<>(Values.snapshotNames(k));
+            } else {
+                available.retainAll(Values.snapshotNames(k));
+            }
+        }
+        if (available == null) {
+            available = new LinkedHashSet<>();
+        }
+        Map<String, Set<String>> choices = new HashMap<>();
+        for (int i = 0; i < call.args().size(); i++) {
+            Optional<RuleModel.Pattern> p = rule.bound(call.args().get(i));
+            if (p.isEmpty() || !p.get().type().equals("Finding")) {
+                error(call.at(), "rule '" + rule.name() + "': " + what + " says findings; '" + call.args().get(i)
+                        + "' is not bound to a Finding pattern of this rule");
+                return;
+            }
+            Set<String> patternCodes = codesOf(p.get());
+            Set<String> keys = null;
+            Set<String> bases = new TreeSet<>();
+            for (String c : patternCodes) {
+                CodeFacts f = codes.get(c);
+                if (keys == null) {
+                    keys = new LinkedHashSet<>(f.keys());
+                } else {
+                    keys.retainAll(f.keys());
+                }
+                bases.addAll(f.bases());
+            }
+            p.get().restriction("basis").ifPresent(bases::retainAll);
+            Optional<String> basis = bases.size() == 1 ? Optional.of(bases.iterator().next()) : Optional.empty();
+            available.addAll(Values.findingNames(keys == null ? Set.of() : keys, basis, i + 1));
+            recordChoices(choices, p.get(), patternCodes, basis, i + 1);
+        }
+        checkNames(rule, call.at(), "the template", call.template().get(), available, choices, phrases,
+                new ArrayList<>());
+    }
+
+    /** The values a select may choose on, for the enumerated values a finding supplies. */
+    private static void recordChoices(Map<String, Set<String>> choices, RuleModel.Pattern p, Set<String> patternCodes,
+                                      Optional<String> basis, int position) {
+        Set<String> directions = new TreeSet<>(p.restriction("direction").orElse(words(Direction.values())));
+        Set<String> judgements = new TreeSet<>(p.restriction("judgement").orElse(words(Judgement.values())));
+        for (String suffix : List.of("", Integer.toString(position))) {
+            choices.merge("direction" + suffix, directions, RuleContract::union);
+            choices.merge("judgement" + suffix, judgements, RuleContract::union);
+            choices.merge("code" + suffix, patternCodes, RuleContract::union);
+            for (String flag : List.of("joint", "onRecord", "twelveMonth", "special")) {
+                choices.put(flag + suffix, Set.of("true", "false"));
+            }
+            choices.put("outcome" + suffix, OUTCOMES);
+            choices.put("otherOutcome" + suffix, OUTCOMES);
+        }
+        basis.ifPresent(b -> {
+            choices.merge(b + "Code", patternCodes, RuleContract::union);
+            choices.merge(b + "Direction", directions, RuleContract::union);
+            choices.merge(b + "Judgement", judgements, RuleContract::union);
+        });
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new TreeSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    private static Set<String> words(Enum<?>[] values) {
+        Set<String> out = new TreeSet<>();
+        for (Enum<?> v : values) {
+            out.add(v.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
+    }
+
+    private void checkNames(RuleModel.Rule rule, Location at, String what, String template, Set<String> available,
+                            Map<String, Set<String>> choices, Phrases phrases, List<String> path) {
+        Set<String> names;
+        try {
+            names = Values.namesIn(template);
+        } catch (Values.TemplateException e) {
+            error(at, "rule '" + rule.name() + "': " + what + ": " + e.getMessage());
+            return;
+        }
+        for (String name : names) {
+            if (available.contains(name)) {
+                continue;
+            }
+            Optional<String> phrase = phrases.template(name);
+            if (phrase.isPresent()) {
+                if (path.contains(name)) {
+                    error(phrases.location(name), "phrase '" + name + "' names itself through " + path);
+                } else {
+                    path.add(name);
+                    checkNames(rule, at, "phrase '" + name + "' (" + phrases.location(name) + ")", phrase.get(),
+                            available, choices, phrases, path);
+                    path.remove(path.size() - 1);
+                }
+                continue;
+            }
+            Set<String> known = new TreeSet<>(available);
+            known.addAll(phrases.templates().keySet());
+            error(at, "rule '" + rule.name() + "': " + what + " names {" + name + "}, which the findings this rule "
+                    + "says do not always supply" + Suggestions.didYouMean(name, known)
+                    + "; docs/rules-reference.md lists the values");
+        }
+        Values.selectKeys(template).forEach((name, keys) -> {
+            Set<String> allowed = choices.get(name);
+            if (allowed == null) {
+                return;
+            }
+            for (String key : keys) {
+                if (!key.equals("other") && !allowed.contains(key)) {
+                    error(at, "rule '" + rule.name() + "': " + what + " selects on {" + name + "} with '" + key
+                            + "', a value it never has here" + Suggestions.didYouMean(key, allowed) + "; it has: "
+                            + String.join(", ", allowed));
+                }
+            }
+        });
+    }
+
+    /** The texts each field of a fact type can have. */
+    private Map<String, Set<String>> vocabulary(String type) {
+        Map<String, Set<String>> v = new HashMap<>();
+        Set<String> kinds = new TreeSet<>();
+        for (Kind k : Kind.values()) {
+            kinds.add(k.yamlName());
+        }
+        Set<String> polarities = new TreeSet<>();
+        for (Polarity p : Polarity.values()) {
+            polarities.add(p.yamlName());
+        }
+        v.put("kind", kinds);
+        v.put("polarity", polarities);
+        measureIds.ifPresent(ids -> v.put("measureId", new TreeSet<>(ids)));
+        Set<String> allBases = new TreeSet<>(Basis.ids());
+        allBases.addAll(Evidence.Series.ALL);
+        switch (type) {
+            case "Finding" -> {
+                v.put("code", knownCodes);
+                v.put("basis", allBases);
+                v.put("direction", words(Direction.values()));
+                v.put("judgement", words(Judgement.values()));
+            }
+            case "Comparison" -> {
+                v.put("basis", new TreeSet<>(Basis.ids()));
+                v.put("outcome", OUTCOMES);
+            }
+            case "Extreme" -> {
+                v.put("series", new TreeSet<>(Evidence.Series.ALL));
+                v.put("direction", Set.of("high", "low"));
+            }
+            case "Streak" -> {
+                v.put("series", new TreeSet<>(Evidence.Series.ALL));
+                v.put("direction", Set.of("rise", "fall"));
+            }
+            case "Trend" -> v.put("direction", Set.of("up", "down", "flat"));
+            case "TableLabel" -> v.put("basis", new TreeSet<>(Basis.ids()));
+            default -> {
+                // Snapshot, SpcSignal, Sentence: kind, polarity and measureId only
+            }
+        }
+        return v;
+    }
+
+    private void checkLiterals(RuleModel.Rule rule, RuleModel.Pattern p) {
+        Map<String, Set<String>> vocabulary = vocabulary(p.type());
+        for (RuleModel.Constraint c : p.constraints()) {
+            Matcher is = FIELD_IS.matcher(c.text());
+            while (is.find()) {
+                literal(rule, p, c, vocabulary, is.group(1), is.group(2));
+            }
+            Matcher in = FIELD_IN.matcher(c.text());
+            while (in.find()) {
+                Matcher q = QUOTED.matcher(in.group(2));
+                while (q.find()) {
+                    literal(rule, p, c, vocabulary, in.group(1), q.group(1));
+                }
+            }
+        }
+    }
+
+    private void literal(RuleModel.Rule rule, RuleModel.Pattern p, RuleModel.Constraint c,
+                         Map<String, Set<String>> vocabulary, String field, String value) {
+        Set<String> allowed = vocabulary.get(field);
+        if (allowed == null || allowed.contains(value)) {
+            return;
+        }
+        String what = switch (field) {
+            case "code" -> "finding code '" + value + "' is neither a contract code nor declared in " + RuleBase.CODES
+                    + ", so this condition can never match";
+            case "measureId" -> "measure id '" + value + "' is not in the catalogue";
+            default -> p.type() + "." + field + " is never '" + value + "'; it is one of " + String.join(", ", allowed);
+        };
+        error(c.at(), "rule '" + rule.name() + "': " + what + Suggestions.didYouMean(value, allowed));
+    }
+
+    private void checkEvidenceKeys(RuleModel.Rule rule, RuleModel.Pattern p) {
+        for (RuleModel.Constraint c : p.constraints()) {
+            Matcher m = EVIDENCE_KEY.matcher(c.text());
+            while (m.find()) {
+                Optional<RuleModel.Pattern> owner = m.group(1) == null ? Optional.of(p) : rule.bound(m.group(1));
+                if (owner.isEmpty() || !owner.get().type().equals("Finding")) {
+                    continue;
+                }
+                Set<String> keys = new TreeSet<>();
+                codesOf(owner.get()).forEach(code -> keys.addAll(codes.get(code).anyKeys()));
+                if (!keys.contains(m.group(2))) {
+                    error(c.at(), "rule '" + rule.name() + "': evidence[\"" + m.group(2) + "\"] is not a key of the "
+                            + "findings this pattern matches, so it is never there"
+                            + Suggestions.didYouMean(m.group(2), keys) + "; their keys: " + String.join(", ", keys));
+                }
+            }
+        }
+    }
+
+    private void error(Location at, String message) {
+        problems.error(at.file(), at.line(), at.column(), message);
+    }
+}

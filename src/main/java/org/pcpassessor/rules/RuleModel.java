@@ -1,0 +1,283 @@
+package org.pcpassessor.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.pcpassessor.problem.Location;
+
+/**
+ * The rules of a folder as the contract check reads them, through Drools' own DRL parser: each rule's patterns
+ * (type, binding, constraints, where each is written) and the calls its consequence makes to {@code Finding.of},
+ * {@code Sentence.of} and {@code TableLabel.of}, with their literal code or template and the bindings passed.
+ */
+public record RuleModel(List<Rule> rules) {
+    public RuleModel {
+        rules = List.copyOf(rules);
+    }
+
+    /** A constraint of a pattern, as written. */
+    public record Constraint(String text, Location at) {
+    }
+
+    /** A pattern: its fact type, binding ("" when unbound), constraints; bound when it is not under not/exists. */
+    public record Pattern(String type, String identifier, List<Constraint> constraints, boolean bound, Location at) {
+        public Pattern {
+            constraints = List.copyOf(constraints);
+        }
+
+        /**
+         * The texts a field is restricted to by constraints of the form {@code field == "x"} or
+         * {@code field in ("x", "y")} (each a whole constraint, so never part of an "or"); empty when none is.
+         */
+        public Optional<Set<String>> restriction(String field) {
+            Set<String> out = null;
+            java.util.regex.Pattern is = java.util.regex.Pattern.compile("^" + field + "\\s*==\\s*\"([^\"]*)\"$");
+            java.util.regex.Pattern in = java.util.regex.Pattern.compile("^" + field + "\\s+in\\s*\\(([^)]*)\\)$");
+            for (Constraint c : constraints) {
+                Set<String> values = new TreeSet<>();
+                String text = c.text().strip();
+                Matcher m = is.matcher(text);
+                Matcher l = in.matcher(text);
+                if (m.matches()) {
+                    values.add(m.group(1));
+                } else if (l.matches()) {
+                    Matcher q = QUOTED.matcher(l.group(1));
+                    while (q.find()) {
+                        values.add(q.group(1));
+                    }
+                } else {
+                    continue;
+                }
+                if (out == null) {
+                    out = values;
+                } else {
+                    out.retainAll(values);
+                }
+            }
+            return Optional.ofNullable(out);
+        }
+    }
+
+    public enum CallKind { FINDING, SENTENCE, LABEL }
+
+    /**
+     * A call in a consequence: {@code code} for Finding.of and {@code template} for the others, when written as
+     * text; {@code args} the bindings passed after it.
+     */
+    public record Call(CallKind kind, Optional<String> code, Optional<String> template, List<String> args,
+                       Location at) {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * A rule: name, phase, where it is declared, its metadata names ({@code @rank}, {@code @rare}), its patterns
+     * (every one, nested too) and its calls.
+     */
+    public record Rule(String name, String phase, Location at, Set<String> annotations, List<Pattern> patterns,
+                       List<Call> calls) {
+        public Rule {
+            annotations = Set.copyOf(annotations);
+            patterns = List.copyOf(patterns);
+            calls = List.copyOf(calls);
+        }
+
+        /** The pattern a binding ($x) names, when it is bound in this rule's conditions. */
+        public Optional<Pattern> bound(String identifier) {
+            return patterns.stream().filter(p -> p.bound() && p.identifier().equals(identifier)).findFirst();
+        }
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([^\"]*)\"");
+    private static final java.util.regex.Pattern CALL =
+            java.util.regex.Pattern.compile("\\b(Finding|Sentence|TableLabel)\\s*\\.\\s*of\\s*\\(");
+
+    /**
+     * Reads rule files. {@code drl} is each file's DRL (for a decision table, the DRL it compiles to, whose
+     * positions are then the table rows of {@code declared}).
+     */
+    static RuleModel read(Map<String, Source> files, Map<String, RuleBase.RuleInfo> declared) {
+        List<Rule> rules = new ArrayList<>();
+        for (Source f : files.values()) {
+            PackageDescr pkg;
+            try {
+                DrlParser parser = new DrlParser();
+                pkg = parser.parse(false, f.drl());
+                if (pkg == null || parser.hasErrors()) {
+                    continue; // the compiler has reported it, with its line
+                }
+            } catch (DroolsParserException | RuntimeException e) {
+                continue;
+            }
+            for (RuleDescr r : pkg.getRules()) {
+                RuleBase.RuleInfo info = declared.get(RuleBase.key(pkg.getName(), r.getName()));
+                Location ruleAt = info != null ? info.source() : Location.of(f.path(), r.getLine() + 1);
+                List<Pattern> patterns = new ArrayList<>();
+                walk(r.getLhs(), true, f, ruleAt, patterns);
+                rules.add(new Rule(r.getName(), f.phase(), ruleAt, r.getAnnotationNames(), patterns, calls(r, f, ruleAt)));
+            }
+        }
+        return new RuleModel(rules);
+    }
+
+    /** A rule file: its path as the user names it, phase, DRL text, and whether positions are the file's own. */
+    record Source(String path, String phase, String drl, boolean table) {
+    }
+
+    private static Location at(Source f, Location rule, BaseDescr d) {
+        return f.table() || d.getLine() < 0 ? rule : new Location(f.path(), d.getLine() + 1, Math.max(0, d.getColumn()) + 1);
+    }
+
+    private static void walk(BaseDescr d, boolean bound, Source f, Location rule, List<Pattern> out) {
+        if (d instanceof PatternDescr p) {
+            List<Constraint> constraints = new ArrayList<>();
+            if (p.getConstraint() != null) {
+                for (BaseDescr c : p.getConstraint().getDescrs()) {
+                    String text = c instanceof ExprConstraintDescr e ? e.getExpression() : c.getText();
+                    if (text != null) {
+                        constraints.add(new Constraint(text, at(f, rule, c)));
+                    }
+                }
+            }
+            out.add(new Pattern(p.getObjectType(), p.getIdentifier() == null ? "" : p.getIdentifier(), constraints,
+                    bound && p.getIdentifier() != null, at(f, rule, p)));
+            return;
+        }
+        if (d instanceof ConditionalElementDescr ce) {
+            boolean inner = bound && (d instanceof org.drools.drl.ast.descr.AndDescr
+                    || d instanceof org.drools.drl.ast.descr.OrDescr);
+            for (Object o : ce.getDescrs()) {
+                if (o instanceof BaseDescr b) {
+                    walk(b, inner, f, rule, out);
+                }
+            }
+        }
+    }
+
+    private static List<Call> calls(RuleDescr r, Source f, Location rule) {
+        String consequence = r.getConsequence() == null ? "" : r.getConsequence().toString();
+        int firstLine = consequenceLine(r, f, rule, consequence);
+        List<Call> out = new ArrayList<>();
+        Matcher m = CALL.matcher(consequence);
+        while (m.find()) {
+            List<String> args = arguments(consequence, m.end());
+            CallKind kind = switch (m.group(1)) {
+                case "Finding" -> CallKind.FINDING;
+                case "Sentence" -> CallKind.SENTENCE;
+                default -> CallKind.LABEL;
+            };
+            Optional<String> text = args.isEmpty() ? Optional.empty() : literal(args.get(0));
+            List<String> rest = args.size() > 1 ? args.subList(1, args.size()).stream().map(String::strip).toList()
+                    : List.of();
+            Location at = f.table() || firstLine <= 0 ? rule
+                    : Location.of(f.path(), firstLine + (int) consequence.substring(0, m.start()).chars()
+                    .filter(ch -> ch == '\n').count());
+            out.add(new Call(kind, kind == CallKind.FINDING ? text : Optional.empty(),
+                    kind == CallKind.FINDING ? Optional.empty() : text, rest, at));
+        }
+        return out;
+    }
+
+    /** The 1-based line where the consequence text starts in the file, or 0 when it cannot be found. */
+    private static int consequenceLine(RuleDescr r, Source f, Location rule, String consequence) {
+        if (f.table() || consequence.isBlank()) {
+            return 0;
+        }
+        String head = consequence.strip();
+        head = head.substring(0, Math.min(40, head.length()));
+        int from = 0;
+        for (int line = 1; line < rule.line() && from >= 0; line++) {
+            from = f.drl().indexOf('\n', from) + 1;
+        }
+        int offset = f.drl().indexOf(head, Math.max(0, from));
+        if (offset < 0) {
+            return 0;
+        }
+        return 1 + (int) f.drl().substring(0, offset).chars().filter(ch -> ch == '\n').count();
+    }
+
+    /** The arguments of a call whose '(' ends at {@code start}: split on top-level commas, strings kept whole. */
+    static List<String> arguments(String text, int start) {
+        List<String> args = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                int end = i + 1;
+                while (end < text.length() && text.charAt(end) != '"') {
+                    end += text.charAt(end) == '\\' ? 2 : 1;
+                }
+                current.append(text, i, Math.min(end + 1, text.length()));
+                i = end;
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (depth == 0) {
+                    args.add(current.toString().strip());
+                    return args.get(0).isEmpty() && args.size() == 1 ? List.of() : args;
+                }
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                args.add(current.toString().strip());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        return args;
+    }
+
+    /** The text of an expression made only of string literals joined by '+', unescaped; empty otherwise. */
+    static Optional<String> literal(String expression) {
+        StringBuilder out = new StringBuilder();
+        String rest = expression.strip();
+        while (true) {
+            if (!rest.startsWith("\"")) {
+                return Optional.empty();
+            }
+            int i = 1;
+            while (i < rest.length() && rest.charAt(i) != '"') {
+                if (rest.charAt(i) == '\\' && i + 1 < rest.length()) {
+                    char e = rest.charAt(i + 1);
+                    out.append(switch (e) {
+                        case 'n' -> '\n';
+                        case 't' -> '\t';
+                        default -> e;
+                    });
+                    i += 2;
+                } else {
+                    out.append(rest.charAt(i));
+                    i++;
+                }
+            }
+            if (i >= rest.length()) {
+                return Optional.empty();
+            }
+            rest = rest.substring(i + 1).strip();
+            if (rest.isEmpty()) {
+                return Optional.of(out.toString());
+            }
+            if (!rest.startsWith("+")) {
+                return Optional.empty();
+            }
+            rest = rest.substring(1).strip();
+        }
+    }
+}
