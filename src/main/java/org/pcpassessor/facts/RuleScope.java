@@ -17,7 +17,7 @@ public final class RuleScope {
         public Current {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(source, "source");
-            metadata = Map.copyOf(metadata);
+            metadata = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(metadata)); // @rare has no value
             Objects.requireNonNull(phrases, "phrases");
         }
     }

@@ -56,7 +56,8 @@ public record Sentence(
                         + "' passed " + first.measureId() + " and " + f.measureId());
             }
         }
-        Map<String, Object> values = Values.of(first.snapshot(), used);
+        Map<String, Object> values = Values.withPhrases(template, Values.of(first.snapshot(), used), rule.phrases(),
+                rule.rule());
         String text = Values.format(template, values, rule.phrases(), rule.rule());
         return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(), text,
                 rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule), values);

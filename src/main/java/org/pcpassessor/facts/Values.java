@@ -315,10 +315,21 @@ public final class Values {
      * Board paper.
      */
     public static String format(String template, Map<String, Object> values, Phrases phrases, String rule) {
+        Map<String, Object> all = withPhrases(template, values, phrases, rule);
+        try {
+            return formatOnly(template, all, values);
+        } catch (TemplateException e) {
+            throw new TemplateException("rule '" + rule + "': " + e.getMessage());
+        }
+    }
+
+    /** The values and, under their names, the filled text of every phrase the template uses (for explain). */
+    public static Map<String, Object> withPhrases(String template, Map<String, Object> values, Phrases phrases,
+                                                  String rule) {
         try {
             Map<String, Object> all = new LinkedHashMap<>(values);
             addPhrases(template, all, phrases, new ArrayList<>());
-            return formatOnly(template, all, values);
+            return all;
         } catch (TemplateException e) {
             throw new TemplateException("rule '" + rule + "': " + e.getMessage());
         }

@@ -99,6 +99,8 @@ public final class JsonReport {
             ObjectNode o = findings.addObject();
             o.put("code", f.code());
             o.put("basis", f.basis());
+            o.put("direction", f.direction());
+            o.put("judgement", f.judgement());
             o.put("rule", f.rule());
             o.put("source", f.source().toString());
             o.set("evidence", MAPPER.valueToTree(clean(f.evidence())));

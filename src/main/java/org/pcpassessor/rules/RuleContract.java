@@ -382,20 +382,20 @@ public final class RuleContract {
         for (RuleModel.Constraint c : p.constraints()) {
             Matcher is = FIELD_IS.matcher(c.text());
             while (is.find()) {
-                literal(rule, p, c, vocabulary, is.group(1), is.group(2));
+                literal(rule, p, c.at(is.start(2)), vocabulary, is.group(1), is.group(2));
             }
             Matcher in = FIELD_IN.matcher(c.text());
             while (in.find()) {
                 Matcher q = QUOTED.matcher(in.group(2));
                 while (q.find()) {
-                    literal(rule, p, c, vocabulary, in.group(1), q.group(1));
+                    literal(rule, p, c.at(in.start(2) + q.start(1)), vocabulary, in.group(1), q.group(1));
                 }
             }
         }
     }
 
-    private void literal(RuleModel.Rule rule, RuleModel.Pattern p, RuleModel.Constraint c,
-                         Map<String, Set<String>> vocabulary, String field, String value) {
+    private void literal(RuleModel.Rule rule, RuleModel.Pattern p, Location at, Map<String, Set<String>> vocabulary,
+                         String field, String value) {
         Set<String> allowed = vocabulary.get(field);
         if (allowed == null || allowed.contains(value)) {
             return;
@@ -406,7 +406,7 @@ public final class RuleContract {
             case "measureId" -> "measure id '" + value + "' is not in the catalogue";
             default -> p.type() + "." + field + " is never '" + value + "'; it is one of " + String.join(", ", allowed);
         };
-        error(c.at(), "rule '" + rule.name() + "': " + what + Suggestions.didYouMean(value, allowed));
+        error(at, "rule '" + rule.name() + "': " + what + Suggestions.didYouMean(value, allowed));
     }
 
     private void checkEvidenceKeys(RuleModel.Rule rule, RuleModel.Pattern p) {
@@ -420,7 +420,7 @@ public final class RuleContract {
                 Set<String> keys = new TreeSet<>();
                 codesOf(owner.get()).forEach(code -> keys.addAll(codes.get(code).anyKeys()));
                 if (!keys.contains(m.group(2))) {
-                    error(c.at(), "rule '" + rule.name() + "': evidence[\"" + m.group(2) + "\"] is not a key of the "
+                    error(c.at(m.start(2)), "rule '" + rule.name() + "': evidence[\"" + m.group(2) + "\"] is not a key of the "
                             + "findings this pattern matches, so it is never there"
                             + Suggestions.didYouMean(m.group(2), keys) + "; their keys: " + String.join(", ", keys));
                 }

@@ -30,6 +30,18 @@ public record RuleModel(List<Rule> rules) {
 
     /** A constraint of a pattern, as written. */
     public record Constraint(String text, Location at) {
+        /** Where the character at {@code offset} of the text is written (the constraint's start when unknown). */
+        public Location at(int offset) {
+            if (at.column() == 0 || offset < 0 || offset > text.length()) {
+                return at;
+            }
+            String before = text.substring(0, offset);
+            int newline = before.lastIndexOf('\n');
+            if (newline < 0) {
+                return new Location(at.file(), at.line(), at.column() + offset);
+            }
+            return new Location(at.file(), at.line() + (int) before.chars().filter(c -> c == '\n').count(), 0);
+        }
     }
 
     /** A pattern: its fact type, binding ("" when unbound), constraints; bound when it is not under not/exists. */
@@ -125,7 +137,7 @@ public record RuleModel(List<Rule> rules) {
             }
             for (RuleDescr r : pkg.getRules()) {
                 RuleBase.RuleInfo info = declared.get(RuleBase.key(pkg.getName(), r.getName()));
-                Location ruleAt = info != null ? info.source() : Location.of(f.path(), r.getLine() + 1);
+                Location ruleAt = info != null ? info.source() : Location.of(f.path(), Math.max(0, r.getLine()));
                 List<Pattern> patterns = new ArrayList<>();
                 walk(r.getLhs(), true, f, ruleAt, patterns);
                 rules.add(new Rule(r.getName(), f.phase(), ruleAt, r.getAnnotationNames(), patterns, calls(r, f, ruleAt)));
@@ -139,7 +151,8 @@ public record RuleModel(List<Rule> rules) {
     }
 
     private static Location at(Source f, Location rule, BaseDescr d) {
-        return f.table() || d.getLine() < 0 ? rule : new Location(f.path(), d.getLine() + 1, Math.max(0, d.getColumn()) + 1);
+        // Drools' descriptors count lines from 1 and columns from 0.
+        return f.table() || d.getLine() <= 0 ? rule : new Location(f.path(), d.getLine(), Math.max(0, d.getColumn()) + 1);
     }
 
     private static void walk(BaseDescr d, boolean bound, Source f, Location rule, List<Pattern> out) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.pcpassessor.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcpassessor.problem.Problem;
@@ -50,7 +51,7 @@ class CatalogueLoaderTest {
     void theRepositoryCatalogueLoadsWithoutProblems() {
         Problems problems = new Problems();
         Catalogue c = new CatalogueLoader(Set.of("c-test", "two-proportion-z", "mann-whitney", "moving-range-z"),
-                problems).read(Path.of("measures.yaml"));
+                problems).read(TestFiles.CATALOGUE);
         assertEquals(List.of(), problems.sorted());
         assertEquals(37, c.measures().size());
         assertEquals(List.of("Victims", "Offenders", "Communities"), c.pillars().stream().map(Pillar::name).toList());

@@ -16,7 +16,7 @@ class CheckCommandTest {
 
     /** A copy of the repository's inputs to break. */
     private Path workspace() throws Exception {
-        Files.copy(Path.of("measures.yaml"), dir.resolve("measures.yaml"));
+        Files.writeString(dir.resolve("measures.yaml"), TestFiles.catalogueText());
         Path data = Files.createDirectories(dir.resolve("fixtures/cambridgeshire"));
         try (var files = Files.list(Path.of("fixtures/cambridgeshire"))) {
             for (Path f : files.toList()) {
@@ -57,31 +57,50 @@ class CheckCommandTest {
         Path ws = workspace();
         Files.writeString(ws.resolve("rules/narrate/typo.drl"), """
                 package pcp.narrate;
-                import org.pcpassessor.rules.*;
+                import org.pcpassessor.facts.*;
 
                 rule "Typo"
                 when
                     $f : Finding( code == "HIGHR", measureId in ("da-recorded-crime", "da-recorded-crimes") )
                 then
-                    insert( Sentence.of(kcontext, "x", $f) );
+                    insert( Sentence.of("x", $f) );
                 end
                 """);
         var r = ReportCommandTest.run("check", "--catalogue", ws.resolve("measures.yaml").toString(), "--rules",
                 ws.resolve("rules").toString());
         assertEquals(2, r.exit(), r.err());
         Path typo = ws.resolve("rules/narrate/typo.drl");
-        assertTrue(r.err().contains(typo + ":6:28: error: finding code 'HIGHR' is made by no classify rule (did you mean "
-                + "'HIGHER'"), r.err());
-        assertTrue(r.err().contains(typo + ":6:72: error: measure id 'da-recorded-crimes' is not in the catalogue (did "
-                + "you mean 'da-recorded-crime'"), r.err());
+        assertTrue(r.err().contains(typo + ":6:28: error: rule 'Typo': finding code 'HIGHR' is neither a contract code "
+                + "nor declared in codes.yaml, so this condition can never match (did you mean 'HIGHER'"), r.err());
+        assertTrue(r.err().contains(typo + ":6:72: error: rule 'Typo': measure id 'da-recorded-crimes' is not in the "
+                + "catalogue (did you mean 'da-recorded-crime'"), r.err());
     }
 
     @Test
-    void aRuleThatNeverFiresIsAWarningThatOnlyStrictTurnsIntoFailure() {
-        var r = ReportCommandTest.run("check");
+    void aRuleThatNeverFiresIsAWarningThatOnlyStrictTurnsIntoFailure() throws Exception {
+        Path ws = workspace();
+        // HIGHER is the label of neutral measures, whose findings are never better: a valid rule that cannot fire.
+        Files.writeString(ws.resolve("rules/narrate/never.drl"), """
+                package pcp.narrate;
+                import org.pcpassessor.facts.*;
+
+                rule "Never"
+                when
+                    $f : Finding( code == "HIGHER", judgement == "better" )
+                then
+                    insert( Sentence.of("{TheSubject} never.", $f) );
+                end
+                """);
+        String[] check = {"check", "--catalogue", ws.resolve("measures.yaml").toString(), "--rules",
+            ws.resolve("rules").toString()};
+        var r = ReportCommandTest.run(check);
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("warning: rule 'Rate: higher or lower than the benchmark (neutral)' fired on no "
+        assertTrue(r.err().contains(ws.resolve("rules/narrate/never.drl") + ":4: warning: rule 'Never' fired on no "
                 + "measure of the catalogue in the 12 months to December 2020"), r.err());
-        assertEquals(2, ReportCommandTest.run("check", "--strict").exit());
+        String[] strict = java.util.Arrays.copyOf(check, check.length + 1);
+        strict[check.length] = "--strict";
+        assertEquals(2, ReportCommandTest.run(strict).exit());
+        // The frozen inputs as they are have no idle rule: --strict passes.
+        assertEquals(0, ReportCommandTest.run("check", "--strict").exit());
     }
 }

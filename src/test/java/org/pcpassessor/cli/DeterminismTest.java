@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.pcpassessor.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class DeterminismTest {
 
     private String run(Path root, String format, Path audit) {
         ReportCommandTest.Run r = ReportCommandTest.run("report", "--catalogue", root.resolve("measures.yaml").toString(),
-                "--rules", "rules", "--format", format, "--audit", audit.toString());
+                "--rules", TestFiles.RULES.toString(), "--format", format, "--audit", audit.toString());
         assertEquals(0, r.exit(), r.err());
         return r.out();
     }
@@ -45,7 +46,7 @@ class DeterminismTest {
     private static Path copy(Path root, boolean shuffle) throws Exception {
         Path data = root.resolve("fixtures/cambridgeshire");
         Files.createDirectories(data);
-        Files.copy(Path.of("measures.yaml"), root.resolve("measures.yaml"));
+        Files.writeString(root.resolve("measures.yaml"), TestFiles.catalogueText());
         List<Path> files;
         try (var list = Files.list(Path.of("fixtures/cambridgeshire"))) {
             files = list.sorted().toList();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.pcpassessor.TestFiles;
 
 class ExplainCommandTest {
     @Test
@@ -34,7 +35,10 @@ class ExplainCommandTest {
         }
         assertTrue(rules >= 5, out);
         assertTrue(out.contains("\nSentences\n  1. There were 12,037 recorded Domestic Abuse crimes"), out);
-        assertTrue(out.contains("      template There were {rolling12Text} {subject}"), out);
+        assertTrue(out.contains("      template {countVsBaseline}: significantly"), out);
+        // A shared phrase is shown with the text it was filled with.
+        assertTrue(out.contains("countVsBaseline=There were 12,037 recorded Domestic Abuse crimes in the 12 months to "
+                + "December 2020, 12.9% more than in 2019/20 (10,660)"), out);
     }
 
     @Test
@@ -42,7 +46,7 @@ class ExplainCommandTest {
         ReportCommandTest.Run r = ReportCommandTest.run("explain", "rape-recorded-crime", "--month", "2020-12");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("HIGHER (benchmark): rule \"Label: significantly higher (neutral measure)\" at "
-                + "rules/classify/labels.drl:11 would fire if the benchmark test's p-value (0.054) were below 0.05"),
+                + TestFiles.RULES.resolve("classify/labels.drl") + ":10 would fire if the benchmark test's p-value (0.054) were below 0.05"),
                 r.out());
     }
 

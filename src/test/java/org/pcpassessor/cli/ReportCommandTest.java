@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcpassessor.TestFiles;
 
-/** The command line as a user meets it, on the repository's catalogue, fixtures and rules. */
+/** The command line as a user meets it, on the frozen catalogue and rules and the repository's fixtures. */
 class ReportCommandTest {
     @TempDir
     Path dir;
@@ -22,7 +22,13 @@ class ReportCommandTest {
     record Run(int exit, String out, String err) {
     }
 
+    /** Runs a command on the frozen catalogue and rules unless the arguments name others. */
     static Run run(String... args) {
+        return runAsIs(TestFiles.withFrozenInputs(args));
+    }
+
+    /** Runs a command line exactly as given (defaults: the live measures.yaml and rules/). */
+    static Run runAsIs(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
@@ -104,14 +110,14 @@ class ReportCommandTest {
         TestFiles.copyRules(dir);
         Files.writeString(dir.resolve("narrate/analyst.drl"), """
                 package pcp.narrate;
-                import org.pcpassessor.rules.*;
+                import org.pcpassessor.facts.*;
 
                 rule "Analyst: flag Modern Slavery"
                     @rank(1)
                 when
                     $f : Finding( headline, measureId == "msht-recorded-crime", basis == "benchmark" )
                 then
-                    insert( Sentence.of(kcontext, "Analyst note: {rolling12Text} {subject} in the {rolling12Period}.", $f) );
+                    insert( Sentence.of("Analyst note: {rolling12Text} {subject} in the {rolling12Period}.", $f) );
                 end
                 """);
         Run before = run("report");
@@ -192,7 +198,7 @@ class ReportCommandTest {
 
     @Test
     void choosingATestForOneMeasureChangesThatMeasureAndNothingElse() throws Exception {
-        String catalogue = Files.readString(Path.of("measures.yaml"))
+        String catalogue = TestFiles.catalogueText()
                 .replace("data: [fixtures/cambridgeshire/*.csv]",
                         "data: [" + Path.of("fixtures/cambridgeshire").toAbsolutePath() + "/*.csv]")
                 .replace("          - id: da-recorded-crime\n            label: Recorded Crime\n"
@@ -206,7 +212,7 @@ class ReportCommandTest {
         Files.writeString(copy, catalogue);
         JsonNode before = new ObjectMapper().readTree(run("report", "--format", "json").out()).get("measures");
         JsonNode after = new ObjectMapper().readTree(run("report", "--format", "json", "--catalogue", copy.toString(),
-                "--rules", "rules").out()).get("measures");
+                "--rules", TestFiles.RULES.toString()).out()).get("measures");
         assertEquals(before.size(), after.size());
         int changed = 0;
         for (int i = 0; i < before.size(); i++) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pcpassessor.TestFiles;
+import org.pcpassessor.catalogue.Basis;
 import org.junit.jupiter.api.Test;
 import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.CatalogueLoader;
@@ -78,7 +80,7 @@ class AgreementTableTest {
     }
 
     static String render() {
-        Catalogue catalogue = CatalogueLoader.load(Path.of("measures.yaml"), SignificanceTests.names());
+        Catalogue catalogue = CatalogueLoader.load(TestFiles.CATALOGUE, SignificanceTests.names());
         DataSet data = SeriesLoader.load(catalogue);
         StringBuilder t = new StringBuilder();
         t.append("| report table | measure | published | default | count: c-test | quasi-poisson | sqrt | "
@@ -93,7 +95,7 @@ class AgreementTableTest {
             Measure m = catalogue.measure(p.measure()).orElseThrow();
             boolean count = m.kind() == Kind.COUNT;
             Map<String, String> labels = new LinkedHashMap<>();
-            String byDefault = labelWith(m, data, catalogue, p.month(), SignificanceTests.defaultFor(m.kind(), "benchmark"));
+            String byDefault = labelWith(m, data, catalogue, p.month(), SignificanceTests.defaultFor(m.kind(), Basis.BENCHMARK));
             labels.put("default", byDefault);
             for (String method : count ? COUNT_METHODS : RATIO_METHODS) {
                 labels.put(method, labelWith(m, data, catalogue, p.month(), method));
@@ -139,7 +141,7 @@ class AgreementTableTest {
 
     private static String labelWith(Measure m, DataSet data, Catalogue catalogue, YearMonth month, String method) {
         Measure with = new Measure(m.id(), m.label(), m.subject(), m.kind(), m.polarity(), m.pillar(), m.priority(),
-                m.baseline(), Map.of("benchmark", method), m.comparisons(), m.unit(), m.until(), m.source());
+                m.baseline(), Map.of(Basis.BENCHMARK, method), m.comparisons(), m.unit(), m.until(), m.source());
         var series = data.series(m.id(), catalogue.headlineArea()).orElseThrow();
         return new Calculator(with, series, true, catalogue.confidence()).assess(month).comparison("benchmark")
                 .map(c -> label(c.outcome(), c.polarity())).orElse("-");

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.pcpassessor.TestFiles;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pcpassessor.cli.Main;
 
@@ -21,7 +22,7 @@ class GoldenReportTest {
     void theDefaultReportMatchesItsGoldenFile(String format, String golden) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(new String[] {"report", "--format", format, "--month", "2020-12"},
+        int exit = Main.execute(TestFiles.withFrozenInputs("report", "--format", format, "--month", "2020-12"),
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, exit, err.toString());
         Path file = Path.of("src/test/resources/golden").resolve(golden);

@@ -23,13 +23,13 @@ class RuleBaseTest {
     @Test
     void everyRuleFileInTheRepositoryCompilesAndEachRuleIsFoundOnItsLine() throws Exception {
         Problems problems = new Problems();
-        RuleBase base = RuleBase.compile(Path.of("rules"), problems);
+        RuleBase base = RuleBase.compile(TestFiles.RULES, problems);
         assertEquals(List.of(), problems.sorted());
         assertTrue(base.rules().size() >= 30, "rules: " + base.rules().size());
         for (RuleBase.RuleInfo rule : base.rules()) {
             TestFiles.assertDeclares(rule.source(), rule.name());
         }
-        assertTrue(base.rules().stream().anyMatch(r -> r.source().equals("rules/classify/streaks.drl.csv:10")
+        assertTrue(base.rules().stream().anyMatch(r -> r.source().toString().equals(TestFiles.RULES.resolve("classify/streaks.drl.csv") + ":10")
                 && r.name().equals("Runs of rises or falls_10")), "the decision table's first row is a rule");
     }
 
@@ -68,7 +68,7 @@ class RuleBaseTest {
                     $c : Comparison( basis == "benchmark" )
                 then
                     insert( new Snapshot($c.snapshot().measureId(), $c.area(), false, "", "", "", "", "count",
-                        "neutral", "", $c.snapshot().month(), 0, 0, 0, 0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0, 0,
+                        "neutral", "", $c.snapshot().month(), 0, 0, 0, 0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0,
                         java.util.List.of()) );
                     insert( new Comparison($c.measureId(), $c.area(), false, "count", "neutral", "benchmark", "x",
                         0, 0, "", "", "", 0, 1, 0.95, "comparable", 1, java.util.Map.of(), $c.snapshot()) );
@@ -80,7 +80,7 @@ class RuleBaseTest {
                         java.util.OptionalDouble.empty()),
                 org.pcpassessor.stats.CalculatorTest.counts(org.pcpassessor.stats.CalculatorTest.ramp()), true, 0.95)
                 .assess(java.time.YearMonth.of(2020, 12));
-        RulesException e = assertThrows(RulesException.class, () -> new RuleRun(base).run(List.of(assessment)));
+        RulesException e = assertThrows(RulesException.class, () -> RuleRun.run(base, List.of(assessment)));
         Problem p = e.problems().get(0);
         assertTrue(p.message().contains("rule 'Runaway' fired most"), p.message());
         assertTrue(p.file().endsWith("classify/loop.drl") && p.line() == 5, p.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pcpassessor.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcpassessor.cli.ReportCommandTestAccess;
@@ -15,17 +16,17 @@ class ScenariosTest {
     Path dir;
 
     @Test
-    void everyCommittedScenarioPassesAndEveryRuleIsFiredBySome() {
-        var r = ReportCommandTestAccess.run("test");
+    void everyFrozenScenarioPassesAndEveryRuleIsFiredBySome() {
+        var r = ReportCommandTestAccess.run("test", TestFiles.SCENARIOS.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().endsWith("28 passed, 0 failed\n"), r.out());
+        assertTrue(r.out().endsWith("29 passed, 0 failed\n"), r.out());
         assertTrue(!r.out().contains("Rules no scenario fires"), r.out());
     }
 
     @Test
     void aWrongExpectationFailsWithTheScenarioAndTheDifference() throws Exception {
         Files.createDirectories(dir.resolve("catalogues"));
-        Files.writeString(dir.resolve("edited.yaml"), Files.readString(Path.of("scenarios/22-count-comparable.yaml"))
+        Files.writeString(dir.resolve("edited.yaml"), Files.readString(TestFiles.SCENARIOS.resolve("22-count-comparable.yaml"))
                 .replace("vsBenchmark: Comparable", "vsBenchmark: Higher"));
         var r = ReportCommandTestAccess.run("test", dir.toString());
         assertEquals(1, r.exit(), r.out() + r.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.YearMonth;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.catalogue.Kind;
 
 /**
@@ -144,10 +145,10 @@ class SignificanceTestsTest {
 
     @Test
     void everyNamedTestIsKnownAndDefaultsFollowTheKind() {
-        assertEquals("quasi-poisson", SignificanceTests.defaultFor(Kind.COUNT, "benchmark"));
-        assertEquals("two-proportion", SignificanceTests.defaultFor(Kind.PROPORTION, "1yr"));
-        assertEquals("mann-whitney", SignificanceTests.defaultFor(Kind.MEDIAN, "benchmark"));
-        assertEquals("moving-range-z", SignificanceTests.defaultFor(Kind.MEDIAN, "lastYear"));
+        assertEquals("quasi-poisson", SignificanceTests.defaultFor(Kind.COUNT, Basis.BENCHMARK));
+        assertEquals("two-proportion", SignificanceTests.defaultFor(Kind.PROPORTION, Basis.ONE_YEAR));
+        assertEquals("mann-whitney", SignificanceTests.defaultFor(Kind.MEDIAN, Basis.BENCHMARK));
+        assertEquals("moving-range-z", SignificanceTests.defaultFor(Kind.MEDIAN, Basis.LAST_YEAR));
         assertEquals(java.util.Set.of("c-test", "quasi-poisson", "sqrt", "xmr", "two-proportion", "two-proportion-z",
                 "fisher-exact", "mann-whitney", "moving-range-z"),
                 SignificanceTests.names());
