@@ -76,12 +76,17 @@ public final class Workspace {
         Catalogue catalogue = new CatalogueLoader(SignificanceTests.names(), problems).read(file);
         if (catalogue != null) {
             for (Measure m : catalogue.measures()) {
-                m.tests().forEach((basis, name) -> {
-                    if (!SignificanceTests.kindsOf(name).contains(m.kind())) {
-                        problems.add(Problem.error(m.source(), "test '" + name + "' (for " + basis
-                                + ") does not apply to a " + m.kind().yamlName() + " measure (" + m.id() + ")"));
+                java.util.Map<String, List<String>> wrong = new java.util.TreeMap<>();
+                for (org.pcpassessor.catalogue.Basis basis : org.pcpassessor.catalogue.Basis.values()) {
+                    String name = m.tests().get(basis);
+                    if (name != null && !SignificanceTests.kindsOf(name).contains(m.kind())) {
+                        wrong.computeIfAbsent(name, n -> new ArrayList<>()).add(basis.id());
                     }
-                });
+                }
+                wrong.forEach((name, bases) -> problems.add(Problem.error(m.source(), "test '" + name + "' (for "
+                        + String.join(", ", bases) + ") does not apply to a " + m.kind().yamlName() + " measure ("
+                        + m.id() + "); tests for a " + m.kind().yamlName() + ": " + String.join(", ",
+                        SignificanceTests.namesFor(m.kind())))));
             }
         }
         return catalogue;

@@ -1,6 +1,7 @@
 package org.pcpassessor.stats;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pcpassessor.catalogue.Basis;
@@ -48,6 +49,12 @@ public final class SignificanceTests {
             throw new IllegalArgumentException("unknown test " + name);
         }
         return test;
+    }
+
+    /** The methods valid for a kind, in name order. */
+    public static List<String> namesFor(Kind kind) {
+        return BY_NAME.values().stream().filter(t -> t.kinds().contains(kind)).map(SignificanceTest::name).sorted()
+                .toList();
     }
 
     /** The kinds a named method is valid for (for catalogue checks). */
