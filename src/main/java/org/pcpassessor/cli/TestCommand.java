@@ -43,8 +43,9 @@ final class TestCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new InputException(dir.toString(), "no scenario files (*.yaml) in the folder");
         }
-        // The same load and contract check as check and report: a rule or catalogue they reject fails here too.
-        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules());
+        // The same catalogue, rules and contract checks as check and report (a rule or measure they reject fails
+        // here too); the catalogue's data files are not read, since each scenario brings its own series.
+        Workspace workspace = Workspace.loadDefinitions(inputs.catalogue(), inputs.rules());
         Workspace.requireNoErrors(workspace.problems());
         ScenarioRunner.Summary summary = new ScenarioRunner(workspace.rules().orElseThrow(), inputs.catalogue())
                 .run(files, spec.commandLine().getOut());

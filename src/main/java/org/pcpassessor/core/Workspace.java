@@ -60,6 +60,18 @@ public final class Workspace {
     }
 
     /**
+     * The catalogue's measures and the rules, checked as {@link #load} checks them, without reading the catalogue's
+     * data files: for {@code test}, whose scenarios bring their own series.
+     */
+    public static Workspace loadDefinitions(Path catalogueFile, Path rulesFolder) {
+        Problems problems = new Problems();
+        Catalogue catalogue = readCatalogue(catalogueFile, problems);
+        RuleBase rules = RuleBase.compile(rulesFolder, problems);
+        checkContract(catalogue, rules, problems);
+        return new Workspace(catalogue, catalogue == null ? null : DataSet.of(List.of()), rules, problems.sorted());
+    }
+
+    /**
      * A catalogue and rules with series given in memory instead of the catalogue's data files (a scenario's): the
      * same checks and the same runs as {@link #load}.
      */

@@ -8,8 +8,15 @@ public final class ReportCommandTestAccess {
     public record Run(int exit, String out, String err) {
     }
 
+    /** On the frozen catalogue and rules, unless the arguments name others. */
     public static Run run(String... args) {
         ReportCommandTest.Run r = ReportCommandTest.run(args);
+        return new Run(r.exit(), r.out(), r.err());
+    }
+
+    /** Exactly as given: the live measures.yaml and rules/ by default. */
+    public static Run runAsIs(String... args) {
+        ReportCommandTest.Run r = ReportCommandTest.runAsIs(args);
         return new Run(r.exit(), r.out(), r.err());
     }
 }
