@@ -61,27 +61,34 @@ public final class Workspace {
 
     /**
      * The catalogue's measures and the rules, checked as {@link #load} checks them, without reading the catalogue's
-     * data files: for {@code test}, whose scenarios bring their own series.
+     * data files: for {@code test}, whose scenarios bring their own series ({@link #withData}).
      */
     public static Workspace loadDefinitions(Path catalogueFile, Path rulesFolder) {
         Problems problems = new Problems();
-        Catalogue catalogue = readCatalogue(catalogueFile, problems);
         RuleBase rules = RuleBase.compile(rulesFolder, problems);
+        return definitions(catalogueFile, rules, problems);
+    }
+
+    /** As {@link #loadDefinitions(Path, Path)} with rules already compiled (a scenario's own catalogue). */
+    public static Workspace loadDefinitions(Path catalogueFile, RuleBase rules) {
+        return definitions(catalogueFile, rules, new Problems());
+    }
+
+    private static Workspace definitions(Path catalogueFile, RuleBase rules, Problems problems) {
+        Catalogue catalogue = readCatalogue(catalogueFile, problems);
         checkContract(catalogue, rules, problems);
         return new Workspace(catalogue, catalogue == null ? null : DataSet.of(List.of()), rules, problems.sorted());
     }
 
     /**
-     * A catalogue and rules with series given in memory instead of the catalogue's data files (a scenario's): the
-     * same checks and the same runs as {@link #load}.
+     * The same catalogue and rules with other series (a scenario's), made and checked against the catalogue by
+     * {@code series}, which adds its problems; every run and check then works on them.
      */
-    public static Workspace withSeries(Path catalogueFile, RuleBase rules,
-                                       java.util.function.BiFunction<Catalogue, Problems, DataSet> series) {
-        Problems problems = new Problems();
-        Catalogue catalogue = readCatalogue(catalogueFile, problems);
-        DataSet data = catalogue == null ? null : series.apply(catalogue, problems);
-        checkContract(catalogue, rules, problems);
-        return new Workspace(catalogue, data, rules, problems.sorted());
+    public Workspace withData(java.util.function.BiFunction<Catalogue, Problems, DataSet> series) {
+        Problems all = new Problems();
+        all.addAll(problems);
+        DataSet d = catalogue == null ? null : series.apply(catalogue, all);
+        return new Workspace(catalogue, d, rules, all.sorted());
     }
 
     private static Catalogue readCatalogue(Path file, Problems problems) {

@@ -58,7 +58,7 @@ public record Sentence(
         }
         Map<String, Object> values = Values.withPhrases(template, Values.of(first.snapshot(), used), rule.phrases(),
                 rule.rule());
-        String text = Values.format(template, values, rule.phrases(), rule.rule());
+        String text = Values.format(template, values, rule.rule()); // the values already hold its phrases
         return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(), text,
                 rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule), values);
     }

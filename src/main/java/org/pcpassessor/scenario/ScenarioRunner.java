@@ -3,8 +3,10 @@ package org.pcpassessor.scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pcpassessor.catalogue.Basis;
@@ -40,6 +42,8 @@ public final class ScenarioRunner {
 
     private final RuleBase rules;
     private final Path defaultCatalogue;
+    /** Each catalogue's measures and the rules, loaded and checked once however many scenarios use them. */
+    private final Map<Path, Workspace> definitions = new HashMap<>();
 
     public ScenarioRunner(RuleBase rules, Path defaultCatalogue) {
         this.rules = rules;
@@ -95,11 +99,18 @@ public final class ScenarioRunner {
 
     /** The scenario's month through the core; its problems go to {@code problems}, empty when any is an error. */
     private Optional<Report> run(Scenario s, Problems problems, Set<Location> fired) {
-        Path catalogueFile = s.catalogue().orElse(defaultCatalogue);
-        Workspace workspace = Workspace.withSeries(catalogueFile, rules, (catalogue, p) -> data(s, catalogue, p));
-        List<Problem> errors = workspace.problems().stream().filter(Problem::isError).toList();
+        Path catalogueFile = s.catalogue().orElse(defaultCatalogue).toAbsolutePath().normalize();
+        Workspace defined = definitions.computeIfAbsent(catalogueFile, f -> {
+            Workspace w = Workspace.loadDefinitions(s.catalogue().orElse(defaultCatalogue), rules);
+            w.problems().stream().filter(Problem::isError).forEach(problems::add); // said once per catalogue
+            return w;
+        });
+        if (!defined.ok()) {
+            return Optional.empty();
+        }
+        Workspace workspace = defined.withData((catalogue, p) -> data(s, catalogue, p));
         if (!workspace.ok()) {
-            errors.forEach(problems::add);
+            workspace.problems().stream().filter(Problem::isError).forEach(problems::add);
             return Optional.empty();
         }
         MonthRun run = workspace.run(s.month());
