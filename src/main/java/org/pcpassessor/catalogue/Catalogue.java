@@ -54,4 +54,14 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
     public Optional<Measure> measure(String id) {
         return measures().stream().filter(m -> m.id().equals(id)).findFirst();
     }
+
+    /**
+     * The data files outside the catalogue's folder (an absolute path, or {@code --allow-data-outside}): named in the
+     * JSON report, so that a reader sees where figures came from when it is not beside the catalogue.
+     */
+    public List<Path> dataOutsideFolder() {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return dataFiles.stream().map(p -> p.toAbsolutePath().normalize())
+                .filter(p -> parent == null || !p.startsWith(parent)).toList();
+    }
 }

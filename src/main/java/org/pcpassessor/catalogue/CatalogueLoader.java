@@ -41,8 +41,12 @@ public final class CatalogueLoader {
     static final Set<String> PRIORITY_KEYS = Set.of("name", "measures");
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "kind", "polarity", "baseline", "test",
             "unit", "comparisons", "until");
+    /** Every key the catalogue knows somewhere: a known key is never taken for a misspelling of another. */
+    private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, SPC_KEYS, PILLAR_KEYS,
+            PRIORITY_KEYS, MEASURE_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Set<String> knownTests;
+    private final boolean dataOutsideAllowed;
     private final Problems problems;
     private final Set<String> rejected = new TreeSet<>();
     private String file;
@@ -52,8 +56,17 @@ public final class CatalogueLoader {
      * @param problems   where problems go; shared with the other loaders so that {@code check} reports all
      */
     public CatalogueLoader(Set<String> knownTests, Problems problems) {
+        this(knownTests, problems, false);
+    }
+
+    /**
+     * @param dataOutsideAllowed whether {@code data:} may name relative paths outside the catalogue's folder
+     *                           ({@code ../}); absolute paths are always allowed, being explicit
+     */
+    public CatalogueLoader(Set<String> knownTests, Problems problems, boolean dataOutsideAllowed) {
         this.knownTests = Set.copyOf(knownTests);
         this.problems = problems;
+        this.dataOutsideAllowed = dataOutsideAllowed;
     }
 
     /** Loads the catalogue and throws if it has errors. */
@@ -70,17 +83,11 @@ public final class CatalogueLoader {
     /** Reads what it can; problems go to the shared collector. Returns null when nothing usable was read. */
     public Catalogue read(Path path) {
         this.file = path.toString();
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path)) {
             problems.error(file, 0, 0, "catalogue file not found");
             return null;
         }
-        Node root;
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = Yaml.read(reader, file, problems);
-        } catch (IOException e) {
-            problems.error(file, 0, 0, "cannot read the catalogue: " + e.getMessage());
-            return null;
-        }
+        Node root = Yaml.read(path, file, problems);
         if (root == null) {
             return null;
         }
@@ -132,9 +139,9 @@ public final class CatalogueLoader {
             return SpcSettings.DEFAULT;
         }
         checkKeys(map, SPC_KEYS, "spc");
-        int window = whole(map.get("window"), "spc window", SpcSettings.DEFAULT.window());
-        int shift = whole(map.get("shift"), "spc shift", SpcSettings.DEFAULT.shift());
-        int trend = whole(map.get("trend"), "spc trend", SpcSettings.DEFAULT.trend());
+        int window = whole(map.get("window"), "spc window", SpcSettings.DEFAULT.window(), 120);
+        int shift = whole(map.get("shift"), "spc shift", SpcSettings.DEFAULT.shift(), 60);
+        int trend = whole(map.get("trend"), "spc trend", SpcSettings.DEFAULT.trend(), 60);
         boolean screen = SpcSettings.DEFAULT.screen();
         Node s = map.get("screen");
         if (s != null) {
@@ -148,14 +155,15 @@ public final class CatalogueLoader {
         return new SpcSettings(window, shift, trend, screen);
     }
 
-    private int whole(Node node, String what, int fallback) {
+    /** A whole number of months from 2 to {@code max} (beyond it, a typing error: no series is that long). */
+    private int whole(Node node, String what, int fallback, int max) {
         if (node == null) {
             return fallback;
         }
         double v = number(node, what);
-        if (Double.isNaN(v) || v != Math.rint(v) || v < 2) {
+        if (Double.isNaN(v) || v != Math.rint(v) || v < 2 || v > max) {
             if (!Double.isNaN(v)) {
-                error(node, what + " must be a whole number of at least 2, not " + node.describe());
+                error(node, what + " must be a whole number from 2 to " + max + ", not " + node.describe());
             }
             return fallback;
         }
@@ -198,7 +206,18 @@ public final class CatalogueLoader {
             if (pattern == null) {
                 continue;
             }
-            List<Path> matched = expand(base, pattern);
+            List<Path> matched;
+            try {
+                if (!dataOutsideAllowed && outside(base, pattern)) {
+                    error(item, "'" + pattern + "' is outside the catalogue's folder; move the data beside the "
+                            + "catalogue, give an absolute path, or run with --allow-data-outside");
+                    continue;
+                }
+                matched = expand(base, pattern);
+            } catch (BadPattern e) {
+                error(item, "data path '" + pattern + "': " + e.getMessage());
+                continue;
+            }
             if (matched.isEmpty()) {
                 error(item, "no file matches '" + pattern + "' (relative to " + base.toAbsolutePath().normalize() + ")");
             }
@@ -207,9 +226,39 @@ public final class CatalogueLoader {
         return List.copyOf(files);
     }
 
+    /** A data path that cannot be a path or a glob, in plain words. */
+    static final class BadPattern extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadPattern(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Whether a relative pattern's folder part climbs out of {@code base} (lexically: no file is read). */
+    static boolean outside(Path base, String pattern) throws BadPattern {
+        Path given = path(pattern.replace("*", "_").replace("?", "_").replace("[", "_").replace("{", "_"));
+        if (given.isAbsolute()) {
+            return false;
+        }
+        Path root = base.toAbsolutePath().normalize();
+        return !root.resolve(given).normalize().startsWith(root);
+    }
+
+    private static Path path(String text) throws BadPattern {
+        if (text.indexOf('\0') >= 0) {
+            throw new BadPattern("a path cannot hold a NUL character");
+        }
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BadPattern("not a valid path: " + e.getReason());
+        }
+    }
+
     /** Expands a file name or glob relative to {@code base}; the part before the first glob segment is a folder. */
-    static List<Path> expand(Path base, String pattern) {
-        Path given = Path.of(pattern.replace("*", "_").replace("?", "_").replace("[", "_").replace("{", "_"));
+    static List<Path> expand(Path base, String pattern) throws BadPattern {
+        Path given = path(pattern.replace("*", "_").replace("?", "_").replace("[", "_").replace("{", "_"));
         Path dir = given.isAbsolute() ? given.getRoot() : base;
         String relative = given.isAbsolute() ? pattern.substring(given.getRoot().toString().length()) : pattern;
         String[] segments = relative.replace('\\', '/').split("/");
@@ -220,21 +269,33 @@ public final class CatalogueLoader {
         }
         if (i == segments.length - 1 && !isGlob(segments[i])) {
             Path single = dir.resolve(segments[i]).normalize();
+            if (Files.isDirectory(single)) {
+                throw new BadPattern("is a folder; name its files, e.g. '" + pattern + "/*.csv'");
+            }
             return Files.isRegularFile(single) ? List.of(single) : List.of();
         }
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         String rest = String.join("/", java.util.Arrays.copyOfRange(segments, i, segments.length));
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        PathMatcher matcher;
+        try {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new BadPattern("not a valid glob: " + e.getDescription() + " (use *, ?, [abc] or {a,b})");
+        }
         Path root = dir.normalize();
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> matcher.matches(root.relativize(p)))
                     .sorted()
                     .toList();
-        } catch (IOException e) {
-            return List.of();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            Exception cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            String where = cause instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                    ? " " + f.getFile() : "";
+            throw new BadPattern("cannot list the folder" + where + ": "
+                    + org.pcpassessor.input.IoMessages.reason(cause));
         }
     }
 
@@ -444,11 +505,22 @@ public final class CatalogueLoader {
             return null;
         }
         try {
-            return YearMonth.parse(text);
+            return month(text);
         } catch (DateTimeParseException e) {
             error(node, what + " must be YYYY-MM (e.g. 2020-12), not " + node.describe());
             return null;
         }
+    }
+
+    /**
+     * A month as the user's files write it: exactly YYYY-MM, years 1900 to 2199 (beyond them, a typing error that
+     * would make a series of millions of months).
+     */
+    public static YearMonth month(String text) {
+        if (!text.matches("(19|20|21)[0-9]{2}-[0-9]{2}")) {
+            throw new DateTimeParseException("not YYYY-MM", text, 0);
+        }
+        return YearMonth.parse(text);
     }
 
     private void checkKeys(MapNode map, Set<String> known, String where) {
@@ -467,7 +539,7 @@ public final class CatalogueLoader {
         }
         Node n = map.get(key);
         boolean misspelt = map.entries().keySet().stream()
-                .anyMatch(k -> !k.equals(key) && Suggestions.closest(k, List.of(key), 1).contains(key));
+                .anyMatch(k -> !ALL_KEYS.contains(k) && Suggestions.closest(k, List.of(key), 1).contains(key));
         if (n == null && !misspelt) {
             error(map, where + " needs '" + key + "'");
         }
@@ -516,6 +588,9 @@ public final class CatalogueLoader {
     }
 
     private void error(Node at, String message) {
+        if (at instanceof Scalar s && s.isReported()) {
+            return; // the reader said what is wrong with it
+        }
         Pos pos = at == null ? new Pos(0, 0) : at.pos();
         problems.error(file, pos.line(), pos.column(), message);
     }

@@ -1,42 +1,158 @@
 package org.pcpassessor.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.pcpassessor.problem.InternalException;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pcpassessor.input.IoMessages;
+import org.pcpassessor.problem.InputException;
 
-/** Writes a file whole or not at all: a temporary file beside it, then a rename over it. */
+/**
+ * Writes a file whole or not at all: a temporary file beside it ({@code .NAME.PID.RANDOM.tmp}), then a rename over
+ * it. The temporary file is made with the user's umask, and takes the permissions of the file it replaces; it is
+ * removed on every failure, at exit when the process is stopped (SIGTERM, SIGINT: the shutdown hook), and, when a
+ * kill left one behind, by the next write beside it. A target that exists and is not a regular file (a terminal,
+ * {@code /dev/stdout}) is written in place: there is nothing to replace atomically.
+ */
 final class AtomicFiles {
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+    private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.(\\d+)\\.[0-9a-f]+\\.tmp");
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removePending, "pcp-temp-cleanup"));
+    }
+
     private AtomicFiles() {
     }
 
-    static void write(Path target, String content) {
+    /**
+     * Fails (exit 2, naming the option) when {@code target} cannot be an output file: an empty path, a folder, or a
+     * path under a file. Called before any work, so that a bad path costs nothing.
+     */
+    static void requireWritable(Path target, String option) {
+        if (target == null) {
+            return;
+        }
+        if (target.toString().isEmpty()) {
+            throw bad(option, "the path is empty");
+        }
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw bad(option, target + " is a folder; name a file in it");
+        }
+        for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw bad(option, "cannot write " + target + ": " + p + " is a file, not a folder");
+                }
+                break;
+            }
+        }
+    }
+
+    /** Writes {@code content} to {@code target} atomically; a failure is exit 2 naming the option and the reason. */
+    static void write(Path target, String content, String option) {
+        requireWritable(target, option);
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            writeInPlace(target, absolute, content, option);
+            return;
+        }
         Path dir = absolute.getParent();
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            removeLeftovers(dir, absolute.getFileName().toString());
+            temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+            PENDING.add(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                out.write(content.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                channel.force(true);
+            }
+            keepMode(absolute, temp);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            PENDING.remove(temp);
             temp = null;
-        } catch (IOException e) {
-            throw new InternalException("cannot write " + target + ": " + e.getMessage(), e);
+        } catch (IOException | SecurityException e) {
+            throw bad(option, "cannot write " + target + ": " + IoMessages.reason(e));
         } finally {
             if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file is ours; failing to remove it must not hide the real error
-                }
+                delete(temp);
             }
         }
+    }
+
+    private static void writeInPlace(Path target, Path absolute, String content, String option) {
+        try (OutputStream out = Files.newOutputStream(absolute, StandardOpenOption.WRITE)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | SecurityException e) {
+            throw bad(option, "cannot write " + target + ": " + IoMessages.reason(e));
+        }
+    }
+
+    /** The replaced file's permissions on the new one (a 0644 report stays 0644); new files keep the umask's. */
+    private static void keepMode(Path target, Path temp) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view != null && Files.exists(target)) {
+            Files.setPosixFilePermissions(temp, view.readAttributes().permissions());
+        }
+    }
+
+    /** Removes temporary files of this target left by a run that was killed (its process is gone). */
+    private static void removeLeftovers(Path dir, String name) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "." + globEscape(name) + ".*.tmp")) {
+            for (Path p : stream) {
+                Matcher m = TEMP.matcher(p.getFileName().toString());
+                if (m.matches() && m.group(1).equals(name)
+                        && ProcessHandle.of(Long.parseLong(m.group(2))).map(h -> !h.isAlive()).orElse(true)) {
+                    delete(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a leftover we cannot list or remove does not stop the write
+        }
+    }
+
+    private static String globEscape(String name) {
+        return name.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
+    }
+
+    private static void removePending() {
+        PENDING.forEach(AtomicFiles::delete);
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // the temporary file is ours; failing to remove it must not hide the real error
+        }
+        PENDING.remove(p);
+    }
+
+    private static InputException bad(String option, String message) {
+        return new InputException("option " + option, message);
     }
 }

@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules());
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null, inputs.settings());
         List<Problem> problems = workspace.ok()
                 ? workspace.check(workspace.month(java.util.Optional.empty()), Workspace.CHECK_MONTHS)
                 : workspace.problems();

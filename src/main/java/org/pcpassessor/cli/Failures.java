@@ -4,14 +4,21 @@ import java.io.PrintWriter;
 import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.PcpException;
 import org.pcpassessor.problem.Problem;
+import org.pcpassessor.problem.Problems;
 import picocli.CommandLine;
 
-/** Turns exceptions into messages and exit codes: input problems (2) one per line, internal failures (1). */
-final class Failures implements CommandLine.IExecutionExceptionHandler {
+/**
+ * Turns failures into messages and exit codes: input problems (2), one per line as {@code file:line:col: error:};
+ * bad options (2) as {@code option --x: error:}; a defect of the program (1) in one line, with the trace only under
+ * {@code --debug}. No exception's class name reaches the user otherwise.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     private final PrintWriter err;
+    private final boolean debug;
 
-    Failures(PrintWriter err) {
+    Failures(PrintWriter err, boolean debug) {
         this.err = err;
+        this.debug = debug;
     }
 
     @Override
@@ -22,18 +29,43 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof PcpException p) {
             err.println("assess: " + p.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
             return p.exitCode();
         }
-        err.println("assess: internal error: " + e);
-        e.printStackTrace(err);
+        err.println("assess: internal error: a defect of pcp-assessor, not of your files"
+                + (debug ? "" : "; run again with --debug for the details to report"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
         return 1;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            // picocli says "Invalid value for option '--month': <the converter's words>"; keep the words.
+            String words = e.getCause() instanceof CommandLine.TypeConversionException t && t.getMessage() != null
+                    ? t.getMessage() : message.replaceFirst("^Invalid value for option '[^']*': ", "");
+            err.println("option " + option.longestName() + ": error: " + words);
+        } else {
+            err.println("assess " + cli.getCommandName() + ": error: " + message);
+        }
+        err.println("(assess " + (cli.getParent() == null ? "" : cli.getCommandName() + " ") + "--help lists the options)");
+        err.flush();
+        return 2;
     }
 
     static void print(PrintWriter err, java.util.List<Problem> problems) {
         problems.forEach(err::println);
-        long errors = problems.stream().filter(Problem::isError).count();
-        long warnings = problems.size() - errors;
-        err.println(errors + " error(s), " + warnings + " warning(s)");
+        long errors = Problems.errorCount(problems);
+        long warnings = problems.stream().filter(p -> !p.isError()).count();
+        err.println(String.format(java.util.Locale.UK, "%,d error(s), %,d warning(s)", errors, warnings));
         err.flush();
     }
 }

@@ -2,6 +2,9 @@ package org.pcpassessor.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.pcpassessor.core.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,12 +22,56 @@ final class InputOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Path rules;
 
+    @Option(names = "--allow-data-outside",
+            description = "Let the catalogue's data: name relative paths outside its folder (../). Absolute paths are "
+                    + "always allowed.")
+    boolean dataOutside;
+
+    @Option(names = "--trust-rules",
+            description = "Trust the rule files as code: allow calls outside the rule API (files, processes, threads, "
+                    + "reflection, unbounded loops). Only for rules you wrote or reviewed; see the README.")
+    boolean trustRules;
+
+    @Option(names = "--rule-timeout", paramLabel = "SECONDS", defaultValue = "5", converter = RuleTimeout.class,
+            description = "Stop a rule session (one phase of one month) that runs longer than this, as an error naming "
+                    + "the rule that was firing (default: ${DEFAULT-VALUE}; at most 3600).")
+    Duration ruleTimeout;
+
+    Settings settings() {
+        return new Settings(dataOutside, trustRules, ruleTimeout);
+    }
+
+    /** Seconds, possibly fractional, above 0 and at most an hour. */
+    static final class RuleTimeout implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            double seconds;
+            try {
+                seconds = Double.parseDouble(value.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a number of seconds (e.g. 5)");
+            }
+            if (!(seconds > 0) || seconds > Settings.MAX_RULE_TIMEOUT.toSeconds()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' must be above 0 and at most "
+                        + Settings.MAX_RULE_TIMEOUT.toSeconds() + " seconds");
+            }
+            return Duration.ofNanos(Math.round(seconds * 1e9));
+        }
+    }
+
     Path catalogue() {
-        return resolve(catalogue);
+        return resolve(nonEmpty(catalogue, "--catalogue"));
     }
 
     Path rules() {
-        return resolve(rules);
+        return resolve(nonEmpty(rules, "--rules"));
+    }
+
+    private static Path nonEmpty(Path path, String option) {
+        if (path.toString().isEmpty()) {
+            throw new org.pcpassessor.problem.InputException("option " + option, "the path is empty");
+        }
+        return path;
     }
 
     static Path resolve(Path path) {

@@ -3,6 +3,7 @@ package org.pcpassessor.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code assess}: the command line. The only place that calls {@code System.exit}. */
 @Command(name = "assess", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -19,8 +20,32 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: report, check, explain or test");
     }
 
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print the stack trace (for a bug report).")
+    boolean debug;
+
+    /** Set when main is about to exit with the command's own code; any other exit is guarded. */
+    private static volatile boolean finished;
+
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Runtime.getRuntime().addShutdownHook(new Thread(Main::guardExit, "pcp-exit-guard"));
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        finished = true;
+        System.exit(code);
+    }
+
+    /**
+     * A rule trusted with {@code --trust-rules} may still call {@code System.exit}; the process then ends with 2 and
+     * says which rule was running, never with the rule's code (0 would look like a good run with no output).
+     */
+    private static void guardExit() {
+        String rule = org.pcpassessor.rules.RuleRun.runningRule();
+        if (!finished && rule != null) {
+            System.err.println("assess: error: the process was told to exit while " + rule + " was running; a rule "
+                    + "may not end the process. Nothing was written.");
+            System.err.flush();
+            Runtime.getRuntime().halt(2);
+        }
     }
 
     /** Runs a command line and returns its exit code: 0 ok, 1 internal failure, 2 bad input. */
@@ -28,7 +53,9 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler(new Failures(err));
+        Failures failures = new Failures(err, java.util.Arrays.asList(args).contains("--debug"));
+        cli.setExecutionExceptionHandler(failures);
+        cli.setParameterExceptionHandler(failures);
         return cli.execute(args);
     }
 

@@ -35,11 +35,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules());
+        AtomicFiles.requireWritable(output.out, "--out");
+        AtomicFiles.requireWritable(audit, "--audit");
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null, inputs.settings());
         Workspace.requireNoErrors(workspace.problems());
         Report report = run(workspace, output, spec.commandLine().getErr());
         if (audit != null) {
-            AtomicFiles.write(audit, JsonReport.auditLines(report.audit()));
+            AtomicFiles.write(audit, JsonReport.auditLines(report.audit()), "--audit");
         }
         output.write(report, spec.commandLine().getOut());
         return 0;

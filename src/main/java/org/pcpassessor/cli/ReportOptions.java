@@ -31,7 +31,7 @@ final class ReportOptions {
             stdout.print(text);
             stdout.flush();
         } else {
-            AtomicFiles.write(out, text);
+            AtomicFiles.write(out, text, "--out");
         }
     }
 }

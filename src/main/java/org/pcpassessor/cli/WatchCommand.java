@@ -95,7 +95,7 @@ final class WatchCommand implements Callable<Integer> {
     /** One report run; returns the data folders to watch (empty when the catalogue could not be read). */
     private Set<Path> runOnce(Path catalogue, Path rulesFolder, boolean recompile, PrintWriter err) {
         Set<Path> folders = new LinkedHashSet<>();
-        Workspace workspace = Workspace.load(catalogue, rulesFolder, recompile ? null : rules);
+        Workspace workspace = Workspace.load(catalogue, rulesFolder, recompile ? null : rules, inputs.settings());
         rules = workspace.rules().orElse(null);
         workspace.catalogue().ifPresent(c -> c.dataFiles().forEach(f -> folders.add(f.toAbsolutePath().getParent())));
         try {

@@ -29,17 +29,17 @@ public final class NearMisses {
     private NearMisses() {
     }
 
-    static List<Miss> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target) {
+    static List<Miss> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target, java.time.Duration timeout) {
         List<Object> facts = new ArrayList<>();
         sameMeasure.forEach(a -> facts.addAll(a.facts()));
-        Set<String> actual = keys(RuleRun.classify(rules, facts));
+        Set<String> actual = keys(RuleRun.classify(rules, facts, timeout));
         List<Miss> misses = new ArrayList<>();
         Set<String> said = new HashSet<>();
         for (Object fact : target.facts()) {
             for (Change change : changes(fact)) {
                 List<Object> changed = new ArrayList<>(facts);
                 changed.set(indexOf(facts, fact), change.fact());
-                for (Finding f : RuleRun.classify(rules, changed)) {
+                for (Finding f : RuleRun.classify(rules, changed, timeout)) {
                     String key = key(f);
                     if (!actual.contains(key) && f.area().equals(target.snapshot().area()) && said.add(key)) {
                         misses.add(new Miss(f.rule(), f.source(), f.code(), f.basis(), change.what()));

@@ -21,6 +21,7 @@ import org.pcpassessor.problem.Problems;
 import org.pcpassessor.rules.RuleBase;
 import org.pcpassessor.rules.RuleContract;
 import org.pcpassessor.rules.RuleRun;
+import org.pcpassessor.rules.RuleSafety;
 import org.pcpassessor.stats.Assessment;
 import org.pcpassessor.stats.Calculator;
 import org.pcpassessor.stats.SignificanceTests;
@@ -36,48 +37,58 @@ public final class Workspace {
     private final DataSet data;
     private final RuleBase rules;
     private final List<Problem> problems;
+    private final Settings settings;
 
-    private Workspace(Catalogue catalogue, DataSet data, RuleBase rules, List<Problem> problems) {
+    private Workspace(Catalogue catalogue, DataSet data, RuleBase rules, List<Problem> problems, Settings settings) {
         this.catalogue = catalogue;
         this.data = data;
         this.rules = rules;
         this.problems = List.copyOf(problems);
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Loads and checks the catalogue, its data and the rules folder. */
+    /** Loads and checks the catalogue, its data and the rules folder, with the default {@link Settings}. */
     public static Workspace load(Path catalogueFile, Path rulesFolder) {
-        return load(catalogueFile, rulesFolder, null);
+        return load(catalogueFile, rulesFolder, null, Settings.DEFAULT);
     }
 
-    /** As {@link #load(Path, Path)}, reusing an already compiled rule base (when the rule files did not change). */
-    public static Workspace load(Path catalogueFile, Path rulesFolder, RuleBase compiled) {
+    /**
+     * As {@link #load(Path, Path)}, reusing an already compiled rule base when one is given (the rule files did not
+     * change).
+     */
+    public static Workspace load(Path catalogueFile, Path rulesFolder, RuleBase compiled, Settings settings) {
         Problems problems = new Problems();
-        Catalogue catalogue = readCatalogue(catalogueFile, problems);
+        Catalogue catalogue = readCatalogue(catalogueFile, problems, settings);
         DataSet data = catalogue == null ? null : new SeriesLoader(catalogue, problems).read();
         RuleBase rules = compiled != null ? compiled : RuleBase.compile(rulesFolder, problems);
-        checkContract(catalogue, rules, problems);
-        return new Workspace(catalogue, data, rules, problems.sorted());
+        checkContract(catalogue, rules, problems, settings);
+        return new Workspace(catalogue, data, rules, problems.sorted(), settings);
     }
 
     /**
      * The catalogue's measures and the rules, checked as {@link #load} checks them, without reading the catalogue's
      * data files: for {@code test}, whose scenarios bring their own series ({@link #withData}).
      */
-    public static Workspace loadDefinitions(Path catalogueFile, Path rulesFolder) {
+    public static Workspace loadDefinitions(Path catalogueFile, Path rulesFolder, Settings settings) {
         Problems problems = new Problems();
         RuleBase rules = RuleBase.compile(rulesFolder, problems);
-        return definitions(catalogueFile, rules, problems);
+        return definitions(catalogueFile, rules, problems, settings);
     }
 
-    /** As {@link #loadDefinitions(Path, Path)} with rules already compiled (a scenario's own catalogue). */
-    public static Workspace loadDefinitions(Path catalogueFile, RuleBase rules) {
-        return definitions(catalogueFile, rules, new Problems());
+    /** As {@link #loadDefinitions(Path, Path, Settings)} with rules already compiled (a scenario's own catalogue). */
+    public static Workspace loadDefinitions(Path catalogueFile, RuleBase rules, Settings settings) {
+        return definitions(catalogueFile, rules, new Problems(), settings);
     }
 
-    private static Workspace definitions(Path catalogueFile, RuleBase rules, Problems problems) {
-        Catalogue catalogue = readCatalogue(catalogueFile, problems);
-        checkContract(catalogue, rules, problems);
-        return new Workspace(catalogue, catalogue == null ? null : DataSet.of(List.of()), rules, problems.sorted());
+    private static Workspace definitions(Path catalogueFile, RuleBase rules, Problems problems, Settings settings) {
+        Catalogue catalogue = readCatalogue(catalogueFile, problems, settings);
+        checkContract(catalogue, rules, problems, settings);
+        return new Workspace(catalogue, catalogue == null ? null : DataSet.of(List.of()), rules, problems.sorted(),
+                settings);
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     /**
@@ -88,11 +99,12 @@ public final class Workspace {
         Problems all = new Problems();
         all.addAll(problems);
         DataSet d = catalogue == null ? null : series.apply(catalogue, all);
-        return new Workspace(catalogue, d, rules, all.sorted());
+        return new Workspace(catalogue, d, rules, all.sorted(), settings);
     }
 
-    private static Catalogue readCatalogue(Path file, Problems problems) {
-        Catalogue catalogue = new CatalogueLoader(SignificanceTests.names(), problems).read(file);
+    private static Catalogue readCatalogue(Path file, Problems problems, Settings settings) {
+        Catalogue catalogue = new CatalogueLoader(SignificanceTests.names(), problems, settings.dataOutsideAllowed())
+                .read(file);
         if (catalogue != null) {
             for (Measure m : catalogue.measures()) {
                 java.util.Map<String, List<String>> wrong = new java.util.TreeMap<>();
@@ -111,8 +123,11 @@ public final class Workspace {
         return catalogue;
     }
 
-    private static void checkContract(Catalogue catalogue, RuleBase rules, Problems problems) {
+    private static void checkContract(Catalogue catalogue, RuleBase rules, Problems problems, Settings settings) {
         if (rules != null) {
+            if (!settings.trustedRules()) {
+                RuleSafety.check(rules, problems);
+            }
             RuleContract.check(rules, catalogue == null ? Optional.empty()
                     : Optional.of(catalogue.measures().stream().map(Measure::id).toList()), problems);
         }
@@ -170,7 +185,7 @@ public final class Workspace {
             return new MonthRun(month, assessments, Optional.empty(), found.sorted());
         }
         try {
-            RuleRun.Result result = RuleRun.run(rules, assessments);
+            RuleRun.Result result = RuleRun.run(rules, assessments, settings.ruleTimeout());
             return new MonthRun(month, assessments, Optional.of(Assembler.assemble(catalogue, month, assessments,
                     result)), found.sorted());
         } catch (InputException e) {
@@ -223,7 +238,7 @@ public final class Workspace {
                 .filter(a -> a.snapshot().measureId().equals(key.measureId())).toList();
         Assessment target = sameMeasure.stream().filter(a -> a.snapshot().area().equals(key.area())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no assessment of " + key + " in the run"));
-        return NearMisses.find(rules, sameMeasure, target);
+        return NearMisses.find(rules, sameMeasure, target, settings.ruleTimeout());
     }
 
     /**
@@ -250,6 +265,10 @@ public final class Workspace {
             run.report().ifPresent(r -> r.audit().forEach(e -> fired.add(e.source())));
             if (run.ok()) {
                 ran++;
+            }
+            String rulesFolder = rules.folder().toString();
+            if (run.problems().stream().anyMatch(p -> p.isError() && p.file().startsWith(rulesFolder))) {
+                break; // a rule failed (an error, a loop, the time limit): it would fail the same way each month
             }
         }
         if (ran > 0) {

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.input.TextFile;
 import org.pcpassessor.problem.DataException;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.Suggestions;
@@ -38,6 +39,13 @@ public final class SeriesLoader {
             this(numerator, denominator, source, true);
         }
     }
+
+    /** A number as a CSV should hold it: digits, an optional fraction and minus sign, nothing else. */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}");
+    /** The months a series may hold: anything else is a typing error, and would make a series of millions of months. */
+    static final YearMonth FIRST_MONTH = YearMonth.of(1900, 1);
+    static final YearMonth LAST_MONTH = YearMonth.of(2199, 12);
 
     public SeriesLoader(Catalogue catalogue, Problems problems) {
         this.catalogue = catalogue;
@@ -85,11 +93,35 @@ public final class SeriesLoader {
     private void readFile(Path path, Map<String, Measure> measures, Set<String> areas,
                           Map<String, Map<String, TreeMap<YearMonth, Row>>> rows) {
         String file = path.toString();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setTrim(true).get();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> header = parser.getHeaderNames();
+        java.util.Optional<String> text = TextFile.read(path, file, TextFile.CSV, problems);
+        if (text.isEmpty()) {
+            return;
+        }
+        if (text.get().isBlank()) {
+            problems.error(file, 1, 1, "the file is empty; expected a header: measure,area,month,value,numerator,"
+                    + "denominator");
+            return;
+        }
+        // The header is read here, not by the CSV library, so that a repeated name is reported as such.
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
+        long lastLine = 0;
+        try (CSVParser parser = CSVParser.parse(new java.io.StringReader(text.get()), format)) {
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            List<String> header = records.next().toList();
+            lastLine = parser.getCurrentLineNumber();
+            Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+            boolean duplicates = false;
+            for (int i = 0; i < header.size(); i++) {
+                Integer first = columns.putIfAbsent(header.get(i), i);
+                if (first != null && !header.get(i).isEmpty()) {
+                    problems.error(file, 1, i + 1, "the header names '" + header.get(i) + "' twice (columns "
+                            + (first + 1) + " and " + (i + 1) + ")");
+                    duplicates = true;
+                }
+            }
+            if (duplicates) {
+                return;
+            }
             List<String> missing = new ArrayList<>();
             for (String column : List.of("measure", "area", "month")) {
                 if (!header.contains(column)) {
@@ -106,21 +138,52 @@ public final class SeriesLoader {
             }
             Map<String, Integer> unknownMeasures = new TreeMap<>();
             Map<String, Integer> unknownAreas = new TreeMap<>();
-            for (CSVRecord record : parser) {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
                 int line = (int) parser.getCurrentLineNumber();
-                readRow(file, line, record, measures, areas, rows, unknownMeasures, unknownAreas);
+                lastLine = line;
+                readRow(file, line, new Fields(columns, record), measures, areas, rows, unknownMeasures, unknownAreas);
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            problems.error(file, 0, 0, "cannot read the CSV: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            // The CSV library stops at a malformed quote; the record that failed starts after the last one read.
+            String m = String.valueOf(e.getMessage());
+            String why = m.contains("EOF reached before encapsulated token finished")
+                    ? "a quoted field (\"...) is not closed before the end of the file"
+                    : m.contains("Invalid character between encapsulated token and delimiter")
+                    ? "text after a closing quote: a quoted field must end at a comma (write \"\" for a quote inside it)"
+                    : "the CSV cannot be read: " + m.lines().findFirst().orElse("");
+            problems.error(file, (int) lastLine + 1, 0, why);
         }
     }
 
-    private void readRow(String file, int line, CSVRecord record, Map<String, Measure> measures, Set<String> areas,
+    /** A row's fields by header name; a row of another length than the header is reported, not read. */
+    private record Fields(Map<String, Integer> columns, CSVRecord record) {
+        boolean consistent() {
+            return record.size() == columns.size();
+        }
+
+        boolean has(String column) {
+            return columns.containsKey(column);
+        }
+
+        String get(String column) {
+            Integer i = columns.get(column);
+            return i == null || i >= record.size() ? "" : record.get(i);
+        }
+
+        /** The 1-based column of a field, for file:line:column. */
+        int column(String column) {
+            Integer i = columns.get(column);
+            return i == null ? 0 : i + 1;
+        }
+    }
+
+    private void readRow(String file, int line, Fields record, Map<String, Measure> measures, Set<String> areas,
                          Map<String, Map<String, TreeMap<YearMonth, Row>>> rows,
                          Map<String, Integer> unknownMeasures, Map<String, Integer> unknownAreas) {
-        if (!record.isConsistent()) {
-            problems.error(file, line, 0, "the row has " + record.size() + " fields; the header has "
-                    + record.getParser().getHeaderNames().size());
+        if (!record.consistent()) {
+            problems.error(file, line, 0, "the row has " + record.record().size() + " fields; the header has "
+                    + record.columns().size());
             return;
         }
         String id = record.get("measure");
@@ -132,23 +195,32 @@ public final class SeriesLoader {
         }
         if (measure == null) {
             if (unknownMeasures.merge(id, 1, Integer::sum) == 1) {
-                problems.error(file, line, 0, "unknown measure '" + id + "'"
+                problems.error(file, line, record.column("measure"), "unknown measure '" + id + "'"
                         + Suggestions.didYouMean(id, measures.keySet()) + ": it is not in " + catalogue.file());
             }
             return;
         }
         if (!areas.contains(area)) {
             if (unknownAreas.merge(area, 1, Integer::sum) == 1) {
-                problems.error(file, line, 0, "unknown area '" + area + "'" + Suggestions.didYouMean(area, areas)
+                problems.error(file, line, record.column("area"), "unknown area '" + area + "'"
+                        + Suggestions.didYouMean(area, areas)
                         + "; the catalogue's areas are " + catalogue.areas());
             }
             return;
         }
         YearMonth month;
         try {
+            if (!MONTH.matcher(monthText).matches()) {
+                throw new DateTimeParseException("", monthText, 0);
+            }
             month = YearMonth.parse(monthText);
         } catch (DateTimeParseException e) {
-            problems.error(file, line, 0, "month must be YYYY-MM, not '" + monthText + "'");
+            problems.error(file, line, record.column("month"), "month must be YYYY-MM, not '" + monthText + "'");
+            return;
+        }
+        if (month.isBefore(FIRST_MONTH) || month.isAfter(LAST_MONTH)) {
+            problems.error(file, line, record.column("month"), "month " + month + " is outside " + FIRST_MONTH + " to "
+                    + LAST_MONTH + ": a typing error?");
             return;
         }
         if (measure.until().isPresent() && month.isAfter(measure.until().get())) {
@@ -161,74 +233,46 @@ public final class SeriesLoader {
         TreeMap<YearMonth, Row> series = rows.computeIfAbsent(id, k -> new TreeMap<>())
                 .computeIfAbsent(area, k -> new TreeMap<>());
         Row previous = series.putIfAbsent(month, row);
-        if (previous != null) {
+        if (previous != null && row.valid()) { // an invalid row was reported already
             problems.error(file, line, 0, "duplicate row for " + id + ", " + area + ", " + month
                     + " (first at " + previous.source() + ")");
         }
     }
 
-    private Row parseValues(String file, int line, CSVRecord record, Measure measure) {
+    private Row parseValues(String file, int line, Fields record, Measure measure) {
         String source = file + ":" + line;
         Kind kind = measure.kind();
-        if (!kind.hasDenominator()) {
-            Double value = number(file, line, record, "value", measure);
-            if (value == null) {
-                return null;
-            }
-            if (value < 0) {
-                problems.error(file, line, 0, "a " + kind.yamlName() + " cannot be negative: value '"
-                        + record.get("value") + "' for " + measure.id());
-                return null;
-            }
-            if (kind == Kind.COUNT && value != Math.rint(value)) {
-                problems.error(file, line, 0, "a count must be a whole number: value '" + record.get("value")
-                        + "' for " + measure.id());
-                return null;
-            }
-            return new Row(value, 1, source);
-        }
-        Double numerator = number(file, line, record, "numerator", measure);
-        Double denominator = number(file, line, record, "denominator", measure);
+        Double numerator = number(file, line, record, kind.hasDenominator() ? "numerator" : "value", measure);
+        Double denominator = kind.hasDenominator() ? number(file, line, record, "denominator", measure)
+                : Double.valueOf(1);
         if (numerator == null || denominator == null) {
             return null;
         }
-        if (denominator < 0) {
-            problems.error(file, line, 0, "denominator cannot be negative: '" + record.get("denominator")
-                    + "' for " + measure.id());
-            return null;
-        }
-        if (denominator == 0 && numerator != 0) {
-            problems.error(file, line, 0, "zero denominator with numerator '" + record.get("numerator") + "' for "
-                    + measure.id() + ": the month's " + kind.yamlName() + " is undefined");
-            return null;
-        }
-        if (kind == Kind.PROPORTION && (numerator < 0 || numerator > denominator)) {
-            problems.error(file, line, 0, "a proportion needs 0 <= numerator <= denominator, not "
-                    + record.get("numerator") + "/" + record.get("denominator") + " for " + measure.id());
+        java.util.Optional<Cells.Violation> wrong = Cells.check(kind, numerator, denominator);
+        if (wrong.isPresent()) {
+            problems.error(file, line, record.column(wrong.get().field()), wrong.get().message() + " (measure "
+                    + measure.id() + ")");
             return null;
         }
         return new Row(numerator, denominator, source);
     }
 
-    private Double number(String file, int line, CSVRecord record, String column, Measure measure) {
-        String text = record.isMapped(column) ? record.get(column) : "";
+    private Double number(String file, int line, Fields record, String column, Measure measure) {
+        String text = record.get(column);
         if (text.isEmpty()) {
-            problems.error(file, line, 0, "'" + column + "' is empty; a " + measure.kind().yamlName() + " needs "
+            problems.error(file, line, record.column(column) == 0 ? 1 : record.column(column), "'" + column + "' is "
+                    + (record.has(column) ? "empty" : "not a column of this file") + "; a " + measure.kind().yamlName() + " needs "
                     + (measure.kind().hasDenominator() ? "numerator and denominator" : "value")
                     + " (measure " + measure.id() + ")");
             return null;
         }
-        try {
-            double v = Double.parseDouble(text.replace(",", ""));
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            problems.error(file, line, 0, column + " must be a number, not '" + text + "' (measure " + measure.id()
-                    + ")");
+        if (!DECIMAL.matcher(text).matches()) {
+            problems.error(file, line, record.column(column), column + " must be a plain decimal number, not '" + text
+                    + "' (measure " + measure.id() + "; no thousands separators, signs other than '-', exponents or "
+                    + "units)");
             return null;
         }
+        return Double.parseDouble(text);
     }
 
     private Series assemble(Measure measure, String area, TreeMap<YearMonth, Row> months) {

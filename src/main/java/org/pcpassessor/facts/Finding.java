@@ -59,6 +59,10 @@ public record Finding(
      */
     public static Finding of(String code, Evidence first, Evidence... more) {
         RuleScope.Current rule = RuleScope.current();
+        if (first == null || java.util.Arrays.asList(more).contains(null)) {
+            throw new IllegalArgumentException("Finding.of(\"" + code + "\", ...) needs the facts the finding rests on "
+                    + "(bound in the rule's conditions, e.g. $c), not null");
+        }
         Map<String, Object> evidence = new LinkedHashMap<>(first.evidence());
         for (Evidence other : more) {
             evidence.put("otherArea", other.area());

@@ -34,6 +34,11 @@ public final class JsonReport {
         root.put("month", report.month().toString());
         root.put("headlineArea", report.catalogue().headlineArea());
         root.put("confidence", report.catalogue().confidence());
+        java.util.List<java.nio.file.Path> outside = report.catalogue().dataOutsideFolder();
+        if (!outside.isEmpty()) {
+            ArrayNode files = root.putArray("dataOutsideCatalogueFolder");
+            outside.forEach(p -> files.add(p.toString()));
+        }
         ArrayNode measures = root.putArray("measures");
         for (MeasureReport r : report.measures()) {
             measures.add(measure(r));

@@ -52,10 +52,12 @@ public final class RuleBase {
     private final Phrases phrases;
     private final List<DeclaredCode> codes;
     private final RuleModel model;
+    private final List<RuleModel.Source> sources;
 
     private RuleBase(Path folder, KieBase classify, KieBase narrate, Map<String, RuleInfo> rules, Phrases phrases,
-                     List<DeclaredCode> codes, RuleModel model) {
+                     List<DeclaredCode> codes, RuleModel model, List<RuleModel.Source> sources) {
         this.model = model;
+        this.sources = List.copyOf(sources);
         this.folder = folder;
         this.classify = classify;
         this.narrate = narrate;
@@ -113,7 +115,8 @@ public final class RuleBase {
         if (problems.hasErrors() || classify == null || narrate == null) {
             return null;
         }
-        return new RuleBase(folder, classify, narrate, rules, phrases, codes, RuleModel.read(sources, rules));
+        return new RuleBase(folder, classify, narrate, rules, phrases, codes, RuleModel.read(sources, rules),
+                List.copyOf(sources.values()));
     }
 
     private static KieBase build(Path folder, String phase, List<Path> files, Problems problems,
@@ -126,26 +129,68 @@ public final class RuleBase {
         ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", phase, "1.0." + System.nanoTime());
         kfs.generateAndWritePomXML(releaseId);
         Map<String, Path> byResource = new LinkedHashMap<>();
+        java.security.MessageDigest digest = sha256();
+        digest.update(phase.getBytes(StandardCharsets.UTF_8));
         for (Path f : files) {
             String rel = folder.relativize(f).toString().replace('\\', '/');
-            String text;
-            try {
-                text = Files.readString(f, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                problems.error(f.toString(), 0, 0, "cannot read: " + e.getMessage());
+            java.util.Optional<String> read = org.pcpassessor.input.TextFile.read(f, f.toString(),
+                    org.pcpassessor.input.TextFile.RULES, problems);
+            if (read.isEmpty()) {
                 continue;
+            }
+            String text = read.get();
+            String tableDrl = null;
+            if (rel.endsWith(".drl.csv")) {
+                // Drools' table reader fails with an exception, not a message, on a malformed table: read it here.
+                try {
+                    tableDrl = tableAsDrl(text);
+                } catch (RuntimeException e) {
+                    problems.error(f.toString(), 1, 0, "the decision table cannot be read: " + cleanTableMessage(e));
+                    continue;
+                }
+                if (!tableDrl.contains("\nrule ")) {
+                    problems.error(f.toString(), 1, 0, "the decision table makes no rule: it needs RuleSet and Import "
+                            + "rows, a 'RuleTable NAME' row, then CONDITION/ACTION, fact, template and title rows, and "
+                            + "one row per rule (see rules/classify/streaks.drl.csv)");
+                    continue;
+                }
             }
             kfs.write(RESOURCES + rel, text);
             byResource.put(rel, f);
-            if (rel.endsWith(".drl.csv")) {
+            for (String part : new String[] {rel, text}) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            if (tableDrl != null) {
+                int before = rules.size();
                 indexTable(phase, f, text, rules);
-                sources.put(f.toString(), new RuleModel.Source(f.toString(), phase, tableAsDrl(text), true));
+                if (rules.size() == before) {
+                    problems.error(f.toString(), 1, 0, "the decision table has no rule rows: after 'RuleTable NAME' come "
+                            + "the CONDITION/ACTION, fact, template and title rows, then one row per rule");
+                    continue;
+                }
+                sources.put(f.toString(), new RuleModel.Source(f.toString(), phase, tableDrl, true));
             } else {
                 index(phase, f, text, rules);
                 sources.put(f.toString(), new RuleModel.Source(f.toString(), phase, text, false));
             }
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        String key = java.util.HexFormat.of().formatHex(digest.digest());
+        if (problems.hasErrors()) {
+            key = null; // a file could not be read: compile what there is for its messages, but remember nothing
+        }
+        KieBase cached = key == null ? null : COMPILED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) {
+            problems.error(folder.toString(), 0, 0, "the " + phase + " rules cannot be compiled: "
+                    + CompilerMessages.clean(String.valueOf(e.getMessage())));
+            return null;
+        }
         boolean errors = false;
         List<Message> messages = builder.getResults().getMessages();
         java.util.Set<String> located = new java.util.HashSet<>();
@@ -164,7 +209,7 @@ public final class RuleBase {
             String rel = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
             Path file = byResource.get(rel);
             String where = file == null ? folder.toString() : file.toString();
-            String text = m.getText() == null ? "" : m.getText().strip().replaceAll("\\s+", " ");
+            String text = CompilerMessages.clean(m.getText() == null ? "" : m.getText());
             if (m.getLevel() == Message.Level.ERROR) {
                 errors = true;
                 problems.error(where, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), text);
@@ -179,7 +224,35 @@ public final class RuleBase {
         // The KieBase keeps what it needs; dropping the module from Drools' global repository stops a long watch
         // session from holding every earlier build of the rules.
         ks.getRepository().removeKieModule(releaseId);
+        if (key != null) {
+            synchronized (COMPILED) {
+                COMPILED.put(key, base);
+            }
+        }
         return base;
+    }
+
+    /**
+     * Rule bases compiled in this process, by the SHA-256 of their phase, file names and texts: the same rules in
+     * another folder, or unchanged since the last compile (watch, a test suite), are not compiled again. A compiled
+     * base depends on nothing but those texts (the facts' classes are the tool's own); the few most recent are kept.
+     */
+    private static final Map<String, KieBase> COMPILED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, KieBase> eldest) {
+                    return size() > 6;
+                }
+            });
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** Finds each rule's declaration line by reading the file: Drools keeps the resource but not the line. */
@@ -201,14 +274,24 @@ public final class RuleBase {
         }
     }
 
-    /** The DRL a CSV decision table compiles to (Drools' own SpreadsheetCompiler); "" when it does not compile. */
+    /** The DRL a CSV decision table compiles to (Drools' own SpreadsheetCompiler); throws when it cannot. */
     private static String tableAsDrl(String csv) {
         try (var in = new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))) {
             return new org.drools.decisiontable.SpreadsheetCompiler().compile(in,
                     org.drools.decisiontable.InputType.CSV);
-        } catch (IOException | RuntimeException e) {
-            return ""; // the table's own errors come from the build, with its file
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String cleanTableMessage(RuntimeException e) {
+        String m = String.valueOf(e.getMessage()).replaceFirst("^\\[[^\\]]*\\]\\s*", "");
+        return CompilerMessages.clean(m.isBlank() || m.equals("null") ? "it is not a decision table" : m);
+    }
+
+    /** Each rule file as read (decision tables as the DRL they compile to), for the checks that read the code. */
+    List<RuleModel.Source> sources() {
+        return sources;
     }
 
     /** The rules as the contract check reads them. */
@@ -277,6 +360,13 @@ public final class RuleBase {
     public Location source(String rulePackage, String name) {
         RuleInfo info = rules.get(key(rulePackage, name));
         return info == null ? Location.of(folder.toString()) : info.source();
+    }
+
+    /** The package of the rule of that name, when exactly one package declares it. */
+    public java.util.Optional<String> packageOf(String name) {
+        List<String> packages = rules.values().stream().filter(r -> r.name().equals(name)).map(RuleInfo::rulePackage)
+                .distinct().toList();
+        return packages.size() == 1 ? java.util.Optional.of(packages.get(0)) : java.util.Optional.empty();
     }
 
     /** The shared phrases ({@code phrases.yaml}; none when the folder has no such file). */

@@ -65,13 +65,7 @@ final class RuleFolderFiles {
             return;
         }
         String name = file.toString();
-        Yaml.Node root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = Yaml.read(r, name, problems);
-        } catch (IOException e) {
-            problems.error(name, 0, 0, "cannot read: " + e.getMessage());
-            return;
-        }
+        Yaml.Node root = Yaml.read(file, name, problems);
         if (root == null) {
             return;
         }

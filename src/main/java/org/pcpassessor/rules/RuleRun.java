@@ -1,5 +1,6 @@
 package org.pcpassessor.rules;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,17 +54,20 @@ public final class RuleRun {
     private RuleRun() {
     }
 
-    /** Both phases; throws {@link RulesException} naming the rule (file:line) when a rule fails or loops. */
-    public static Result run(RuleBase base, List<Assessment> assessments) {
+    /**
+     * Both phases, each under {@code timeout}; throws {@link RulesException} naming the rule (file:line) when a rule
+     * fails, loops, halts the session or runs past the time limit.
+     */
+    public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout) {
         List<Object> facts = new ArrayList<>();
         assessments.forEach(a -> facts.addAll(a.facts()));
         List<AuditEvent> audit = new ArrayList<>();
-        List<Finding> findings = fire(base, "classify", facts, audit).stream()
+        List<Finding> findings = fire(base, "classify", facts, audit, timeout).stream()
                 .filter(Finding.class::isInstance).map(Finding.class::cast)
                 .sorted(FINDING_ORDER).toList();
         List<Object> narrateFacts = new ArrayList<>(facts);
         narrateFacts.addAll(findings);
-        List<Object> made = fire(base, "narrate", narrateFacts, audit);
+        List<Object> made = fire(base, "narrate", narrateFacts, audit, timeout);
         return new Result(findings, of(made, Sentence.class), of(made, TableLabel.class), audit);
     }
 
@@ -71,8 +75,8 @@ public final class RuleRun {
      * Only the classify phase, with no audit trail: for what-if questions ("which rules would fire if this streak
      * were a month longer?").
      */
-    public static List<Finding> classify(RuleBase base, List<Object> facts) {
-        return of(fire(base, "classify", facts, new ArrayList<>()), Finding.class).stream()
+    public static List<Finding> classify(RuleBase base, List<Object> facts, Duration timeout) {
+        return of(fire(base, "classify", facts, new ArrayList<>(), timeout), Finding.class).stream()
                 .sorted(FINDING_ORDER).toList();
     }
 
@@ -88,28 +92,71 @@ public final class RuleRun {
             .thenComparing(Finding::rule)
             .thenComparing(f -> f.evidence().toString());
 
-    /** Runs one phase and returns what its rules inserted (findings, sentences, labels). */
-    private static List<Object> fire(RuleBase base, String phase, List<Object> facts, List<AuditEvent> audit) {
+    /** The stack of a rule session's thread: room for the engine's own recursion on big sessions. */
+    private static final long SESSION_STACK_BYTES = 64L << 20;
+
+    /**
+     * The rule running on some session now (for the process-exit guard in the command line), or null. Sessions run
+     * one at a time per command, so the latest is the one that matters.
+     */
+    private static volatile String running;
+
+    /** "rule 'X' (file:line)" when a rule is running now, else null: what a guard outside the session can say. */
+    public static String runningRule() {
+        return running;
+    }
+
+    /**
+     * Runs one phase on a thread of its own, under guard: the time limit (the session is halted, then its thread
+     * stopped), a rule's exception or error in a condition or a consequence (stack overflow and out-of-memory
+     * included), a runaway loop and a halted session are errors naming the rule at file:line. Returns what the
+     * rules inserted (findings, sentences, labels).
+     */
+    private static List<Object> fire(RuleBase base, String phase, List<Object> facts, List<AuditEvent> audit,
+                                     Duration timeout) {
         KieSession session = (phase.equals("classify") ? base.classify() : base.narrate()).newKieSession();
         Listener listener = new Listener(base, phase, audit);
-        try {
-            facts.forEach(session::insert);
-            session.addEventListener((AgendaEventListener) listener);
-            session.addEventListener((RuleRuntimeEventListener) listener);
-            int cap = Math.max(1000, facts.size() * FIRINGS_PER_FACT);
-            int fired;
+        int cap = Math.max(1000, facts.size() * FIRINGS_PER_FACT);
+        int[] fired = new int[2];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
             try {
-                fired = session.fireAllRules(cap);
-            } catch (ConsequenceException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
-                String pkg = e.getMatch() == null ? "" : e.getMatch().getRule().getPackageName();
-                throw new RulesException(List.of(problemAt(base, pkg, rule, "rule '" + rule + "' failed: "
-                        + cause.getMessage())));
+                facts.forEach(session::insert);
+                session.addEventListener((AgendaEventListener) listener);
+                session.addEventListener((RuleRuntimeEventListener) listener);
+                fired[0] = session.fireAllRules(cap);
+                // A session halted by a rule returns early with matches left: a second call fires them.
+                listener.beforeSecondCall = listener.last;
+                fired[1] = fired[0] >= cap ? 0 : session.fireAllRules(1);
+            } catch (Throwable t) { // a rule's failure of any kind is reported as that rule's error
+                failure[0] = t;
             } finally {
                 RuleScope.exit();
             }
-            if (fired >= cap) {
+        }, "pcp-rules-" + phase, SESSION_STACK_BYTES);
+        worker.setDaemon(true);
+        try {
+            worker.start();
+            if (!join(worker, timeout)) {
+                session.halt();
+                worker.interrupt();
+                if (!join(worker, Duration.ofMillis(500))) {
+                    stop(worker);
+                }
+                Listener.Firing firing = listener.firing;
+                String limit = seconds(timeout);
+                throw new RulesException(List.of(firing != null
+                        ? problemAt(base, firing.rulePackage(), firing.rule(), "rule '" + firing.rule() + "' was still "
+                                + "running after the time limit of " + limit + ": a loop, or work that never ends? "
+                                + "(--rule-timeout sets the limit)")
+                        : Problem.error(base.folder().toString(), 0, 0, "the " + phase + " rules were still running "
+                                + "after the time limit of " + limit + " without firing a rule: a condition (an eval, a "
+                                + "function) that never ends? (--rule-timeout sets the limit)")));
+            }
+            if (failure[0] != null) {
+                throw failed(base, phase, listener, failure[0]);
+            }
+            if (fired[0] >= cap) {
                 String busiest = listener.counts.entrySet().stream().max(Map.Entry.comparingByValue())
                         .map(Map.Entry::getKey).orElse("?");
                 throw new RulesException(List.of(problemAt(base, listener.packages.get(busiest), busiest,
@@ -117,10 +164,147 @@ public final class RuleRun {
                                 + "' fired most (" + listener.counts.get(busiest)
                                 + " times): it probably re-triggers itself")));
             }
+            if (fired[1] > 0) {
+                Listener.Firing halter = listener.beforeSecondCall;
+                throw new RulesException(List.of(halter == null
+                        ? Problem.error(base.folder().toString(), 0, 0, "the " + phase + " rules were halted")
+                        : problemAt(base, halter.rulePackage(), halter.rule(), "rule '" + halter.rule() + "' halted the "
+                                + "rules before they had finished; a rule may not halt the session")));
+            }
             return listener.made;
         } finally {
-            session.dispose();
+            running = null;
+            if (!worker.isAlive()) {
+                session.dispose();
+            }
         }
+    }
+
+    private static boolean join(Thread worker, Duration timeout) {
+        try {
+            worker.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rules were running", e);
+        }
+        return !worker.isAlive();
+    }
+
+    /**
+     * Stops a rule session's thread that ignored halt and interrupt (a loop in a consequence). {@code Thread.stop}
+     * is the only way to end code that never yields; the thread holds nothing but its own session, which is
+     * discarded. On a Java without it (20 and later), the daemon thread is left and the command still ends.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread worker) {
+        try {
+            worker.stop();
+        } catch (UnsupportedOperationException e) {
+            // nothing more can be done from here; the thread is a daemon and dies with the process
+        }
+    }
+
+    private static String seconds(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return (s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s)) + " s";
+    }
+
+    /** A rule's failure, as its error at file:line: the rule from the engine's exception or from the listener. */
+    private static RulesException failed(RuleBase base, String phase, Listener listener, Throwable t) {
+        String rule = null;
+        String pkg = "";
+        Throwable cause = t;
+        if (t instanceof ConsequenceException e && e.getMatch() != null) {
+            rule = e.getMatch().getRule().getName();
+            pkg = e.getMatch().getRule().getPackageName();
+            cause = e.getCause() == null ? e : e.getCause();
+        } else if (listener.firing != null) {
+            rule = listener.firing.rule();
+            pkg = listener.firing.rulePackage();
+        } else {
+            // An exception in a condition names its rule in the engine's message ([Rule "name" in file]) or in the
+            // class the engine generated for it (pcp.classify.Rule_Name123Eval0Invoker).
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[Rule \"(.*?)\" in ([^\\]]*)\\]")
+                    .matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                rule = m.group(1);
+                pkg = base.packageOf(rule).orElse("");
+            } else {
+                RuleBase.RuleInfo generated = generatedBy(base, t);
+                if (generated != null) {
+                    rule = generated.name();
+                    pkg = generated.rulePackage();
+                }
+            }
+            cause = t.getCause() == null ? t : t.getCause();
+        }
+        String why = reason(cause);
+        if (rule == null) {
+            return new RulesException(List.of(Problem.error(base.folder().toString(), 0, 0, "the " + phase
+                    + " rules failed: " + why)));
+        }
+        return new RulesException(List.of(problemAt(base, pkg, rule, "rule '" + rule + "' failed: " + why)));
+    }
+
+    /**
+     * The rule whose generated class ({@code Rule_<name with non-word characters as _><number>...}) is on the stack
+     * of a failure, or null: the longest rule name that matches, in the class's package.
+     */
+    private static RuleBase.RuleInfo generatedBy(RuleBase base, Throwable t) {
+        RuleBase.RuleInfo best = null;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            for (StackTraceElement frame : c.getStackTrace()) {
+                String cls = frame.getClassName();
+                int dot = cls.lastIndexOf('.');
+                String simple = cls.substring(dot + 1);
+                if (!simple.startsWith("Rule_")) {
+                    continue;
+                }
+                String pkg = dot < 0 ? "" : cls.substring(0, dot);
+                for (RuleBase.RuleInfo info : base.rules()) {
+                    String legal = "Rule_" + info.name().replaceAll("[^\\w$]", "_");
+                    if (info.rulePackage().equals(pkg) && simple.startsWith(legal) && simple.length() > legal.length()
+                            && (Character.isDigit(simple.charAt(legal.length())) || simple.charAt(legal.length()) == '_')
+                            && (best == null || info.name().length() > best.name().length())) {
+                        best = info;
+                    }
+                }
+                if (best != null) {
+                    return best;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What went wrong in a rule, in words: never an exception's class name. */
+    static String reason(Throwable t) {
+        if (t instanceof StackOverflowError) {
+            return "it recursed too deeply (stack overflow)";
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "it ran out of memory";
+        }
+        if (t instanceof ArithmeticException && t.getMessage() != null) {
+            return t.getMessage();
+        }
+        if (t instanceof NullPointerException) {
+            return t.getMessage() == null ? "a value was missing (null)" : t.getMessage();
+        }
+        if (t instanceof ClassCastException) {
+            return "a value was of the wrong type";
+        }
+        if (t instanceof IndexOutOfBoundsException || t instanceof StringIndexOutOfBoundsException) {
+            return "an index out of range" + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        }
+        String message = t.getMessage();
+        if (message == null || message.isBlank()) {
+            return "it stopped with an error and no message";
+        }
+        // MVEL wraps its messages as "[Error: ...] [Near : {...}]"; keep the words inside.
+        String first = message.lines().findFirst().orElse("").strip()
+                .replaceFirst("^\\[Error: (.*?)\\](?:\\s*\\[Near.*)?$", "$1");
+        return CompilerMessages.clean(first);
     }
 
     private static Problem problemAt(RuleBase base, String rulePackage, String rule, String message) {
@@ -179,9 +363,21 @@ public final class RuleRun {
             this.audit = audit;
         }
 
+        /** A rule's name and package. */
+        record Firing(String rule, String rulePackage) {
+        }
+
+        /** The rule whose consequence is running now (null between consequences), and the last one that ran. */
+        volatile Firing firing;
+        volatile Firing last;
+        /** The last rule that fired before the engine returned: the one that halted it, when it returned early. */
+        volatile Firing beforeSecondCall;
+
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             var rule = event.getMatch().getRule();
+            firing = new Firing(rule.getName(), rule.getPackageName());
+            running = "rule '" + rule.getName() + "' (" + base.source(rule.getPackageName(), rule.getName()) + ")";
             RuleScope.enter(new RuleScope.Current(rule.getName(), rule.getPackageName(),
                     base.source(rule.getPackageName(), rule.getName()), rule.getMetaData(), base.phrases()));
         }
@@ -207,6 +403,9 @@ public final class RuleRun {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             RuleScope.exit();
+            last = firing;
+            firing = null;
+            running = null;
             var rule = event.getMatch().getRule();
             counts.merge(rule.getName(), 1, Integer::sum);
             packages.put(rule.getName(), rule.getPackageName());

@@ -23,11 +23,15 @@ public record Scenario(Path file, String name, YearMonth month, Optional<Path> c
 
     /** A series as written in the scenario, before the catalogue tells its kind (empty lists: not given). */
     public record SeriesSpec(String measure, Optional<String> area, YearMonth from, List<Double> values,
-                             List<Double> numerators, List<Double> denominators, int line) {
+                             List<Double> numerators, List<Double> denominators, int line,
+                             List<org.pcpassessor.problem.Location> valueAt,
+                             List<org.pcpassessor.problem.Location> denominatorAt) {
         public SeriesSpec {
             values = List.copyOf(values);
             numerators = List.copyOf(numerators);
             denominators = List.copyOf(denominators);
+            valueAt = List.copyOf(valueAt);
+            denominatorAt = List.copyOf(denominatorAt);
         }
     }
 

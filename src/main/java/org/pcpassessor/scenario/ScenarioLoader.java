@@ -49,13 +49,7 @@ public final class ScenarioLoader {
     /** Reads a scenario; null (with problems recorded) when it cannot be used. */
     public Scenario read(Path path) {
         file = path.toString();
-        Node root;
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = Yaml.read(r, file, problems);
-        } catch (IOException e) {
-            problems.error(file, 0, 0, "cannot read the scenario: " + e.getMessage());
-            return null;
-        }
+        Node root = Yaml.read(path, file, problems);
         if (!(root instanceof MapNode top)) {
             if (root != null) {
                 error(root, "a scenario is a mapping with scenario, month, series and expect");
@@ -68,14 +62,22 @@ public final class ScenarioLoader {
         String cat = text(top, "catalogue", false);
         Optional<Path> catalogue = cat == null ? Optional.empty()
                 : Optional.of((path.getParent() == null ? Path.of("") : path.getParent()).resolve(cat));
+        if (catalogue.isPresent() && !Files.isRegularFile(catalogue.get())) {
+            error(top.get("catalogue"), "catalogue '" + cat + "' not found (relative to the scenario's folder)");
+            catalogue = Optional.empty();
+            name = null; // the scenario cannot run without it
+        }
         List<Scenario.SeriesSpec> series = new ArrayList<>();
         for (MapNode s : maps(top.get("series"), "series")) {
             keys(s, SERIES_KEYS, "series");
             String measure = text(s, "measure", true);
             YearMonth from = month(s.get("from"), "from");
-            double[] values = numbers(s.get("values"));
-            double[] num = numbers(s.get("numerators"));
-            double[] den = numbers(s.get("denominators"));
+            Numbers valuesRead = numbers(s.get("values"));
+            Numbers numRead = numbers(s.get("numerators"));
+            Numbers denRead = numbers(s.get("denominators"));
+            double[] values = valuesRead == null ? null : valuesRead.values();
+            double[] num = numRead == null ? null : numRead.values();
+            double[] den = denRead == null ? null : denRead.values();
             if (values == null && (num == null || den == null)) {
                 error(s, "a series needs 'values' (counts, medians) or 'numerators' and 'denominators' (rates, "
                         + "proportions)");
@@ -87,7 +89,9 @@ public final class ScenarioLoader {
             }
             if (measure != null && from != null) {
                 series.add(new Scenario.SeriesSpec(measure, Optional.ofNullable(text(s, "area", false)), from,
-                        list(values), list(num), list(den), s.pos().line()));
+                        list(values), list(num), list(den), s.pos().line(),
+                        valuesRead != null ? valuesRead.at() : numRead == null ? List.of() : numRead.at(),
+                        denRead == null ? List.of() : denRead.at()));
             }
         }
         List<Scenario.Expectation> expectations = new ArrayList<>();
@@ -155,7 +159,14 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private double[] numbers(Node node) {
+    /** The most months a scenario's series may hold (100 years): an expansion beyond it is a typing error. */
+    static final int MAX_MONTHS = 1200;
+
+    /** A list of numbers as expanded, and where each was written (an expansion's values share its position). */
+    private record Numbers(double[] values, List<org.pcpassessor.problem.Location> at) {
+    }
+
+    private Numbers numbers(Node node) {
         if (node == null) {
             return null;
         }
@@ -164,37 +175,57 @@ public final class ScenarioLoader {
             return null;
         }
         List<Double> out = new ArrayList<>();
+        List<org.pcpassessor.problem.Location> at = new ArrayList<>();
         for (Node item : list.items()) {
-            if (!(item instanceof Scalar s) || s.isNull()) {
-                error(item, "expected a number");
-                continue;
+            int before = out.size();
+            numbers(item, out);
+            org.pcpassessor.problem.Location where = new org.pcpassessor.problem.Location(file, item.pos().line(),
+                    item.pos().column());
+            for (int i = before; i < out.size(); i++) {
+                at.add(where);
             }
-            String t = s.text().strip();
-            try {
-                if (s.isNumber()) {
-                    out.add(Double.parseDouble(t));
-                } else if (t.matches("-?[0-9.]+\\.\\.-?[0-9.]+\\*[0-9]+")) {
-                    double a = Double.parseDouble(t.substring(0, t.indexOf("..")));
-                    double b = Double.parseDouble(t.substring(t.indexOf("..") + 2, t.indexOf('*')));
-                    int n = Integer.parseInt(t.substring(t.indexOf('*') + 1));
-                    for (int i = 0; i < n; i++) {
-                        out.add((double) Math.round(n == 1 ? a : a + (b - a) * i / (n - 1)));
-                    }
-                } else if (t.matches("-?[0-9.]+\\*[0-9]+")) {
-                    double v = Double.parseDouble(t.substring(0, t.indexOf('*')));
-                    int n = Integer.parseInt(t.substring(t.indexOf('*') + 1));
-                    for (int i = 0; i < n; i++) {
-                        out.add(v);
-                    }
-                } else {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                error(item, "'" + t + "' is not a number, 'value*count' or 'from..to*count'");
+            if (out.size() > MAX_MONTHS) {
+                error(item, "the series is longer than " + MAX_MONTHS + " months (100 years): a typing error?");
+                return null;
             }
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Numbers(out.stream().mapToDouble(Double::doubleValue).toArray(), at);
     }
+
+    private void numbers(Node item, List<Double> out) {
+        if (!(item instanceof Scalar s) || s.isNull()) {
+            error(item, "expected a number");
+            return;
+        }
+        String t = s.text().strip();
+        java.util.regex.Matcher range = RANGE.matcher(t);
+        java.util.regex.Matcher repeat = REPEAT.matcher(t);
+        if (s.isNumber()) {
+            out.add(Double.parseDouble(t));
+        } else if (range.matches() || repeat.matches()) {
+            java.util.regex.Matcher m = range.matches() ? range : repeat;
+            String countText = m.group(m.groupCount());
+            long n = countText.length() > 6 ? Long.MAX_VALUE : Long.parseLong(countText);
+            if (n < 1 || n > MAX_MONTHS - out.size()) {
+                error(item, "'" + t + "' repeats " + countText + " times; a series holds at most " + MAX_MONTHS
+                        + " months (100 years)");
+                return;
+            }
+            double a = Double.parseDouble(m.group(1));
+            double b = range.matches() ? Double.parseDouble(m.group(2)) : a;
+            for (int i = 0; i < n; i++) {
+                out.add(range.matches() ? (double) Math.round(n == 1 ? a : a + (b - a) * i / (n - 1)) : a);
+            }
+        } else {
+            error(item, "'" + t + "' is not a number, 'value*count' or 'from..to*count'");
+        }
+    }
+
+    private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
+    private static final java.util.regex.Pattern REPEAT = java.util.regex.Pattern.compile(
+            "(" + NUMBER_TEXT.pattern() + ")\\*([0-9]+)");
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
+            "(" + NUMBER_TEXT.pattern() + ")\\.\\.(" + NUMBER_TEXT.pattern() + ")\\*([0-9]+)");
 
     private static List<Double> list(double[] values) {
         return values == null ? List.of() : java.util.Arrays.stream(values).boxed().toList();
@@ -207,7 +238,7 @@ public final class ScenarioLoader {
         }
         if (node instanceof Scalar s) {
             try {
-                return YearMonth.parse(s.text().strip());
+                return org.pcpassessor.catalogue.CatalogueLoader.month(s.text().strip());
             } catch (DateTimeParseException e) {
                 // reported below
             }
@@ -242,6 +273,9 @@ public final class ScenarioLoader {
     }
 
     private void error(Node at, String message) {
+        if (at instanceof Scalar s && s.isReported()) {
+            return; // the reader said what is wrong with it
+        }
         problems.error(file, at.pos().line(), at.pos().column(), message);
     }
 }

@@ -27,6 +27,8 @@ import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.Suggestions;
 import org.pcpassessor.rules.AuditEvent;
 import org.pcpassessor.rules.RuleBase;
+import org.pcpassessor.data.Cells;
+import org.pcpassessor.core.Settings;
 
 /**
  * Runs scenarios through the core, exactly as {@code report} runs a month, and says for each what it expected and
@@ -42,12 +44,14 @@ public final class ScenarioRunner {
 
     private final RuleBase rules;
     private final Path defaultCatalogue;
+    private final Settings settings;
     /** Each catalogue's measures and the rules, loaded and checked once however many scenarios use them. */
     private final Map<Path, Workspace> definitions = new HashMap<>();
 
-    public ScenarioRunner(RuleBase rules, Path defaultCatalogue) {
+    public ScenarioRunner(RuleBase rules, Path defaultCatalogue, Settings settings) {
         this.rules = rules;
         this.defaultCatalogue = defaultCatalogue;
+        this.settings = settings;
     }
 
     /**
@@ -58,10 +62,14 @@ public final class ScenarioRunner {
         Problems problems = new Problems();
         ScenarioLoader loader = new ScenarioLoader(problems);
         List<Scenario> scenarios = new ArrayList<>();
+        Set<String> codes = new java.util.TreeSet<>(org.pcpassessor.rules.RuleContract.CONTRACT_CODES.keySet());
+        rules.declaredCodes().forEach(d -> codes.add(d.code()));
         for (Path f : files) {
             Scenario s = loader.read(f);
             if (s != null) {
                 scenarios.add(s);
+                checkCodes(s, codes, problems);
+                checkDuplicates(s, problems);
             }
         }
         problems.throwIfErrors("scenarios");
@@ -101,7 +109,7 @@ public final class ScenarioRunner {
     private Optional<Report> run(Scenario s, Problems problems, Set<Location> fired) {
         Path catalogueFile = s.catalogue().orElse(defaultCatalogue).toAbsolutePath().normalize();
         Workspace defined = definitions.computeIfAbsent(catalogueFile, f -> {
-            Workspace w = Workspace.loadDefinitions(s.catalogue().orElse(defaultCatalogue), rules);
+            Workspace w = Workspace.loadDefinitions(s.catalogue().orElse(defaultCatalogue), rules, settings);
             w.problems().stream().filter(Problem::isError).forEach(problems::add); // said once per catalogue
             return w;
         });
@@ -118,6 +126,56 @@ public final class ScenarioRunner {
                 p.message() + " (in scenario " + s.file() + ")")));
         run.report().ifPresent(r -> r.audit().stream().map(AuditEvent::source).forEach(fired::add));
         return run.report();
+    }
+
+    /** An expected or absent finding must name a code the rules can make: a misspelt one could never match. */
+    private static void checkCodes(Scenario s, Set<String> codes, Problems problems) {
+        for (Scenario.Expectation e : s.expectations()) {
+            for (String entry : concat(e.findings(), e.absent())) {
+                String code = entry.strip().split("\\s+")[0];
+                if (!codes.contains(code)) {
+                    problems.error(s.file().toString(), e.line(), 0, "unknown finding code '" + code + "'"
+                            + Suggestions.didYouMean(code, codes) + "; the rules make: " + String.join(", ", codes));
+                }
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Two series of the same measure and area: which one the scenario means is anyone's guess. */
+    private static void checkDuplicates(Scenario s, Problems problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Scenario.SeriesSpec spec : s.series()) {
+            String key = spec.measure() + "\u0000" + spec.area().orElse("");
+            Integer first = seen.putIfAbsent(key, spec.line());
+            if (first != null) {
+                problems.error(s.file().toString(), spec.line(), 0, "a second series of " + spec.measure()
+                        + spec.area().map(a -> " in " + a).orElse("") + " (the first is at line " + first + ")");
+            }
+        }
+    }
+
+    /** The series' months checked as a data file's rows are ({@link Cells}); false after recording the problems. */
+    private static boolean valid(Scenario.SeriesSpec spec, org.pcpassessor.catalogue.Kind kind, Problems problems) {
+        List<Double> num = kind.hasDenominator() ? spec.numerators() : spec.values();
+        boolean ok = true;
+        for (int i = 0; i < num.size(); i++) {
+            double den = kind.hasDenominator() ? spec.denominators().get(i) : 1;
+            Optional<Cells.Violation> wrong = Cells.check(kind, num.get(i), den);
+            if (wrong.isPresent()) {
+                Location at = wrong.get().field().equals("denominator") ? spec.denominatorAt().get(i)
+                        : spec.valueAt().get(i);
+                problems.add(Problem.error(at, wrong.get().message() + " (" + spec.measure() + ", "
+                        + spec.from().plusMonths(i) + ")"));
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     /** The scenario's series, checked against the catalogue like rows of a data file. */
@@ -138,7 +196,17 @@ public final class ScenarioRunner {
                         + Suggestions.didYouMean(area, catalogue.areas()));
                 continue;
             }
-            Series made = Scenario.series(spec, measure.get().kind(), area, file);
+            org.pcpassessor.catalogue.Kind kind = measure.get().kind();
+            boolean given = kind.hasDenominator() ? !spec.numerators().isEmpty() : !spec.values().isEmpty();
+            if (!given) {
+                problems.error(file, spec.line(), 0, spec.measure() + " is a " + kind.yamlName() + ": give it "
+                        + (kind.hasDenominator() ? "numerators and denominators" : "values"));
+                continue;
+            }
+            if (!valid(spec, kind, problems)) {
+                continue;
+            }
+            Series made = Scenario.series(spec, kind, area, file);
             if (made.indexOf(s.month()) < 0) {
                 problems.error(file, spec.line(), 0, "the series of " + spec.measure() + " runs " + made.start()
                         + " to " + made.end() + " and does not reach the month " + s.month());

@@ -46,7 +46,7 @@ class CheckCommandTest {
         assertEquals(3, errors.size(), r.err());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith(catalogue + ":98:13: error: unknown key 'knd' in measure "
                 + "(did you mean 'kind'")), errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.startsWith(csv + ":6: error: value must be a number, not 'ninety'")),
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith(csv + ":6:4: error: value must be a plain decimal number, not 'ninety'")),
                 errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith(rule + ":")), errors.toString());
         assertTrue(r.err().endsWith("3 error(s), 0 warning(s)\n"), r.err());

@@ -19,7 +19,7 @@ class ExplainCommandTest {
         assertTrue(out.contains("baseline                 10,660         financial year 2019/20: sum of April 2019 to"
                 + " March 2020 (12 months)"), out);
         assertTrue(out.contains("current                  1,057          December 2020 "
-                + "(fixtures/cambridgeshire/da-recorded-crime.csv:"), out);
+                + "(src/test/resources/frozen/fixtures/cambridgeshire/da-recorded-crime.csv:"), out);
         // The test behind "Higher": quasi-Poisson; z and p computed independently in Python (NumPy 2.4.6, SciPy
         // 1.17.1) from the fixture CSV: phi = 5.5974, z = 3.8632927546308107, p = 0.00011186880547557101
         assertTrue(out.contains("  benchmark: quasi-poisson\n      observed  12,037       rolling 12 months January 2020"

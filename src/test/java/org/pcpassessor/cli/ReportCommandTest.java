@@ -186,7 +186,8 @@ class ReportCommandTest {
         // ../shared/data/police-uk/ (real police.uk series) lies beside the checkout, as in CI.
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("../shared/data/police-uk")),
                 "../shared/data/police-uk is not beside this checkout");
-        Run r = run("report", "--catalogue", "examples/police-uk/measures.yaml", "--month", "2020-05");
+        Run r = run("report", "--catalogue", "examples/police-uk/measures.yaml", "--allow-data-outside",
+                "--month", "2020-05");
         assertEquals(0, r.exit(), r.err());
         // police.uk, stop-search.csv: drugs searches were 330 in May 2020 and 80 in May 2019
         assertTrue(r.out().contains("| Drugs | 330 | 80 |"), r.out());
@@ -194,6 +195,17 @@ class ReportCommandTest {
                 r.out());
         assertTrue(r.err().contains("measure 'outcome-offender-fined' is published only to 2019-05"), r.err());
         assertFalse(r.out().contains("| Fined |"), r.out());
+        // Without the flag, data outside the catalogue's folder is an error naming the catalogue line.
+        Run refused = run("report", "--catalogue", "examples/police-uk/measures.yaml", "--month", "2020-05");
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("examples/police-uk/measures.yaml:11:5: error: "
+                + "'../../../shared/data/police-uk/stop-search.csv' is outside the catalogue's folder"), refused.err());
+        // With it, the JSON report names where those figures came from.
+        Run json = run("report", "--catalogue", "examples/police-uk/measures.yaml", "--allow-data-outside",
+                "--month", "2020-05", "--format", "json");
+        assertTrue(json.out().contains("\"dataOutsideCatalogueFolder\" : ["), json.out());
+        assertTrue(json.out().contains("\"" + Path.of("../shared/data/police-uk/stop-search.csv").toAbsolutePath()
+                .normalize() + "\""), json.out());
     }
 
     @Test

@@ -70,7 +70,7 @@ class SeriesLoaderTest {
         assertEquals(1, p.size(), p.toString());
         assertEquals(3, p.get(0).line());
         assertTrue(p.get(0).file().endsWith("d.csv"));
-        assertTrue(p.get(0).message().contains("value must be a number, not 'twelve'"), p.get(0).message());
+        assertTrue(p.get(0).message().contains("value must be a plain decimal number, not 'twelve'"), p.get(0).message());
     }
 
     @Test

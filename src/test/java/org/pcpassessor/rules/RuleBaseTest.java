@@ -80,7 +80,8 @@ class RuleBaseTest {
                         java.util.OptionalDouble.empty()),
                 org.pcpassessor.stats.CalculatorTest.counts(org.pcpassessor.stats.CalculatorTest.ramp()), true, 0.95)
                 .assess(java.time.YearMonth.of(2020, 12));
-        RulesException e = assertThrows(RulesException.class, () -> RuleRun.run(base, List.of(assessment)));
+        RulesException e = assertThrows(RulesException.class, () -> RuleRun.run(base, List.of(assessment),
+                org.pcpassessor.core.Settings.DEFAULT.ruleTimeout()));
         Problem p = e.problems().get(0);
         assertTrue(p.message().contains("rule 'Runaway' fired most"), p.message());
         assertTrue(p.file().endsWith("classify/loop.drl") && p.line() == 5, p.toString());

@@ -1,0 +1,133 @@
+package org.pcpassessor.input;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.pcpassessor.problem.Problems;
+
+/**
+ * Reads a user's text file (catalogue, CSV, rules, scenario, phrases) whole, before any parser sees it, so that
+ * what would make a parser slow or cryptic is an error with file:line:column instead: a file or a line too long
+ * for its kind, bytes that are not UTF-8, a NUL character. A UTF-8 byte order mark (Excel's "CSV UTF-8") is
+ * dropped. Every check is one linear pass.
+ */
+public final class TextFile {
+    /** How big a file of one kind, and a line of it, may be. */
+    public record Limits(String what, long maxBytes, int maxLineChars) {
+        public Limits {
+            if (maxBytes <= 0 || maxLineChars <= 0) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+    }
+
+    /** Catalogues, scenarios, phrases, codes: hand-written YAML. */
+    public static final Limits YAML = new Limits("YAML file", 8L << 20, 10_000);
+    /** Rule files and decision tables: a long template fits on a line. */
+    public static final Limits RULES = new Limits("rule file", 8L << 20, 20_000);
+    /** Series CSV files: many rows, short lines. */
+    public static final Limits CSV = new Limits("CSV file", 1L << 30, 10_000);
+
+    private TextFile() {
+    }
+
+    /**
+     * The file's text, or empty after recording the problem as an error against {@code file} (the name the user
+     * gave). A missing file, a folder or an unreadable file are errors too.
+     */
+    public static Optional<String> read(Path path, String file, Limits limits, Problems problems) {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(path)) {
+                problems.error(file, 0, 0, "is a folder, not a " + limits.what());
+                return Optional.empty();
+            }
+            if (!Files.exists(path)) {
+                problems.error(file, 0, 0, limits.what() + " not found");
+                return Optional.empty();
+            }
+            long size = Files.size(path);
+            if (size > limits.maxBytes()) {
+                problems.error(file, 1, 0, "the file is " + megabytes(size) + "; a " + limits.what()
+                        + " may be at most " + megabytes(limits.maxBytes()));
+                return Optional.empty();
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException | SecurityException e) {
+            problems.error(file, 0, 0, "cannot read the file: " + IoMessages.reason(e));
+            return Optional.empty();
+        }
+        return decode(bytes, file, limits, problems);
+    }
+
+    /** As {@link #read}, for bytes already in hand. */
+    public static Optional<String> decode(byte[] bytes, String file, Limits limits, Problems problems) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length - start + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            // `out` holds the text up to the bad byte: its last line tells the position.
+            int[] at = position(out, out.limit());
+            problems.error(file, at[0], at[1], "not UTF-8: byte 0x" + String.format("%02X", bytes[in.position()] & 0xFF)
+                    + " cannot start a character here; save the file as UTF-8");
+            return Optional.empty();
+        }
+        String text = out.toString();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '\n';
+            if (c == '\0') {
+                problems.error(file, line, i - lineStart + 1, "a NUL character: is this a binary file?");
+                return Optional.empty();
+            }
+            if (c == '\n' || c == '\r') {
+                if (i - lineStart > limits.maxLineChars()) {
+                    problems.error(file, line, limits.maxLineChars() + 1, "line " + line + " is " + (i - lineStart)
+                            + " characters long; a " + limits.what() + " may have lines of at most "
+                            + limits.maxLineChars());
+                    return Optional.empty();
+                }
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return Optional.of(text);
+    }
+
+    /** Line and column (1-based) of character {@code index} of {@code text}. */
+    private static int[] position(CharSequence text, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, index - lineStart + 1};
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1 << 20 ? (bytes >> 20) + " MB" : bytes + " bytes";
+    }
+}

@@ -1,0 +1,263 @@
+package org.pcpassessor.rules;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pcpassessor.problem.Location;
+import org.pcpassessor.problem.Problems;
+
+/**
+ * The trust boundary of rule files. A rule file is code that runs inside the tool, so by default its code may use
+ * only the rule API: the fact types (Finding, Sentence, Snapshot, ...), the catalogue's value types, String, Math,
+ * boxed numbers, collections and a thrown exception; and no loop that need not end. Everything else (System, Runtime,
+ * Thread, processes, files, the network, reflection, class literals, {@code drools}/{@code kcontext}, globals,
+ * imports from elsewhere, {@code while}, {@code do} and counting {@code for} loops) is an error at its file:line:column.
+ * {@code --trust-rules} lifts the check for a rule author the user trusts; the run-time guard (time limit, errors,
+ * halts) applies either way.
+ *
+ * <p>The check reads the source as tokens, with comments and string literals blanked: an allow-list of the type
+ * names a rule may write and of the packages it may import, and a deny-list of the few lower-case names that reach
+ * the engine or the JVM ({@code drools}, {@code kcontext}, {@code getClass}, {@code class}, ...).
+ */
+public final class RuleSafety {
+    /** The type names a rule may write. */
+    static final Set<String> TYPES = Set.of(
+            // the rule API
+            "Snapshot", "Figure", "Comparison", "Extreme", "Streak", "Trend", "SpcSignal", "Evidence", "Finding",
+            "Sentence", "TableLabel", "Values", "Phrases", "Direction", "Judgement", "Months", "Basis", "Kind",
+            "Polarity", "SeriesKey",
+            // values, text and collections
+            "String", "StringBuilder", "Math", "Integer", "Long", "Double", "Float", "Short", "Byte", "Boolean",
+            "Character", "Number", "Object", "Comparable", "Iterable", "Collection", "Collections", "List", "Map",
+            "Set", "Arrays", "Objects", "Optional", "ArrayList", "HashMap", "LinkedHashMap", "TreeMap", "HashSet",
+            "LinkedHashSet", "TreeSet",
+            // a rule may give up with a message; the runner reports it as the rule's error
+            "Exception", "RuntimeException", "IllegalStateException", "IllegalArgumentException");
+    /** What a rule file may import: the rule API, and the java.util collections. */
+    private static final Pattern IMPORT_OK = Pattern.compile(
+            "org\\.pcpassessor\\.(facts|catalogue)\\.(\\*|[A-Z]\\w*(\\.[A-Z]\\w*)*)"
+                    + "|java\\.util\\.(List|Map|Set|Collection|Collections|Arrays|Objects|Optional|ArrayList|HashMap"
+                    + "|LinkedHashMap|TreeMap|HashSet|LinkedHashSet|TreeSet)"
+                    + "|java\\.lang\\.(String|Math|Integer|Long|Double|Boolean)");
+    /** Names that reach the engine or the JVM, whatever precedes them. */
+    private static final Set<String> DENIED = Set.of("drools", "kcontext", "getClass", "class", "forName",
+            "getClassLoader", "getRuntime", "getKieRuntime", "setAccessible", "newInstance", "invoke", "halt", "exit",
+            "wait", "notify", "notifyAll", "while", "do", "synchronized", "native", "finalize", "clone");
+    /** The roots of Java package names: a qualified name starting so names a class by its package. */
+    private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io",
+            "kotlin", "scala", "groovy", "mvel", "mvel2");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final Pattern DECLARE = Pattern.compile("\\bdeclare\\s+(?:enum\\s+|trait\\s+)?([A-Za-z_$][\\w$]*)");
+    private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.MULTILINE);
+
+    private RuleSafety() {
+    }
+
+    /** Adds an error for every use of code outside the rule API in the rule base's files. */
+    public static void check(RuleBase base, Problems problems) {
+        for (RuleModel.Source source : base.sources()) {
+            check(source, base, problems);
+        }
+    }
+
+    private static void check(RuleModel.Source source, RuleBase base, Problems problems) {
+        String code = blank(source.drl());
+        Set<String> declared = new HashSet<>();
+        Matcher d = DECLARE.matcher(code);
+        while (d.find()) {
+            declared.add(d.group(1));
+        }
+        List<int[]> lineStarts = lines(code);
+        Set<Location> said = new HashSet<>();
+        Matcher w = WORD.matcher(code);
+        int from = 0;
+        while (w.find(from)) {
+            int start = w.start();
+            int end = w.end();
+            from = end;
+            String word = w.group();
+            boolean afterDot = previous(code, start) == '.';
+            String qualified = qualified(code, start);
+            String problem = null;
+            if (!afterDot && word.equals("import")) {
+                int semi = statementEnd(code, end);
+                String target = code.substring(end, semi).strip();
+                if (!IMPORT_OK.matcher(target).matches()) {
+                    problem = "import " + target + " reaches outside the rule API (a rule file may import "
+                            + "org.pcpassessor.facts.* and java.util collections)";
+                }
+                from = semi;
+            } else if (!afterDot && word.equals("global")) {
+                problem = "globals are outside the rule API: a rule reads facts and inserts findings and sentences";
+                from = statementEnd(code, end);
+            } else if (!afterDot && PACKAGE_ROOTS.contains(word) && qualified.contains(".")
+                    && !qualified.startsWith("org.pcpassessor.facts.") && !qualified.startsWith("org.pcpassessor.catalogue.")
+                    && !IMPORT_OK.matcher(qualified).matches() && !isPackageDeclaration(code, start)) {
+                problem = "'" + shortened(qualified) + "' reaches outside the rule API";
+                from = start + qualified.length();
+            } else if (DENIED.contains(word)) {
+                problem = (word.equals("while") || word.equals("do") ? "a '" + word + "' loop need not end"
+                        : "'" + (afterDot ? "." : "") + word + "' reaches outside the rule API");
+            } else if (!afterDot && Character.isUpperCase(word.charAt(0)) && !TYPES.contains(word)
+                    && !declared.contains(word)) {
+                problem = "'" + shortened(qualified) + "' is not part of the rule API";
+            } else if (!afterDot && word.equals("for") && countingLoop(code, end)) {
+                problem = "a counting 'for' loop need not end; loop over a collection instead (for (Finding f : list))";
+            }
+            if (problem != null) {
+                Location at = locate(source, base, code, lineStarts, start);
+                if (said.add(at)) {
+                    problems.error(at.file(), at.line(), at.column(), problem + "; remove it, or run with --trust-rules "
+                            + "if you trust the rules' author (README: rules are code)");
+                }
+            }
+        }
+    }
+
+    /** The text with comments and the contents of string and character literals replaced by spaces. */
+    static String blank(String text) {
+        StringBuilder out = new StringBuilder(text);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i < n && text.charAt(i) != '\n') {
+                    out.setCharAt(i++, ' ');
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                while (i < n && !(text.charAt(i) == '*' && i + 1 < n && text.charAt(i + 1) == '/')) {
+                    if (text.charAt(i) != '\n') {
+                        out.setCharAt(i, ' ');
+                    }
+                    i++;
+                }
+                for (int k = 0; k < 2 && i < n; k++) {
+                    out.setCharAt(i++, ' ');
+                }
+            } else if (c == '"' || c == '\'') {
+                i++;
+                while (i < n && text.charAt(i) != c && text.charAt(i) != '\n') {
+                    if (text.charAt(i) == '\\' && i + 1 < n) {
+                        out.setCharAt(i++, ' ');
+                    }
+                    out.setCharAt(i++, ' ');
+                }
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static char previous(String code, int index) {
+        int i = index - 1;
+        while (i >= 0 && Character.isWhitespace(code.charAt(i))) {
+            i--;
+        }
+        return i < 0 ? '\0' : code.charAt(i);
+    }
+
+    /** The dotted name starting at {@code start} (a.b.C), spaces around the dots allowed. */
+    private static String qualified(String code, int start) {
+        Matcher m = Pattern.compile("[A-Za-z_$][\\w$]*(\\s*\\.\\s*[A-Za-z_$*][\\w$]*)*").matcher(code);
+        return m.find(start) && m.start() == start ? m.group().replaceAll("\\s+", "") : "";
+    }
+
+    /** {@code java.io.File.delete} reads as {@code java.io.File}: up to the first upper-case segment. */
+    private static String shortened(String qualified) {
+        String[] parts = qualified.split("\\.");
+        StringBuilder out = new StringBuilder();
+        for (String p : parts) {
+            out.append(out.length() == 0 ? "" : ".").append(p);
+            if (!p.isEmpty() && Character.isUpperCase(p.charAt(0))) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isPackageDeclaration(String code, int start) {
+        int lineStart = code.lastIndexOf('\n', start - 1) + 1;
+        return code.substring(lineStart, start).strip().equals("package");
+    }
+
+    private static int statementEnd(String code, int from) {
+        int semi = code.indexOf(';', from);
+        int newline = code.indexOf('\n', from);
+        int end = semi < 0 ? newline : newline < 0 ? semi : Math.min(semi, newline);
+        return end < 0 ? code.length() : end;
+    }
+
+    /** Whether the {@code for} at {@code end} has a header with a ';' (counting or endless), not a for-each. */
+    private static boolean countingLoop(String code, int end) {
+        int i = end;
+        while (i < code.length() && Character.isWhitespace(code.charAt(i))) {
+            i++;
+        }
+        if (i >= code.length() || code.charAt(i) != '(') {
+            return false;
+        }
+        int depth = 0;
+        for (; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return false;
+            } else if (c == ';' && depth == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<int[]> lines(String code) {
+        List<int[]> starts = new ArrayList<>();
+        starts.add(new int[] {0});
+        for (int i = 0; i < code.length(); i++) {
+            if (code.charAt(i) == '\n') {
+                starts.add(new int[] {i + 1});
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * Where the user sees the offending code: its own line and column in a DRL file; in a decision table, the row
+     * that makes the rule holding it (the table's DRL is generated), or the table's first line outside any rule.
+     */
+    private static Location locate(RuleModel.Source source, RuleBase base, String code, List<int[]> lineStarts,
+                                   int index) {
+        if (source.table()) {
+            String before = code.substring(0, index);
+            Matcher m = RULE_NAME.matcher(source.drl().substring(0, index));
+            String rule = null;
+            while (m.find()) {
+                rule = m.group(1);
+            }
+            int rulesEnd = before.lastIndexOf("\nend");
+            boolean inRule = rule != null && rulesEnd < before.lastIndexOf("\nrule");
+            if (inRule) {
+                String rulePackage = base.packageOf(rule).orElse("");
+                return base.source(rulePackage, rule);
+            }
+            return Location.of(source.path(), 1);
+        }
+        int lo = 0;
+        int hi = lineStarts.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts.get(mid)[0] <= index) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return new Location(source.path(), lo + 1, index - lineStarts.get(lo)[0] + 1);
+    }
+}

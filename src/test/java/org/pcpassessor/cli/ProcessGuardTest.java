@@ -1,0 +1,102 @@
+package org.pcpassessor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What can only be seen from outside the process: a trusted rule calling {@code System.exit(0)} ends the command
+ * with 2 and a message naming the rule, not 0 with no output; and how the atomic write treats file permissions and
+ * the temporary files of a killed run.
+ */
+class ProcessGuardTest {
+    /** A rule that ends the process from its consequence. */
+    static final String EXIT_RULE = """
+            package pcp.classify;
+            import org.pcpassessor.facts.*;
+            rule "Leave"
+            when
+                $s : Snapshot( measureId == "da-ppo-rate", area == "Force" )
+            then
+                System.exit(0);
+            end
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTrustedRuleCallingSystemExitEndsTheProcessWithTwoAndNamesTheRule() throws Exception {
+        BadInputCorpusTest.setUp(dir);
+        Files.writeString(dir.resolve("rules/classify/zz-exit.drl"), EXIT_RULE);
+        Path out = dir.resolve("out.md");
+        Files.writeString(out, "the analyst's last good report");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "report",
+                "--catalogue", dir.resolve("measures.yaml").toString(), "--rules", dir.resolve("rules").toString(),
+                "--trust-rules", "--out", out.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command did not end");
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue(), output);
+        assertTrue(output.contains("the process was told to exit while rule 'Leave' ("), output);
+        assertTrue(output.contains("zz-exit.drl:3) was running; a rule may not end the process"), output);
+        assertEquals("the analyst's last good report", Files.readString(out));
+    }
+
+    @Test
+    void theSameRuleWithoutTrustIsRejectedBeforeAnythingRuns() throws Exception {
+        BadInputCorpusTest.setUp(dir);
+        Files.writeString(dir.resolve("rules/classify/zz-exit.drl"), EXIT_RULE);
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Main.execute(new String[] {"check", "--catalogue", dir.resolve("measures.yaml").toString(),
+            "--rules", dir.resolve("rules").toString()}, new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err));
+        assertEquals(2, exit, err.toString());
+        assertTrue(err.toString().contains("zz-exit.drl:7:5: error: 'System' is not part of the rule API"), err.toString());
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissionsAndANewOneGetsTheUmask() throws IOException {
+        Path kept = dir.resolve("kept.md");
+        Files.writeString(kept, "old");
+        Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(kept, shared);
+        AtomicFiles.write(kept, "new", "--out");
+        assertEquals("new", Files.readString(kept));
+        assertEquals(shared, Files.getPosixFilePermissions(kept));
+
+        // A file made the ordinary way in the same folder shows what the umask gives; the report must get the same.
+        Path ordinary = Files.createFile(dir.resolve("ordinary"));
+        Path made = dir.resolve("made.md");
+        AtomicFiles.write(made, "x", "--out");
+        assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(made));
+    }
+
+    @Test
+    void aTemporaryFileLeftByAKilledRunIsRemovedByTheNextAndALiveRunsIsKept() throws IOException {
+        Path target = dir.resolve("out.md");
+        // PIDs above the kernel's pid_max (4194304 at most on Linux) belong to no process.
+        Path dead = Files.writeString(dir.resolve(".out.md.99999999.1a2b.tmp"), "half a report");
+        Path live = Files.writeString(dir.resolve(".out.md." + ProcessHandle.current().pid() + ".3c4d.tmp"), "writing");
+        Path other = Files.writeString(dir.resolve(".other.md.99999999.1a2b.tmp"), "another target's");
+        AtomicFiles.write(target, "report", "--out");
+        assertFalse(Files.exists(dead), "the killed run's temporary file is still there");
+        assertTrue(Files.exists(live), "a running process's temporary file was removed");
+        assertTrue(Files.exists(other), "another target's temporary file was removed");
+        assertEquals("report", Files.readString(target));
+    }
+}
