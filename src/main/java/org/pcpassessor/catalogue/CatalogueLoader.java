@@ -106,8 +106,9 @@ public final class CatalogueLoader {
         if (report != null) {
             checkKeys(report, REPORT_KEYS, "report");
             Node t = report.get("title");
-            if (t != null) {
-                title = text(t, "report title");
+            String given = t == null ? null : text(t, "report title"); // an empty title is reported by text()
+            if (given != null) {
+                title = given;
             }
             month = yearMonth(required(report, "month", "report"), "report month");
             areas = areas(required(report, "areas", "report"));

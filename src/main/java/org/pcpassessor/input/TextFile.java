@@ -32,8 +32,8 @@ public final class TextFile {
     public static final Limits YAML = new Limits("YAML file", 8L << 20, 10_000);
     /** Rule files and decision tables: a long template fits on a line. */
     public static final Limits RULES = new Limits("rule file", 8L << 20, 20_000);
-    /** Series CSV files: many rows, short lines. */
-    public static final Limits CSV = new Limits("CSV file", 1L << 30, 10_000);
+    /** Series CSV files: many rows, short lines (a force's 12,900 series of 60 months are about 40 MB). */
+    public static final Limits CSV = new Limits("CSV file", 512L << 20, 10_000);
 
     private TextFile() {
     }

@@ -93,7 +93,7 @@ public final class RuleRun {
             .thenComparing(f -> f.evidence().toString());
 
     /** The stack of a rule session's thread: room for the engine's own recursion on big sessions. */
-    private static final long SESSION_STACK_BYTES = 64L << 20;
+    private static final long SESSION_STACK_BYTES = 16L << 20;
 
     /**
      * The rule running on some session now (for the process-exit guard in the command line), or null. Sessions run
