@@ -74,6 +74,9 @@ public final class Cells {
 
     /** A number as the user wrote it: no ".0" on whole numbers, no exponent. */
     static String text(double v) {
+        if (!Double.isFinite(v)) {
+            return "beyond any number"; // hundreds of digits in a cell (found by LoaderFuzzTest)
+        }
         return v == Math.rint(v) && Math.abs(v) < 1e18 ? Long.toString((long) v)
                 : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
