@@ -1,8 +1,6 @@
 package org.pcpassessor.rules;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,7 +68,7 @@ public final class RuleSafety {
         while (d.find()) {
             declared.add(d.group(1));
         }
-        List<int[]> lineStarts = lines(code);
+        int[] lineStarts = lines(code);
         Set<Location> said = new HashSet<>();
         Matcher w = WORD.matcher(code);
         int from = 0;
@@ -216,22 +214,18 @@ public final class RuleSafety {
         return false;
     }
 
-    private static List<int[]> lines(String code) {
-        List<int[]> starts = new ArrayList<>();
-        starts.add(new int[] {0});
-        for (int i = 0; i < code.length(); i++) {
-            if (code.charAt(i) == '\n') {
-                starts.add(new int[] {i + 1});
-            }
-        }
-        return starts;
+    /** Where each line of {@code code} starts. */
+    private static int[] lines(String code) {
+        return java.util.stream.IntStream.concat(java.util.stream.IntStream.of(0),
+                java.util.stream.IntStream.range(0, code.length()).filter(i -> code.charAt(i) == '\n').map(i -> i + 1))
+                .toArray();
     }
 
     /**
      * Where the user sees the offending code: its own line and column in a DRL file; in a decision table, the row
      * that makes the rule holding it (the table's DRL is generated), or the table's first line outside any rule.
      */
-    private static Location locate(RuleModel.Source source, RuleBase base, String code, List<int[]> lineStarts,
+    private static Location locate(RuleModel.Source source, RuleBase base, String code, int[] lineStarts,
                                    int index) {
         if (source.table()) {
             String before = code.substring(0, index);
@@ -248,16 +242,8 @@ public final class RuleSafety {
             }
             return Location.of(source.path(), 1);
         }
-        int lo = 0;
-        int hi = lineStarts.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts.get(mid)[0] <= index) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return new Location(source.path(), lo + 1, index - lineStarts.get(lo)[0] + 1);
+        int found = java.util.Arrays.binarySearch(lineStarts, index);
+        int line = found >= 0 ? found : -found - 2; // the last line starting at or before index
+        return new Location(source.path(), line + 1, index - lineStarts[line] + 1);
     }
 }
