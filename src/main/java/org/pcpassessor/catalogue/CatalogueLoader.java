@@ -33,20 +33,28 @@ import org.pcpassessor.problem.Suggestions;
  */
 public final class CatalogueLoader {
     static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars");
-    static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "confidence", "spc");
+    static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "confidence", "spc", "budget");
     static final Set<String> SPC_KEYS = Set.of("window", "shift", "trend", "screen");
+    static final Set<String> BUDGET_KEYS = Set.of("paragraphs", "sentences", "threshold");
     static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
-    static final Set<String> PRIORITY_KEYS = Set.of("name", "measures");
-    static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "kind", "polarity", "baseline", "test",
-            "unit", "comparisons", "until");
+    static final Set<String> PRIORITY_KEYS = Set.of("name", "measures", "budget");
+    static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "short", "kind", "polarity", "baseline",
+            "test", "unit", "comparisons", "until", "topic");
     /** Every key the catalogue knows somewhere: a known key is never taken for a misspelling of another. */
-    private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, SPC_KEYS, PILLAR_KEYS,
+    private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, SPC_KEYS, BUDGET_KEYS, PILLAR_KEYS,
             PRIORITY_KEYS, MEASURE_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Set<String> knownTests;
     private final boolean dataOutsideAllowed;
     private final Problems problems;
     private final Set<String> rejected = new TreeSet<>();
+    /** The report's budget, the default of every priority that gives none. */
+    private Budget budget = Budget.DEFAULT;
+    /** Where each topic a measure names was first given, to keep a topic inside one priority. */
+    private final Map<String, TopicAt> topics = new HashMap<>();
+
+    private record TopicAt(String priority, Pos pos) {
+    }
     private String file;
 
     /**
@@ -119,6 +127,7 @@ public final class CatalogueLoader {
                 }
             }
             spc = spc(report.get("spc"));
+            budget = budget(report.get("budget"), Budget.DEFAULT, "report budget");
         }
         List<Path> dataFiles = dataFiles(required(top, "data", "the catalogue"), path);
         List<Pillar> pillars = pillars(required(top, "pillars", "the catalogue"));
@@ -152,6 +161,46 @@ public final class CatalogueLoader {
             }
         }
         return new SpcSettings(window, shift, trend, screen);
+    }
+
+    /**
+     * A budget: {@code paragraphs} and {@code sentences}, each a whole number from 1 to {@link Budget#MAX}, and a
+     * {@code threshold} of importance points; a key not given keeps the fallback's (the report's budget).
+     */
+    private Budget budget(Node node, Budget fallback, String what) {
+        MapNode map = node == null ? null : asMap(node, what);
+        if (map == null) {
+            return fallback;
+        }
+        checkKeys(map, BUDGET_KEYS, what);
+        int threshold = fallback.threshold();
+        Node t = map.get("threshold");
+        if (t != null) {
+            double v = number(t, what + " threshold");
+            if (!Double.isNaN(v) && (v != Math.rint(v) || Math.abs(v) > org.pcpassessor.facts.Importance.MAX_POINTS)) {
+                error(t, what + " threshold must be a whole number of importance points from -1000 to 1000, not "
+                        + t.describe());
+            } else if (!Double.isNaN(v)) {
+                threshold = (int) v;
+            }
+        }
+        return new Budget(count(map.get("paragraphs"), what + " paragraphs", fallback.paragraphs()),
+                count(map.get("sentences"), what + " sentences", fallback.sentences()), threshold);
+    }
+
+    private int count(Node node, String what, int fallback) {
+        if (node == null) {
+            return fallback;
+        }
+        double v = number(node, what);
+        if (Double.isNaN(v) || v != Math.rint(v) || v < 1 || v > Budget.MAX) {
+            if (!Double.isNaN(v)) {
+                error(node, what + " must be a whole number from 1 to " + Budget.MAX + " (report --full says "
+                        + "everything), not " + node.describe());
+            }
+            return fallback;
+        }
+        return (int) v;
     }
 
     /** A whole number of months from 2 to {@code max} (beyond it, a typing error: no series is that long). */
@@ -328,7 +377,8 @@ public final class CatalogueLoader {
             List<Priority> priorities = new ArrayList<>();
             Node headline = p.get("measures");
             if (headline != null) {
-                priorities.add(new Priority(Priority.HEADLINES, measures(headline, name, Priority.HEADLINES, ids)));
+                priorities.add(new Priority(Priority.HEADLINES, measures(headline, name, Priority.HEADLINES, ids),
+                        budget));
             }
             Node prioritiesNode = p.get("priorities");
             if (prioritiesNode == null && headline == null) {
@@ -352,7 +402,8 @@ public final class CatalogueLoader {
                     }
                     Node mnode = pm.get("measures");
                     List<Measure> measures = mnode == null ? List.of() : measures(mnode, name, pname, ids);
-                    priorities.add(new Priority(pname, measures));
+                    priorities.add(new Priority(pname, measures, budget(pm.get("budget"), budget,
+                            "priority budget")));
                 }
             }
             if (heading != null) {
@@ -387,6 +438,17 @@ public final class CatalogueLoader {
             }
             String label = text(required(m, "label", "measure"), "label");
             String subject = text(required(m, "subject", "measure"), "subject");
+            Node shortNode = m.get("short");
+            String shortSubject = shortNode == null ? subject : text(shortNode, "short");
+            Node topicNode = m.get("topic");
+            String topic = topicNode == null ? id : text(topicNode, "topic");
+            if (topicNode != null && topic != null) {
+                TopicAt other = topics.putIfAbsent(topic, new TopicAt(pillar + "/" + priority, topicNode.pos()));
+                if (other != null && !other.priority().equals(pillar + "/" + priority)) {
+                    error(topicNode, "topic '" + topic + "' is used in priority " + other.priority().replace("/", " / ")
+                            + " (line " + other.pos().line() + "); a topic is a paragraph of one priority");
+                }
+            }
             Kind kind = choice(required(m, "kind", "measure"), "kind", Kind::parse,
                     List.of("count", "rate", "proportion", "median"));
             Polarity polarity = choice(required(m, "polarity", "measure"), "polarity", Polarity::parse,
@@ -409,15 +471,17 @@ public final class CatalogueLoader {
             Node untilNode = m.get("until");
             java.util.Optional<YearMonth> until = untilNode == null ? java.util.Optional.empty()
                     : java.util.Optional.ofNullable(yearMonth(untilNode, "until"));
-            if (id == null || label == null || subject == null || kind == null || polarity == null || unit == null) {
+            if (id == null || label == null || subject == null || shortSubject == null || topic == null || kind == null
+                    || polarity == null || unit == null) {
                 if (id != null) {
                     rejected.add(id);
                 }
                 continue;
             }
             Pos at = m.pos();
-            measures.add(new Measure(id, label, subject, kind, polarity, pillar, priority, baseline, tests,
-                    comparisons, unit, until, new org.pcpassessor.problem.Location(file, at.line(), at.column())));
+            measures.add(new Measure(id, label, subject, shortSubject, kind, polarity, pillar, priority, topic,
+                    baseline, tests, comparisons, unit, until,
+                    new org.pcpassessor.problem.Location(file, at.line(), at.column())));
         }
         return measures;
     }

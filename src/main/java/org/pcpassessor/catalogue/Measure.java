@@ -10,11 +10,17 @@ import java.util.Set;
  *
  * @param id         stable identifier used in the data files and rules (e.g. {@code da-recorded-crime})
  * @param label      the row label in the pillar table
- * @param subject    what sentences talk about, in lower case mid-sentence (e.g. "recorded Domestic Abuse crimes")
+ * @param subject    what sentences talk about: the noun phrase as it reads mid-sentence, with its article when it
+ *                   takes one ("recorded Domestic Abuse crimes", "the Domestic Abuse prosecution possible outcome
+ *                   rate"); a sentence that starts with it capitalises its first letter
+ * @param shortSubject the short form a paragraph uses once the subject has been named ("these crimes", "the rate");
+ *                   the subject itself when the catalogue gives none
  * @param kind       how the monthly figure is made and aggregated
  * @param polarity   which direction is good news
  * @param pillar     the Plan pillar
  * @param priority   the priority within the pillar ({@link Priority#HEADLINES} for pillar-level measures)
+ * @param topic      the paragraph the measure is said in: measures of a priority with the same topic (a crime count and
+ *                   its outcome rate, say) share one paragraph; the measure's id when the catalogue gives none
  * @param baseline   a fixed benchmark; empty means "the previous complete financial year"
  * @param tests      per comparison basis, the name of the significance test to use instead of the default
  * @param comparisons the comparisons reported for this measure (some of benchmark, 1yr, 3yr, lastYear)
@@ -22,8 +28,8 @@ import java.util.Set;
  * @param until      the last month the series is published, when its supply stopped (later rows are ignored)
  * @param source     where it is declared, for error messages
  */
-public record Measure(String id, String label, String subject, Kind kind, Polarity polarity, String pillar,
-                      String priority, OptionalDouble baseline, Map<Basis, String> tests,
+public record Measure(String id, String label, String subject, String shortSubject, Kind kind, Polarity polarity,
+                      String pillar, String priority, String topic, OptionalDouble baseline, Map<Basis, String> tests,
                       Set<Basis> comparisons, String unit, java.util.Optional<java.time.YearMonth> until,
                       org.pcpassessor.problem.Location source) {
 
@@ -34,6 +40,8 @@ public record Measure(String id, String label, String subject, Kind kind, Polari
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(shortSubject, "shortSubject");
+        Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(polarity, "polarity");
         Objects.requireNonNull(pillar, "pillar");

@@ -78,12 +78,13 @@ final class ExplainCommand implements Callable<Integer> {
                 .orElseThrow(() -> new InputException(inputs.catalogue().toString(), "no data for " + measureId
                         + " in " + where + " for " + m));
         PrintWriter out = spec.commandLine().getOut();
-        print(out, r, report.audit(), workspace.nearMisses(run, key));
+        print(out, r, report.audit(), report.placements(), workspace.nearMisses(run, key));
         out.flush();
         return 0;
     }
 
-    private static void print(PrintWriter out, MeasureReport r, List<AuditEvent> audit, List<NearMisses.Miss> misses) {
+    private static void print(PrintWriter out, MeasureReport r, List<AuditEvent> audit,
+                              Map<Sentence, Report.Placement> placements, List<NearMisses.Miss> misses) {
         Snapshot s = r.assessment().snapshot();
         Measure m = r.measure();
         out.printf("%s: %s (%s, %s), %s, %s%n", m.id(), m.label(), m.priority(), m.pillar(), r.area(),
@@ -94,14 +95,14 @@ final class ExplainCommand implements Callable<Integer> {
         for (Figure f : s.figures()) {
             String parts = f.hasParts() ? String.format(Locale.UK, " = %s / %s", Values.number(f.numerator(), 0),
                     Values.number(f.denominator(), 0)) : "";
-            out.printf("  %-24s %-14s %s%s%n", f.name(), Values.value(s, f.value()), f.how(), parts);
+            out.printf("  %-24s %-14s %s%s%n", f.name(), Values.exact(s, f.value()), f.how(), parts);
         }
 
         out.printf("%nTests (two-sided; outcome at the stated confidence)%n");
         for (Comparison c : r.assessment().comparisons()) {
             out.printf("  %s: %s%n", c.basis(), c.method());
-            out.printf("      observed  %-12s %s%n", Values.value(s, c.observed()), c.observedLabel());
-            out.printf("      expected  %-12s %s%n", Values.value(s, c.expected()), c.expectedLabel());
+            out.printf("      observed  %-12s %s%n", Values.exact(s, c.observed()), c.observedLabel());
+            out.printf("      expected  %-12s %s%n", Values.exact(s, c.expected()), c.expectedLabel());
             out.printf("      %s = %s, p = %s, confidence %s -> %s%s%n", c.statisticName(), num(c.statistic()),
                     num(c.pValue()), Values.number(c.confidence() * 100, 0) + "%", c.outcome(),
                     c.run() > 1 ? " (" + c.run() + " consecutive months)" : "");
@@ -114,8 +115,8 @@ final class ExplainCommand implements Callable<Integer> {
         r.assessment().spc().ifPresent(p -> {
             out.printf("%nSPC chart of the monthly series (XmR; %d months from %s)%n", p.points(), p.from());
             out.printf("  mean %s, process limits %s to %s, %d moving range(s) screened out%n",
-                    Values.value(s, p.mean()), Values.value(s, p.lpl()), Values.value(s, p.upl()), p.screened());
-            out.printf("  %s: %s -> %s%s%n", Months.longName(s.month()), Values.value(s, p.value()),
+                    Values.exact(s, p.mean()), Values.exact(s, p.lpl()), Values.exact(s, p.upl()), p.screened());
+            out.printf("  %s: %s -> %s%s%n", Months.longName(s.month()), Values.exact(s, p.value()),
                     p.special() ? "special cause (" + String.join(", ", p.rules()) + ")" : "common cause",
                     p.shortSeries() ? "; fewer than 12 points: not read" : "");
         });
@@ -131,6 +132,15 @@ final class ExplainCommand implements Callable<Integer> {
                 out.printf("      matched %s%n", matched);
             }
             out.printf("      evidence %s%n", evidence(f.evidence()));
+            List<org.pcpassessor.facts.Importance> points = r.importanceOf(f);
+            out.printf("      importance %d%s%n", points.stream().mapToInt(org.pcpassessor.facts.Importance::points).sum(),
+                    points.isEmpty() ? " (no compose rule gave it points)" : "");
+            for (org.pcpassessor.facts.Importance i : points) {
+                out.printf("        %+d %s: rule \"%s\" at %s%n", i.points(), i.reason(), i.rule(), i.source());
+            }
+            for (org.pcpassessor.facts.Trivial t : r.trivialOf(f)) {
+                out.printf("      trivial: %s: rule \"%s\" at %s%n", t.reason(), t.rule(), t.source());
+            }
         }
 
         out.printf("%nSentences%n");
@@ -150,6 +160,13 @@ final class ExplainCommand implements Callable<Integer> {
             out.printf("      values %s%n", String.join(", ", values));
             List<String> used = sentence.used().stream().map(f -> f.code() + " (" + f.basis() + ")").toList();
             out.printf("      says %s%n", String.join(", ", used));
+            Report.Placement placed = placements.get(sentence);
+            if (placed != null) {
+                out.printf("      importance %d; %s%n", placed.said().importance(), placed.drafted()
+                        ? "in the draft, paragraph " + placed.place()
+                        : (placed.place().equals(Report.Placement.TRIVIAL) ? "not said: " : "under Also noted: ")
+                        + placed.said().why());
+            }
         }
 
         out.printf("%nRules that nearly fired%n");

@@ -37,8 +37,13 @@ final class InputOptions {
                     + "the rule that was firing (default: ${DEFAULT-VALUE}; at most 3600).")
     Duration ruleTimeout;
 
+    @Option(names = "--notes", paramLabel = "DIR",
+            description = "The analysts' notes folder: DIR/YYYY-MM/<priority>.md (default: notes beside the "
+                    + "catalogue).")
+    Path notes;
+
     Settings settings() {
-        return new Settings(dataOutside, trustRules, ruleTimeout);
+        return new Settings(dataOutside, trustRules, ruleTimeout, java.util.Optional.ofNullable(notes), false);
     }
 
     /** Seconds, possibly fractional, above 0 and at most an hour. */

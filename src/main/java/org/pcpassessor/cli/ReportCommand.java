@@ -37,7 +37,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         AtomicFiles.requireWritable(output.out, "--out");
         AtomicFiles.requireWritable(audit, "--audit");
-        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null, inputs.settings());
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null,
+                inputs.settings().withFull(output.full));
         Workspace.requireNoErrors(workspace.problems());
         Report report = run(workspace, output, spec.commandLine().getErr());
         if (audit != null) {

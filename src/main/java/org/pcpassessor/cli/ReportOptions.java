@@ -20,6 +20,11 @@ final class ReportOptions {
             description = "markdown or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--full",
+            description = "Say everything the rules found: no budget of paragraphs and sentences, trivial findings "
+                    + "too (by default what the budget leaves out is listed under 'Also noted').")
+    boolean full;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the report here (atomically) instead of standard output.")
     Path out;

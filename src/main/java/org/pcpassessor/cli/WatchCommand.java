@@ -53,6 +53,8 @@ final class WatchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private RuleBase rules;
+    /** The analysts' notes folder of the last run (watched when it exists). */
+    private Path notes;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -81,11 +83,17 @@ final class WatchCommand implements Callable<Integer> {
                 for (Path folder : dataFolders) {
                     register(watcher, keys, folder, false);
                 }
+                Path notesRoot = notes;
+                if (notesRoot != null && Files.isDirectory(notesRoot)) {
+                    register(watcher, keys, notesRoot, true);
+                }
                 Path rulesRoot = rulesFolder.toAbsolutePath().normalize();
                 Path catalogueFile = catalogue.toAbsolutePath().normalize();
                 Set<Path> changed = waitForChange(watcher, keys, p -> p.equals(catalogueFile)
                         || p.toString().endsWith(".csv") && watchedData.contains(p.getParent())
                         || p.startsWith(rulesRoot) && (p.toString().endsWith(".drl") || p.toString().endsWith(".drl.csv")
+                        || Files.isDirectory(p))
+                        || notesRoot != null && p.startsWith(notesRoot) && (p.toString().endsWith(".md")
                         || Files.isDirectory(p)));
                 rulesChanged = changed.stream().anyMatch(p -> p.startsWith(rulesRoot));
             }
@@ -95,9 +103,11 @@ final class WatchCommand implements Callable<Integer> {
     /** One report run; returns the data folders to watch (empty when the catalogue could not be read). */
     private Set<Path> runOnce(Path catalogue, Path rulesFolder, boolean recompile, PrintWriter err) {
         Set<Path> folders = new LinkedHashSet<>();
-        Workspace workspace = Workspace.load(catalogue, rulesFolder, recompile ? null : rules, inputs.settings());
+        Workspace workspace = Workspace.load(catalogue, rulesFolder, recompile ? null : rules,
+                inputs.settings().withFull(output.full));
         rules = workspace.rules().orElse(null);
         workspace.catalogue().ifPresent(c -> c.dataFiles().forEach(f -> folders.add(f.toAbsolutePath().getParent())));
+        workspace.catalogue().ifPresent(c -> notes = workspace.notesFolder().toAbsolutePath().normalize());
         try {
             Workspace.requireNoErrors(workspace.problems());
             Report report = ReportCommand.run(workspace, output, err);

@@ -1,28 +1,39 @@
 package org.pcpassessor.core;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How far a workspace trusts its inputs.
+ * How a workspace reads and runs its inputs.
  *
  * @param dataOutsideAllowed whether the catalogue's {@code data:} may name relative paths outside its folder
  * @param trustedRules       whether rule code may reach outside the rule API (files, processes, threads, reflection,
  *                           unbounded loops); by default such code is an error with file:line
  * @param ruleTimeout        how long one rule session (a phase of a month) may run before it is stopped as an error
  *                           naming the rule that was firing
+ * @param notes              the analysts' notes folder; empty means {@code notes/} beside the catalogue
+ * @param full               whether the commentary says everything: no budget, trivial findings too
  */
-public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duration ruleTimeout) {
+public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duration ruleTimeout, Optional<Path> notes,
+                       boolean full) {
     /** The most a session may be given: a bound, so that a typo cannot mean "forever". */
     public static final Duration MAX_RULE_TIMEOUT = Duration.ofHours(1);
 
-    /** Data beside the catalogue, rules held to the rule API, 5 seconds per rule session. */
-    public static final Settings DEFAULT = new Settings(false, false, Duration.ofSeconds(5));
+    /** Data beside the catalogue, rules held to the rule API, 5 seconds per rule session, notes beside the catalogue. */
+    public static final Settings DEFAULT = new Settings(false, false, Duration.ofSeconds(5), Optional.empty(), false);
 
     public Settings {
         Objects.requireNonNull(ruleTimeout, "ruleTimeout");
+        Objects.requireNonNull(notes, "notes");
         if (ruleTimeout.isNegative() || ruleTimeout.isZero() || ruleTimeout.compareTo(MAX_RULE_TIMEOUT) > 0) {
             throw new IllegalArgumentException("the rule time limit must be above 0 and at most 1 hour: " + ruleTimeout);
         }
+    }
+
+    /** The same settings, saying everything ({@code report --full}) or not. */
+    public Settings withFull(boolean all) {
+        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, notes, all);
     }
 }

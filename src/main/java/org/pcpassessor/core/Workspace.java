@@ -14,6 +14,8 @@ import org.pcpassessor.data.Series;
 import org.pcpassessor.data.SeriesLoader;
 import org.pcpassessor.facts.Values;
 import org.pcpassessor.narrative.Assembler;
+import org.pcpassessor.notes.NoteFile;
+import org.pcpassessor.notes.NotesLoader;
 import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problem;
@@ -155,6 +157,14 @@ public final class Workspace {
         return Optional.ofNullable(rules);
     }
 
+    /** The analysts' notes folder: {@code --notes}, else {@code notes/} beside the catalogue. */
+    public Path notesFolder() {
+        return settings.notes().orElseGet(() -> {
+            Path parent = requireCatalogue().file().getParent();
+            return parent == null ? Path.of(NotesLoader.DEFAULT_FOLDER) : parent.resolve(NotesLoader.DEFAULT_FOLDER);
+        });
+    }
+
     /** The requested month, or the catalogue's default. */
     public YearMonth month(Optional<YearMonth> requested) {
         return requested.orElseGet(() -> requireCatalogue().defaultMonth());
@@ -184,10 +194,14 @@ public final class Workspace {
         if (found.hasErrors()) {
             return new MonthRun(month, assessments, Optional.empty(), found.sorted());
         }
+        List<NoteFile> notes = new NotesLoader(catalogue, found).read(notesFolder(), month);
+        if (found.hasErrors()) {
+            return new MonthRun(month, assessments, Optional.empty(), found.sorted());
+        }
         try {
             RuleRun.Result result = RuleRun.run(rules, assessments, settings.ruleTimeout());
             return new MonthRun(month, assessments, Optional.of(Assembler.assemble(catalogue, month, assessments,
-                    result)), found.sorted());
+                    result, notes, settings.full())), found.sorted());
         } catch (InputException e) {
             found.addAll(e.problems());
         } catch (Values.TemplateException e) {

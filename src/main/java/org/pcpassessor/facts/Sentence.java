@@ -22,6 +22,8 @@ public record Sentence(
         @Doc("The Plan pillar.") String pillar,
         @Doc("The priority.") String priority,
         @Doc("The sentence as printed.") String text,
+        @Doc("The same sentence with the subject in its short form, for a paragraph that has named it.")
+        String shortText,
         @Doc("The name of the rule that made it.") String rule,
         @Doc("The package of that rule.") String rulePackage,
         @Doc("Where that rule is declared.") Location source,
@@ -34,6 +36,7 @@ public record Sentence(
 
     public Sentence {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(shortText, "shortText");
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(template, "template");
@@ -59,8 +62,25 @@ public record Sentence(
         Map<String, Object> values = Values.withPhrases(template, Values.of(first.snapshot(), used), rule.phrases(),
                 rule.rule());
         String text = Values.format(template, values, rule.rule()); // the values already hold its phrases
+        String shortText = shortText(template, first, used, text, rule);
         return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(), text,
-                rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule), values);
+                shortText, rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule), values);
+    }
+
+    /**
+     * The sentence with the subject in its short form, or the sentence itself when the catalogue gives none or when
+     * the template counts the subject ("86 {subject}" would read "86 these offences").
+     */
+    private static String shortText(String template, Finding first, List<Finding> used, String text,
+                                    RuleScope.Current rule) {
+        String shortSubject = first.snapshot().shortSubject();
+        if (shortSubject.equals(first.snapshot().subject())) {
+            return text;
+        }
+        String shortText = Values.format(template, Values.ofShort(first.snapshot(), used), rule.phrases(), rule.rule());
+        boolean counted = java.util.regex.Pattern.compile("\\d " + java.util.regex.Pattern.quote(shortSubject),
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(shortText).find();
+        return counted ? text : shortText;
     }
 
     private static int rank(RuleScope.Current rule) {
@@ -82,6 +102,22 @@ public record Sentence(
 
     public List<String> findingCodes() {
         return Finding.codes(used);
+    }
+
+    /**
+     * The figures the sentence states: each formatted value ({@code currentText}, {@code baselineText}, ...) that
+     * appears in its text as a number of its own ("1,057" but not the "57" of it), in name order.
+     */
+    public java.util.SortedSet<String> statedFigures() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        values.forEach((name, value) -> {
+            if (name.endsWith("Text") && value instanceof String v && !v.equals("-") && !v.isBlank()
+                    && java.util.regex.Pattern.compile("(?<![\\d.,])" + java.util.regex.Pattern.quote(v)
+                    + "(?![\\d]|[.,]\\d)").matcher(text).find()) {
+                out.add(v);
+            }
+        });
+        return out;
     }
 
     @Override

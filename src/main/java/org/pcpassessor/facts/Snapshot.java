@@ -13,13 +13,18 @@ import java.util.Objects;
  * @param headline true for the catalogue's first (headline) area
  * @param kind     count, rate, proportion or median (as written in the catalogue)
  * @param polarity up-is-good, down-is-good or neutral
+ * @param subject  the noun phrase sentences talk about, with its article when it takes one
+ * @param shortSubject its short form, used once a paragraph has named the subject ("these crimes", "the rate")
+ * @param wholeData whether every value of the measure's data is a whole number (minutes, say): then a median of
+ *                 months is stated whole too ("195 minutes", not "194.5")
  * @param baselineLabel "2019/20" (the financial year) or "fixed" (a number given in the catalogue)
  * @param rolling12Denominator for rates and proportions, the sum of the rolling 12 months' denominators (the
  *                 survey n); NaN for counts and medians
  * @param figures  each figure with how it was made
  */
 public record Snapshot(String measureId, String area, boolean headline, String pillar, String priority, String label,
-                       String subject, String kind, String polarity, String unit, YearMonth month,
+                       String subject, String shortSubject, String kind, String polarity, String unit, boolean wholeData,
+                       YearMonth month,
                        double current, double previousMonth, double sameMonthLastYear, double twoYearsAgo,
                        double threeYearsAgo, double rolling12, double rolling12PreviousMonth,
                        double rolling12LastYear, double baseline, String baselineLabel, double avg1yr,

@@ -38,7 +38,7 @@ public final class Values {
     public static final List<String> DIFFERENCES = List.of("rolling12Difference", "baselineDifference");
     /** Names about the measure and month. */
     public static final List<String> GENERAL = List.of("measure", "area", "pillar", "priority", "label", "subject",
-            "Subject", "theSubject", "TheSubject", "have", "were", "month", "monthShort", "previousMonthName",
+            "Subject", "noun", "have", "were", "month", "monthShort", "previousMonthName",
             "lastYearMonth", "rolling12Period", "rolling12LastYearPeriod", "baselineYear", "unit", "kind", "polarity");
     /** Evidence values that are figures of the measure, also given formatted as {@code nameText}. */
     public static final List<String> FORMATTED_EVIDENCE = List.of("observed", "expected", "otherObserved",
@@ -46,24 +46,38 @@ public final class Values {
     /** Per finding said: its code, direction and judgement (also {@code <basis>Code}, ... and numbered). */
     public static final List<String> PER_FINDING = List.of("code", "direction", "judgement");
 
+    /** The article a catalogue subject may start with; {@code noun} is the subject without it. */
+    private static final java.util.regex.Pattern ARTICLE = java.util.regex.Pattern.compile("^(the|a|an) ");
+
     private Values() {
     }
 
     /** Every value a template may name, for a snapshot and the findings a sentence says. */
     public static Map<String, Object> of(Snapshot s, List<Finding> findings) {
+        return of(s, findings, s.subject());
+    }
+
+    /**
+     * As {@link #of(Snapshot, List)} with the subject in its short form ("these crimes"): for a sentence whose
+     * paragraph has already named the subject.
+     */
+    public static Map<String, Object> ofShort(Snapshot s, List<Finding> findings) {
+        return of(s, findings, s.shortSubject());
+    }
+
+    private static Map<String, Object> of(Snapshot s, List<Finding> findings, String subject) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("measure", s.measureId());
         v.put("area", s.area());
         v.put("pillar", s.pillar());
         v.put("priority", s.priority());
         v.put("label", s.label());
-        v.put("subject", s.subject());
-        v.put("Subject", capitalise(s.subject()));
-        // Counts are plural nouns ("recorded Domestic Abuse crimes"); other kinds are singular and take "the".
+        // The catalogue gives the whole noun phrase, article and all ("the ... rate"); a template never adds one.
+        v.put("subject", subject);
+        v.put("Subject", capitalise(subject));
+        v.put("noun", ARTICLE.matcher(subject).replaceFirst(""));
+        // Counts are plural nouns ("recorded Domestic Abuse crimes"); other kinds are singular.
         boolean plural = "count".equals(s.kind());
-        String the = plural ? s.subject() : "the " + s.subject();
-        v.put("theSubject", the);
-        v.put("TheSubject", capitalise(the));
         v.put("have", plural ? "have" : "has");
         v.put("were", plural ? "were" : "was");
         v.put("month", Months.longName(s.month()));
@@ -86,9 +100,10 @@ public final class Values {
                 v.put(f.name() + "Denominator", f.denominator());
             }
         }
-        putChange(v, s, "changeVsLastYear", s.changeVsLastYear());
-        putChange(v, s, "changeVsBaseline", s.changeVsBaseline());
-        putChange(v, s, "changeRolling12VsLastYear", s.changeRolling12VsLastYear());
+        putChange(v, s, "changeVsLastYear", s.changeVsLastYear(), s.current(), s.sameMonthLastYear());
+        putChange(v, s, "changeVsBaseline", s.changeVsBaseline(), s.rolling12(), s.baseline());
+        putChange(v, s, "changeRolling12VsLastYear", s.changeRolling12VsLastYear(), s.rolling12(),
+                s.rolling12LastYear());
         if (!s.isRatio()) {
             putDifference(v, "rolling12Difference", s.rolling12() - s.rolling12LastYear());
             putDifference(v, "baselineDifference", s.rolling12() - s.baseline());
@@ -185,6 +200,11 @@ public final class Values {
                 out.put(k + "Text", x instanceof Double d ? value(s, d) : "-");
             }
         });
+        if (f.evidence().get("lpl") instanceof Double lpl && f.evidence().get("upl") instanceof Double upl) {
+            String[] limits = limits(s, lpl, upl);
+            out.put("lplText", limits[0]);
+            out.put("uplText", limits[1]);
+        }
         if (f.evidence().get("length") != null) {
             out.put("streak", f.evidence().get("length"));
         }
@@ -198,9 +218,26 @@ public final class Values {
         return out;
     }
 
-    /** A figure formatted for its kind: "1,057", "10.3%", "123 minutes". */
+    /**
+     * A figure formatted for its kind: "1,057", "10.3%", "123 minutes"; a median of whole data (minutes) is stated
+     * whole, half-up, as the data is.
+     */
     public static String value(Snapshot s, double x) {
+        if ("median".equals(s.kind()) && s.wholeData() && Double.isFinite(x)) {
+            return value(s.kind(), s.unit(), Math.floor(x + 0.5));
+        }
         return value(s.kind(), s.unit(), x);
+    }
+
+    /** A figure to its first decimal whatever the data (for explain, which shows what was computed). */
+    public static String exact(Snapshot s, double x) {
+        return value(s.kind(), s.unit(), x);
+    }
+
+    /** A table cell: the figure as {@link #value(Snapshot, double)} gives it, without the unit (the row says it). */
+    public static String cell(Snapshot s, double x) {
+        return "median".equals(s.kind()) && s.wholeData() && Double.isFinite(x)
+                ? value(s.kind(), "", Math.floor(x + 0.5)) : value(s.kind(), "", x);
     }
 
     public static String value(String kind, String unit, double x) {
@@ -234,11 +271,47 @@ public final class Values {
         return f.format(x);
     }
 
-    private static void putChange(Map<String, Object> v, Snapshot s, String name, double change) {
+    /**
+     * A change, raw and as text. For rates and proportions the text is the difference of the two figures as printed
+     * (10.3% and 9.4% give "0.9ppts" even when the unrounded difference rounds to 0.8), so that a reader who
+     * subtracts the stated figures gets the stated difference.
+     */
+    private static void putChange(Map<String, Object> v, Snapshot s, String name, double change, double now,
+                                  double then) {
         if (Double.isFinite(change)) {
             v.put(name, change);
-            v.put(name + "Text", change(s.isRatio(), change));
+            v.put(name + "Text", s.isRatio() && Double.isFinite(now) && Double.isFinite(then)
+                    ? ppts(now, then) : change(s.isRatio(), change));
         }
+    }
+
+    /** The unsigned difference of two fractions as printed to one decimal of a percentage: "0.9ppts". */
+    static String ppts(double now, double then) {
+        java.math.BigDecimal a = java.math.BigDecimal.valueOf(now * 100).setScale(1, java.math.RoundingMode.HALF_UP);
+        java.math.BigDecimal b = java.math.BigDecimal.valueOf(then * 100).setScale(1, java.math.RoundingMode.HALF_UP);
+        return number(a.subtract(b).abs().doubleValue(), 1) + "ppts";
+    }
+
+    /**
+     * The process limits of an SPC chart as the measure can take them: never below 0 nor, for a proportion, above
+     * 100%; for a count, the whole counts inside the limits (697.3 to 1,087.8 gives 698 to 1,087), or the limits
+     * rounded when no whole count lies inside (a flat series).
+     */
+    static String[] limits(Snapshot s, double lpl, double upl) {
+        if (!Double.isFinite(lpl) || !Double.isFinite(upl)) {
+            return new String[] {Double.isFinite(lpl) ? value(s, Math.max(0, lpl)) : "-",
+                    Double.isFinite(upl) ? value(s, Math.max(0, upl)) : "-"};
+        }
+        double max = "proportion".equals(s.kind()) ? 1 : Double.MAX_VALUE;
+        double low = Math.min(max, Math.max(0, lpl));
+        double high = Math.min(max, Math.max(0, upl));
+        if ("count".equals(s.kind())) {
+            double inLow = Math.ceil(low - 1e-9);
+            double inHigh = Math.floor(high + 1e-9);
+            return inLow <= inHigh ? new String[] {number(inLow, 0), number(inHigh, 0)}
+                    : new String[] {number(Math.floor(low + 0.5), 0), number(Math.floor(high + 0.5), 0)};
+        }
+        return new String[] {value(s, low), value(s, high)};
     }
 
     private static void putDifference(Map<String, Object> v, String name, double d) {

@@ -18,10 +18,20 @@ import org.pcpassessor.rules.RuleRun;
 import org.pcpassessor.facts.Sentence;
 import org.pcpassessor.facts.TableLabel;
 import org.pcpassessor.stats.Assessment;
+import java.util.Optional;
+import java.util.function.Function;
+import org.pcpassessor.facts.Months;
+import org.pcpassessor.facts.Snapshot;
+import org.pcpassessor.facts.Values;
+import org.pcpassessor.notes.NoteFile;
+import org.pcpassessor.problem.InputException;
+import org.pcpassessor.problem.Problem;
+import org.pcpassessor.problem.Problems;
 
 /**
  * Puts the rules' output in report order: table labels from the rules' {@link TableLabel}s, and per priority the
- * sentences ordered by rank (the rule's {@code @rank}), then catalogue order of measures, then area order.
+ * commentary the {@link Composer} makes from the sentences (in a stable order: the rule's {@code @rank}, then
+ * catalogue order of measures, then area order), the compose rules' importance and the analysts' notes.
  */
 public final class Assembler {
     private Assembler() {
@@ -29,6 +39,16 @@ public final class Assembler {
 
     public static Report assemble(Catalogue catalogue, YearMonth month, List<Assessment> assessments,
                                   RuleRun.Result result) {
+        return assemble(catalogue, month, assessments, result, List.of(), false);
+    }
+
+    /**
+     * As {@link #assemble(Catalogue, YearMonth, List, RuleRun.Result)} with the analysts' notes of the month, and
+     * with {@code full}: every sentence said, with no budget. A notes placeholder whose figure the month lacks is an
+     * {@link InputException} at its file:line:col.
+     */
+    public static Report assemble(Catalogue catalogue, YearMonth month, List<Assessment> assessments,
+                                  RuleRun.Result result, List<NoteFile> notes, boolean full) {
         Map<String, Integer> measureOrder = new HashMap<>();
         List<Measure> measures = catalogue.measures();
         for (int i = 0; i < measures.size(); i++) {
@@ -40,6 +60,10 @@ public final class Assembler {
         }
         Map<SeriesKey, List<Finding>> findings = new HashMap<>();
         result.findings().forEach(f -> findings.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f));
+        Map<SeriesKey, List<org.pcpassessor.facts.Importance>> importance = new HashMap<>();
+        result.importance().forEach(i -> importance.computeIfAbsent(i.finding().key(), k -> new ArrayList<>()).add(i));
+        Map<SeriesKey, List<org.pcpassessor.facts.Trivial>> trivial = new HashMap<>();
+        result.trivial().forEach(t -> trivial.computeIfAbsent(t.finding().key(), k -> new ArrayList<>()).add(t));
         Map<SeriesKey, List<TableLabel>> labels = new HashMap<>();
         result.labels().forEach(l -> labels.computeIfAbsent(l.key(), k -> new ArrayList<>()).add(l));
         Comparator<Sentence> order = Comparator.comparingInt(Sentence::rank)
@@ -58,13 +82,20 @@ public final class Assembler {
             SeriesKey k = new SeriesKey(a.snapshot().measureId(), a.snapshot().area());
             Measure m = catalogue.measure(k.measureId()).orElseThrow();
             reports.put(k, new MeasureReport(m, k.area(), a, labels(labels.getOrDefault(k, List.of())),
-                    findings.getOrDefault(k, List.of()), sentencesBy.getOrDefault(k, List.of())));
+                    findings.getOrDefault(k, List.of()), importance.getOrDefault(k, List.of()),
+                    trivial.getOrDefault(k, List.of()), sentencesBy.getOrDefault(k, List.of())));
         }
         List<MeasureReport> ordered = reports.values().stream()
                 .sorted(Comparator.<MeasureReport>comparingInt(r -> measureOrder.get(r.measure().id()))
                         .thenComparingInt(r -> areaOrder.get(r.area())))
                 .toList();
 
+        Composer.Scores scores = new Composer.Scores(result.importance(), result.trivial());
+        Map<SeriesKey, Snapshot> snapshots = new HashMap<>();
+        assessments.forEach(a -> snapshots.put(new SeriesKey(a.snapshot().measureId(), a.snapshot().area()),
+                a.snapshot()));
+        Problems unfilled = new Problems();
+        Function<NoteFile.Paragraph, String> fill = p -> fill(p, snapshots, month, unfilled);
         List<Report.PillarSection> pillars = new ArrayList<>();
         for (Pillar pillar : catalogue.pillars()) {
             List<Report.PrioritySection> sections = new ArrayList<>();
@@ -79,12 +110,49 @@ public final class Assembler {
                 List<Sentence> said = sentences.stream()
                         .filter(s -> s.pillar().equals(pillar.name()) && s.priority().equals(priority.name()))
                         .toList();
+                Optional<NoteFile> note = notes.stream()
+                        .filter(n -> n.pillar().equals(pillar.name()) && n.priority().equals(priority.name()))
+                        .findFirst();
+                Composer.Composed composed = Composer.compose(priority, said, scores, note, fill, full);
                 sections.add(new Report.PrioritySection(priority.name(), priority.isHeadlines(), rows,
-                        said.stream().map(Sentence::text).distinct().toList(), said));
+                        composed.paragraphs(), composed.alsoNoted(), composed.trivial(), said));
             }
             pillars.add(new Report.PillarSection(pillar.name(), pillar.heading(), sections));
         }
+        if (unfilled.hasErrors()) {
+            throw new InputException("notes", unfilled.sorted());
+        }
         return new Report(catalogue, month, pillars, ordered, result.audit());
+    }
+
+    /**
+     * A notes paragraph with each placeholder replaced by the figure as generated text gives it ("12,037", "10.3%",
+     * "12.9%"); a figure the month lacks is an error at the placeholder.
+     */
+    static String fill(NoteFile.Paragraph paragraph, Map<SeriesKey, Snapshot> snapshots, YearMonth month,
+                       Problems problems) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (NoteFile.Placeholder p : paragraph.placeholders()) {
+            out.append(paragraph.text(), at, p.start());
+            at = p.end();
+            if (p.isMonth()) {
+                out.append(Months.longName(month));
+                continue;
+            }
+            Snapshot s = snapshots.get(new SeriesKey(p.measureId(), p.area()));
+            Object value = s == null ? null : Values.of(s, List.of()).get(p.figure() + "Text");
+            if (value == null || "-".equals(value)) {
+                problems.add(Problem.error(p.at(), "the placeholder for " + p.figure() + " of '" + p.measureId()
+                        + "' cannot be filled: " + (s == null ? "the measure has no data in " + p.area() + " for "
+                        + month : "there is no such figure in " + p.area() + " for " + month)));
+                out.append('{').append(p.measureId()).append('.').append(p.figure()).append('}');
+                continue;
+            }
+            out.append(value);
+        }
+        out.append(paragraph.text().substring(at));
+        return out.toString();
     }
 
     /**

@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.narrative.MeasureReport;
+import org.pcpassessor.narrative.Paragraph;
 import org.pcpassessor.narrative.Report;
+import org.pcpassessor.narrative.Said;
+import org.pcpassessor.facts.Importance;
+import java.util.List;
 import org.pcpassessor.problem.InternalException;
 import org.pcpassessor.rules.AuditEvent;
 import org.pcpassessor.facts.Finding;
@@ -39,23 +43,68 @@ public final class JsonReport {
             ArrayNode files = root.putArray("dataOutsideCatalogueFolder");
             outside.forEach(p -> files.add(p.toString()));
         }
-        ArrayNode measures = root.putArray("measures");
-        for (MeasureReport r : report.measures()) {
-            measures.add(measure(r));
-        }
-        ArrayNode commentary = root.putArray("commentary");
+        Map<Sentence, Report.Placement> placements = report.placements();
+        ArrayNode commentary = MAPPER.createArrayNode();
+        int pillarNumber = 0;
         for (Report.PillarSection p : report.pillars()) {
+            pillarNumber++;
             ObjectNode pillar = commentary.addObject();
             pillar.put("pillar", p.name());
             ArrayNode priorities = pillar.putArray("priorities");
+            int priorityNumber = 0;
             for (Report.PrioritySection s : p.priorities()) {
+                priorityNumber++;
                 ObjectNode priority = priorities.addObject();
                 priority.put("priority", s.name());
                 ArrayNode paragraphs = priority.putArray("paragraphs");
-                s.paragraphs().forEach(paragraphs::add);
+                int paragraphNumber = 0;
+                for (Paragraph paragraph : s.paragraphs()) {
+                    paragraphNumber++;
+                    ObjectNode o = paragraphs.addObject();
+                    o.put("number", Report.number(pillarNumber, priorityNumber, paragraphNumber));
+                    o.put("analyst", paragraph.analyst());
+                    if (!paragraph.topic().isEmpty()) {
+                        o.put("topic", paragraph.topic());
+                    }
+                    paragraph.note().ifPresent(n -> o.put("source", n.toString()));
+                    if (!paragraph.analyst()) {
+                        o.put("importance", paragraph.importance());
+                    }
+                    o.put("text", paragraph.text());
+                    if (!paragraph.analyst()) {
+                        ArrayNode sentences = o.putArray("sentences");
+                        paragraph.sentences().forEach(x -> sentences.add(said(x)));
+                    }
+                }
+                ArrayNode alsoNoted = priority.putArray("alsoNoted");
+                s.alsoNoted().forEach(x -> alsoNoted.add(said(x)));
+                ArrayNode trivial = priority.putArray("trivial");
+                s.trivial().forEach(x -> trivial.add(said(x)));
             }
         }
+        ArrayNode measures = root.putArray("measures");
+        for (MeasureReport r : report.measures()) {
+            measures.add(measure(r, placements));
+        }
+        root.set("commentary", commentary);
         return write(root);
+    }
+
+    /** A composed sentence: its words as printed, what said it and why it is where it is. */
+    private static ObjectNode said(Said x) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("text", x.text());
+        o.put("measure", x.sentence().measureId());
+        o.put("area", x.sentence().area());
+        o.put("rule", x.sentence().rule());
+        o.put("source", x.sentence().source().toString());
+        o.put("importance", x.importance());
+        ArrayNode codes = o.putArray("findings");
+        x.sentence().findingCodes().forEach(codes::add);
+        if (!x.why().isEmpty()) {
+            o.put("why", x.why());
+        }
+        return o;
     }
 
     static String write(Object node) {
@@ -69,7 +118,7 @@ public final class JsonReport {
         }
     }
 
-    private static ObjectNode measure(MeasureReport r) {
+    private static ObjectNode measure(MeasureReport r, Map<Sentence, Report.Placement> placements) {
         Snapshot s = r.assessment().snapshot();
         ObjectNode m = MAPPER.createObjectNode();
         m.put("id", r.measure().id());
@@ -109,6 +158,19 @@ public final class JsonReport {
             o.put("rule", f.rule());
             o.put("source", f.source().toString());
             o.set("evidence", MAPPER.valueToTree(clean(f.evidence())));
+            List<Importance> points = r.importanceOf(f);
+            o.put("importance", points.stream().mapToInt(Importance::points).sum());
+            ArrayNode reasons = o.putArray("importanceReasons");
+            points.forEach(i -> reasons.addObject().put("points", i.points()).put("reason", i.reason())
+                    .put("rule", i.rule()).put("source", i.source().toString()));
+            r.trivialOf(f).forEach(t -> o.putObject("trivial").put("reason", t.reason()).put("rule", t.rule())
+                    .put("source", t.source().toString()));
+            // where the finding is said: the first of its sentences' places, in paragraph order
+            List<String> places = r.sentences().stream().filter(x -> x.used().contains(f))
+                    .map(x -> placements.containsKey(x) ? placements.get(x).place() : "notSaid").distinct().toList();
+            o.put("said", places.stream().filter(x -> Character.isDigit(x.charAt(0))).findFirst()
+                    .or(() -> places.stream().filter("alsoNoted"::equals).findFirst())
+                    .or(() -> places.stream().findFirst()).orElse("notSaid"));
         }
         ArrayNode sentences = m.putArray("sentences");
         for (Sentence sentence : r.sentences()) {
@@ -119,6 +181,11 @@ public final class JsonReport {
             o.put("template", sentence.template());
             ArrayNode codes = o.putArray("findings");
             sentence.findingCodes().forEach(codes::add);
+            Report.Placement x = placements.get(sentence);
+            if (x != null) {
+                o.put("importance", x.said().importance());
+                o.put("placement", x.place());
+            }
         }
         return m;
     }

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.narrative.MeasureReport;
+import org.pcpassessor.narrative.Paragraph;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.facts.Values;
 import org.pcpassessor.facts.Months;
@@ -49,17 +50,30 @@ public final class MarkdownReport {
                     md.append("Published only to an earlier month, so not reported: ")
                             .append(String.join(", ", discontinued)).append(".\n");
                 }
-                if (priority.paragraphs().isEmpty()) {
-                    if (discontinued.isEmpty()) {
+                if (priority.paragraphs().isEmpty() && priority.alsoNoted().isEmpty()) {
+                    if (!priority.trivial().isEmpty()) {
+                        md.append("Nothing of note this month: what the rules found is too slight to say (")
+                                .append(priority.trivial().size()).append(" sentence")
+                                .append(priority.trivial().size() == 1 ? "" : "s")
+                                .append("; `report --full` prints them).\n");
+                    } else if (discontinued.isEmpty()) {
                         md.append(priority.rows().isEmpty() ? "No data for this priority in " + Months.longName(month)
                                 + ".\n" : "No rule found anything to say about this priority.\n");
                     }
                     continue;
                 }
                 int paragraph = 0;
-                for (String text : priority.paragraphs()) {
+                for (Paragraph p : priority.paragraphs()) {
                     paragraph++;
-                    md.append("- ").append(number).append('.').append(paragraph).append(' ').append(text).append('\n');
+                    md.append("- ").append(number).append('.').append(paragraph).append(' ').append(p.text())
+                            .append('\n');
+                }
+                if (!priority.alsoNoted().isEmpty()) {
+                    // collapsed where Markdown is shown as HTML; the draft's budget left these out
+                    md.append("\n<details><summary>Also noted (").append(priority.alsoNoted().size())
+                            .append(")</summary>\n\n");
+                    priority.alsoNoted().forEach(s -> md.append("- ").append(s.text()).append('\n'));
+                    md.append("\n</details>\n");
                 }
             }
         }
@@ -86,11 +100,11 @@ public final class MarkdownReport {
                 md.append("| ").append(escape(r.measure().label()));
                 // Cells carry no unit: the row label says it ("... (minutes)").
                 for (double v : List.of(s.current(), s.sameMonthLastYear(), s.twoYearsAgo(), s.threeYearsAgo())) {
-                    md.append(" | ").append(Values.value(s.kind(), "", v));
+                    md.append(" | ").append(Values.cell(s, v));
                 }
                 md.append(" | ").append(r.label(Basis.ONE_YEAR)).append(" | ").append(r.label(Basis.THREE_YEAR));
-                md.append(" | ").append(Values.value(s.kind(), "", s.rolling12())).append(" | ")
-                        .append(Values.value(s.kind(), "", s.baseline()));
+                md.append(" | ").append(Values.cell(s, s.rolling12())).append(" | ")
+                        .append(Values.cell(s, s.baseline()));
                 md.append(" | ").append(r.label(Basis.BENCHMARK)).append(" |\n");
             }
         }

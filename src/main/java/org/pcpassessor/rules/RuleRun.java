@@ -26,6 +26,8 @@ import org.pcpassessor.facts.Snapshot;
 import org.pcpassessor.facts.SpcSignal;
 import org.pcpassessor.facts.Streak;
 import org.pcpassessor.facts.TableLabel;
+import org.pcpassessor.facts.Importance;
+import org.pcpassessor.facts.Trivial;
 import org.pcpassessor.facts.Trend;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.RulesException;
@@ -40,13 +42,15 @@ public final class RuleRun {
     /** Firings allowed per inserted fact before the run is stopped as a probable loop. */
     static final int FIRINGS_PER_FACT = 50;
 
-    /** What the rules made, and every firing in order. */
+    /** What the rules made (findings; sentences, labels, importance and trivial marks), and every firing in order. */
     public record Result(List<Finding> findings, List<Sentence> sentences, List<TableLabel> labels,
-                         List<AuditEvent> audit) {
+                         List<Importance> importance, List<Trivial> trivial, List<AuditEvent> audit) {
         public Result {
             findings = List.copyOf(findings);
             sentences = List.copyOf(sentences);
             labels = List.copyOf(labels);
+            importance = List.copyOf(importance);
+            trivial = List.copyOf(trivial);
             audit = List.copyOf(audit);
         }
     }
@@ -68,7 +72,8 @@ public final class RuleRun {
         List<Object> narrateFacts = new ArrayList<>(facts);
         narrateFacts.addAll(findings);
         List<Object> made = fire(base, "narrate", narrateFacts, audit, timeout);
-        return new Result(findings, of(made, Sentence.class), of(made, TableLabel.class), audit);
+        return new Result(findings, of(made, Sentence.class), of(made, TableLabel.class), of(made, Importance.class),
+                of(made, Trivial.class), audit);
     }
 
     /**

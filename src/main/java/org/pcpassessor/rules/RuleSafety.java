@@ -25,7 +25,7 @@ public final class RuleSafety {
     static final Set<String> TYPES = Set.of(
             // the rule API
             "Snapshot", "Figure", "Comparison", "Extreme", "Streak", "Trend", "SpcSignal", "Evidence", "Finding",
-            "Sentence", "TableLabel", "Values", "Phrases", "Direction", "Judgement", "Months", "Basis", "Kind",
+            "Sentence", "TableLabel", "Importance", "Trivial", "Values", "Phrases", "Direction", "Judgement", "Months", "Basis", "Kind",
             "Polarity", "SeriesKey",
             // values, text and collections
             "String", "StringBuilder", "Math", "Integer", "Long", "Double", "Float", "Short", "Byte", "Boolean",

@@ -8,6 +8,8 @@ import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.facts.Comparison;
 import org.pcpassessor.facts.Direction;
 import org.pcpassessor.facts.Doc;
+import org.pcpassessor.facts.Importance;
+import org.pcpassessor.facts.Trivial;
 import org.pcpassessor.facts.Evidence;
 import org.pcpassessor.facts.Extreme;
 import org.pcpassessor.facts.Finding;
@@ -50,7 +52,7 @@ public final class RulesReference {
                 .append("below, for every rule, whether it fires or not.\n\n");
         md.append("## Facts\n\n");
         for (Class<?> type : List.of(Snapshot.class, Comparison.class, Extreme.class, Streak.class, Trend.class,
-                SpcSignal.class, Finding.class, Sentence.class, TableLabel.class)) {
+                SpcSignal.class, Finding.class, Sentence.class, TableLabel.class, Importance.class, Trivial.class)) {
             Doc doc = type.getAnnotation(Doc.class);
             md.append("### ").append(type.getSimpleName()).append("\n\n")
                     .append(doc != null ? doc.value() : ABOUT.getOrDefault(type, "")).append("\n\n")

@@ -44,9 +44,23 @@ public record Scenario(Path file, String name, YearMonth month, Optional<Path> c
      * @param sentences texts that some sentence of the measure must contain
      * @param noSentences texts that no sentence of the measure may contain
      */
+    /**
+     * What a scenario expects of one measure: findings present and absent, table labels, sentences made or not
+     * made (any, drafted or not), and sentences in the draft's paragraphs ({@code drafted}) or made but left out of
+     * them, under "Also noted" or as trivial ({@code notDrafted}).
+     */
     public record Expectation(String measure, Optional<String> area, List<String> findings, List<String> absent,
                               Map<String, String> labels, List<String> sentences, List<String> noSentences,
-                              int line) {
+                              List<String> drafted, List<String> notDrafted, int line) {
+        public Expectation {
+            findings = List.copyOf(findings);
+            absent = List.copyOf(absent);
+            labels = Map.copyOf(labels);
+            sentences = List.copyOf(sentences);
+            noSentences = List.copyOf(noSentences);
+            drafted = List.copyOf(drafted);
+            notDrafted = List.copyOf(notDrafted);
+        }
     }
 
     /** Turns a spec into a series of the measure's kind. */

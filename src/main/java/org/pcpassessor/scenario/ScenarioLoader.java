@@ -31,7 +31,7 @@ public final class ScenarioLoader {
 
     private static Set<String> expectKeys() {
         Set<String> keys = new java.util.HashSet<>(Set.of("measure", "area", "findings", "absent", "sentences",
-                "noSentences"));
+                "noSentences", "drafted", "notDrafted"));
         keys.addAll(Basis.LABEL_FIELDS);
         return Set.copyOf(keys);
     }
@@ -105,7 +105,8 @@ public final class ScenarioLoader {
             if (measure != null) {
                 expectations.add(new Scenario.Expectation(measure, Optional.ofNullable(text(e, "area", false)),
                         strings(e.get("findings")), strings(e.get("absent")), labels, strings(e.get("sentences")),
-                        strings(e.get("noSentences")), e.pos().line()));
+                        strings(e.get("noSentences")), strings(e.get("drafted")), strings(e.get("notDrafted")),
+                        e.pos().line()));
             }
         }
         if (name == null || month == null) {

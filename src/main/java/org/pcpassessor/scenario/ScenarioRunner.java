@@ -258,6 +258,22 @@ public final class ScenarioRunner {
                 texts.stream().filter(t -> t.contains(unwanted)).findFirst().ifPresent(t -> failures.add(
                         where + "expected no sentence containing \"" + unwanted + "\"; found: " + t));
             }
+            List<String> draft = report.pillars().stream().flatMap(p -> p.priorities().stream())
+                    .flatMap(p -> p.paragraphs().stream()).map(org.pcpassessor.narrative.Paragraph::text).toList();
+            for (String want : e.drafted()) {
+                if (draft.stream().noneMatch(t -> t.contains(want))) {
+                    failures.add(where + "expected the draft to say \"" + want + "\"; paragraphs: "
+                            + (draft.isEmpty() ? "none" : String.join(" | ", draft)));
+                }
+            }
+            for (String kept : e.notDrafted()) {
+                if (texts.stream().noneMatch(t -> t.contains(kept))) {
+                    failures.add(where + "expected a sentence containing \"" + kept + "\" (left out of the draft); "
+                            + "sentences: " + (texts.isEmpty() ? "none" : String.join(" | ", texts)));
+                }
+                draft.stream().filter(t -> t.contains(kept)).findFirst().ifPresent(t -> failures.add(where
+                        + "expected \"" + kept + "\" left out of the draft; paragraph: " + t));
+            }
         }
         return failures;
     }

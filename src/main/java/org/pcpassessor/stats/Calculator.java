@@ -105,6 +105,16 @@ public final class Calculator {
                 c.upl(), c.screened(), y[last], c.side(last), c.special(last), c.rules(last), y.length < 12, snapshot));
     }
 
+    /** Whether every value of the series is whole (counts always; medians of whole minutes). */
+    private boolean wholeData() {
+        for (double v : series.numerators()) {
+            if (Double.isFinite(v) && v != Math.rint(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Snapshot snapshot(int i) {
         YearMonth month = series.month(i);
         List<Figure> figures = new ArrayList<>();
@@ -132,8 +142,8 @@ public final class Calculator {
                     "financial year " + baselineLabel + ": ");
         }
         return new Snapshot(measure.id(), series.area(), headline, measure.pillar(), measure.priority(),
-                measure.label(), measure.subject(), kind.yamlName(), measure.polarity().yamlName(), measure.unit(),
-                month, current, previous, lastYear, twoYears, threeYears, rolling12, rolling12Previous,
+                measure.label(), measure.subject(), measure.shortSubject(), kind.yamlName(), measure.polarity().yamlName(), measure.unit(),
+                wholeData(), month, current, previous, lastYear, twoYears, threeYears, rolling12, rolling12Previous,
                 rolling12LastYear, baseline, baselineLabel, avg1yr, avg3yr, change(current, lastYear),
                 change(rolling12, baseline), change(rolling12, rolling12LastYear),
                 figures.stream().filter(f -> f.name().equals("rolling12")).findFirst().map(Figure::denominator)

@@ -34,11 +34,18 @@ class ExplainCommandTest {
             org.pcpassessor.TestFiles.assertDeclares(m.group(2) + ":" + m.group(3), m.group(1));
         }
         assertTrue(rules >= 5, out);
-        assertTrue(out.contains("\nSentences\n  1. There were 12,037 recorded Domestic Abuse crimes"), out);
+        assertTrue(out.contains("\nSentences\n  1. The 12 month total of recorded Domestic Abuse crimes was 12,037"), out);
         assertTrue(out.contains("      template {countVsBaseline}: significantly"), out);
         // A shared phrase is shown with the text it was filled with.
-        assertTrue(out.contains("countVsBaseline=There were 12,037 recorded Domestic Abuse crimes in the 12 months to "
-                + "December 2020, 12.9% more than in 2019/20 (10,660)"), out);
+        assertTrue(out.contains("countVsBaseline=The 12 month total of recorded Domestic Abuse crimes was 12,037, 12.9% "
+                + "more than in 2019/20 (10,660)"), out);
+        // Importance: the points of frozen rules/compose/importance.drl (40 for a benchmark label other than
+        // Comparable; the label has been Higher for 5 months, so no points for a change), and where the sentence went.
+        assertTrue(out.contains("  HIGHER (benchmark): higher, neutral\n"), out);
+        assertTrue(out.contains("      importance 40\n        +40 the long-term indicator significantly different from "
+                + "the year end benchmark: rule \"Importance: the rolling 12 months significantly different from the "
+                + "benchmark\" at " + TestFiles.RULES.resolve("compose/importance.drl") + ":"), out);
+        assertTrue(out.contains("      says HIGHER (benchmark)\n      importance 40; in the draft, paragraph 1.2."), out);
     }
 
     @Test

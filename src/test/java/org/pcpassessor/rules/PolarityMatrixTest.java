@@ -127,7 +127,7 @@ class PolarityMatrixTest {
                 "Survey or service proportion: against the benchmark", "Median: against the benchmark",
                 "Month: high or low for years, and a significant change on last year",
                 "Month: significant change on the same month last year",
-                "Monthly streak", "Rolling 12-month streak not said with the benchmark", "SPC: special cause"));
+                "Monthly streak", "Rolling 12-month streak not said with the benchmark", "SPC: outside the process limits"));
         expected.removeAll(rulesSaid);
         assertEquals(Set.of(), expected, "rules the matrix did not reach; it reached " + rulesSaid);
         assertTrue(sentences > 150, "sentences checked: " + sentences);

@@ -67,8 +67,8 @@ class RuleBaseTest {
                 when
                     $c : Comparison( basis == "benchmark" )
                 then
-                    insert( new Snapshot($c.snapshot().measureId(), $c.area(), false, "", "", "", "", "count",
-                        "neutral", "", $c.snapshot().month(), 0, 0, 0, 0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0,
+                    insert( new Snapshot($c.snapshot().measureId(), $c.area(), false, "", "", "", "", "", "count",
+                        "neutral", "", true, $c.snapshot().month(), 0, 0, 0, 0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0,
                         java.util.List.of()) );
                     insert( new Comparison($c.measureId(), $c.area(), false, "count", "neutral", "benchmark", "x",
                         0, 0, "", "", "", 0, 1, 0.95, "comparable", 1, java.util.Map.of(), $c.snapshot()) );

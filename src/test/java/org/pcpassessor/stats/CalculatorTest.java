@@ -27,7 +27,7 @@ public class CalculatorTest {
     private static final YearMonth DEC_2020 = YearMonth.of(2020, 12);
 
     public static Measure measure(Kind kind, OptionalDouble baseline) {
-        return new Measure("m", "M", "things", kind, Polarity.NEUTRAL, "P", "Q", baseline, Map.of(), Measure.ALL_BASES, "",
+        return new Measure("m", "M", "things", "they", kind, Polarity.NEUTRAL, "P", "Q", "m", baseline, Map.of(), Measure.ALL_BASES, "",
                 java.util.Optional.empty(),
                 new org.pcpassessor.problem.Location("test.yaml", 1, 1));
     }

@@ -1,0 +1,216 @@
+package org.pcpassessor.narrative;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.pcpassessor.catalogue.Budget;
+import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.catalogue.Priority;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.facts.Importance;
+import org.pcpassessor.facts.Sentence;
+import org.pcpassessor.facts.Trivial;
+import org.pcpassessor.notes.NoteFile;
+
+/**
+ * Composes a priority's commentary from the sentences the narrate rules made, with the importance the compose
+ * rules gave their findings:
+ * <ol>
+ *   <li>a sentence whose findings are all trivial is not said (listed as trivial);</li>
+ *   <li>sentences are grouped by topic (a measure, or the measures the catalogue gives one {@code topic}); a topic's
+ *       importance is that of its most important sentence, and topics go most important first, pinned ones (notes)
+ *       before all, suppressed ones (notes) left out;</li>
+ *   <li>each priority keeps at most its budget of paragraphs, each paragraph at most its budget of sentences, taken
+ *       most important first and skipping a sentence that states a figure the paragraph already states;</li>
+ *   <li>once a paragraph has named a measure, later sentences about it use the catalogue's short form;</li>
+ *   <li>the analysts' paragraphs follow the paragraph of the topic they first cite, or come last.</li>
+ * </ol>
+ * Nothing is lost: every sentence not in a paragraph is in "Also noted" or trivial, with the reason. With
+ * {@code full}, every sentence is said, trivial ones too, with no budget and no figure skipped.
+ */
+public final class Composer {
+    private Composer() {
+    }
+
+    /** A priority's composed commentary. */
+    public record Composed(List<Paragraph> paragraphs, List<Said> alsoNoted, List<Said> trivial) {
+    }
+
+    /** The importance points and trivial marks the compose rules gave, by finding. */
+    public static final class Scores {
+        private final Map<Finding, Integer> points = new IdentityHashMap<>();
+        private final Map<Finding, List<String>> trivial = new IdentityHashMap<>();
+
+        public Scores(List<Importance> importance, List<Trivial> trivialMarks) {
+            importance.forEach(i -> points.merge(i.finding(), i.points(), Integer::sum));
+            trivialMarks.forEach(t -> trivial.computeIfAbsent(t.finding(), f -> new ArrayList<>()).add(t.reason()));
+            trivial.values().forEach(reasons -> reasons.sort(Comparator.naturalOrder()));
+        }
+
+        /** The sum of a finding's points (0 when no rule gave any). */
+        public int points(Finding f) {
+            return points.getOrDefault(f, 0);
+        }
+
+        /** A sentence's importance: the sum over the findings it says. */
+        public int importance(Sentence s) {
+            return s.used().stream().mapToInt(this::points).sum();
+        }
+
+        /** Why each of a sentence's findings is trivial, when all of them are; empty otherwise. */
+        public Optional<String> trivial(Sentence s) {
+            Set<String> reasons = new LinkedHashSet<>();
+            for (Finding f : s.used()) {
+                List<String> r = trivial.get(f);
+                if (r == null) {
+                    return Optional.empty();
+                }
+                reasons.addAll(r);
+            }
+            return Optional.of(String.join("; ", reasons));
+        }
+    }
+
+    /**
+     * Composes one priority.
+     *
+     * @param sentences the priority's sentences in the stable report order (rank, measure, area, ...)
+     * @param fill      the text of a notes paragraph with its placeholders filled
+     */
+    public static Composed compose(Priority priority, List<Sentence> sentences, Scores scores,
+                                   Optional<NoteFile> note, Function<NoteFile.Paragraph, String> fill, boolean full) {
+        Budget budget = full ? Budget.UNLIMITED : priority.budget();
+        Map<String, Measure> measures = new LinkedHashMap<>();
+        priority.measures().forEach(m -> measures.put(m.id(), m));
+        List<Said> alsoNoted = new ArrayList<>();
+        List<Said> trivial = new ArrayList<>();
+        Map<String, List<Scored>> byTopic = new LinkedHashMap<>();
+        for (String topic : priority.measures().stream().map(Measure::topic).distinct().toList()) {
+            byTopic.put(topic, new ArrayList<>());
+        }
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
+            int importance = scores.importance(s);
+            Optional<String> slight = scores.trivial(s);
+            if (slight.isPresent() && !full) {
+                trivial.add(new Said(s, importance, s.text(), "trivial: " + slight.get()));
+                continue;
+            }
+            Measure m = measures.get(s.measureId());
+            byTopic.computeIfAbsent(m == null ? s.measureId() : m.topic(), t -> new ArrayList<>())
+                    .add(new Scored(s, importance, i));
+        }
+        byTopic.values().removeIf(List::isEmpty);
+        Set<String> pinned = note.map(NoteFile::pin).orElse(Set.of());
+        Set<String> suppressed = note.map(NoteFile::suppress).orElse(Set.of());
+        List<String> order = new ArrayList<>(byTopic.keySet());
+        Map<String, Integer> catalogueOrder = new LinkedHashMap<>();
+        order.forEach(t -> catalogueOrder.put(t, catalogueOrder.size()));
+        order.sort(Comparator.<String, Boolean>comparing(t -> !pinned.contains(t))
+                .thenComparing(t -> -byTopic.get(t).stream().mapToInt(Scored::importance).max().orElse(0))
+                .thenComparing(catalogueOrder::get));
+
+        List<Paragraph> paragraphs = new ArrayList<>();
+        for (String topic : order) {
+            List<Scored> candidates = new ArrayList<>(byTopic.get(topic));
+            // most important first; ties keep the report order (the rules' @rank, then measure and area)
+            candidates.sort(Comparator.comparingInt((Scored c) -> -c.importance()).thenComparingInt(Scored::order));
+            if (suppressed.contains(topic) && !full) {
+                candidates.forEach(c -> alsoNoted.add(new Said(c.sentence(), c.importance(), c.sentence().text(),
+                        "left out this month by " + note.get().source().file())));
+                continue;
+            }
+            if (paragraphs.size() >= budget.paragraphs() && !pinned.contains(topic)) {
+                candidates.forEach(c -> alsoNoted.add(new Said(c.sentence(), c.importance(), c.sentence().text(),
+                        "beyond the priority's budget of " + budget.paragraphs() + " paragraphs")));
+                continue;
+            }
+            List<Said> chosen = new ArrayList<>();
+            SortedSet<String> stated = new TreeSet<>();
+            for (Scored c : candidates) {
+                Sentence s = c.sentence();
+                SortedSet<String> again = new TreeSet<>(s.statedFigures());
+                again.retainAll(stated);
+                if (chosen.size() >= budget.sentences()) {
+                    alsoNoted.add(new Said(s, c.importance(), s.text(), "beyond the paragraph's budget of "
+                            + budget.sentences() + " sentences"));
+                } else if (!chosen.isEmpty() && c.importance() < budget.threshold()) {
+                    alsoNoted.add(new Said(s, c.importance(), s.text(), "importance " + c.importance()
+                            + " is under the budget's threshold of " + budget.threshold()));
+                } else if (!full && !again.isEmpty()) {
+                    alsoNoted.add(new Said(s, c.importance(), s.text(), "states " + String.join(", ", again)
+                            + " again"));
+                } else if (!full && chosen.stream().anyMatch(x -> x.sentence().text().equals(s.text()))) {
+                    alsoNoted.add(new Said(s, c.importance(), s.text(), "says what the paragraph already says"));
+                } else {
+                    chosen.add(new Said(s, c.importance(), s.text(), ""));
+                    stated.addAll(s.statedFigures());
+                }
+            }
+            chosen = shortened(chosen);
+            String text = String.join(" ", chosen.stream().map(Said::text).toList());
+            paragraphs.add(new Paragraph(topic, chosen, text, chosen.get(0).importance(), Optional.empty()));
+        }
+        if (note.isPresent()) {
+            paragraphs = withNotes(paragraphs, note.get(), fill);
+        }
+        return new Composed(paragraphs, alsoNoted, trivial);
+    }
+
+    /**
+     * The chosen sentences with the subject in its short form once the paragraph has named it ("these crimes", "the
+     * rate"), unless another measure of the paragraph has the same short form (two rates of a pair).
+     */
+    private static List<Said> shortened(List<Said> chosen) {
+        Map<String, Set<String>> measuresByShort = new LinkedHashMap<>();
+        chosen.forEach(x -> measuresByShort.computeIfAbsent(shortOf(x.sentence()), k -> new TreeSet<>())
+                .add(x.sentence().measureId()));
+        Set<String> named = new LinkedHashSet<>();
+        List<Said> out = new ArrayList<>();
+        for (Said x : chosen) {
+            Sentence s = x.sentence();
+            boolean again = !named.add(s.measureId() + "\u0000" + s.area());
+            boolean unambiguous = measuresByShort.get(shortOf(s)).size() == 1;
+            out.add(again && unambiguous ? new Said(s, x.importance(), s.shortText(), x.why()) : x);
+        }
+        return out;
+    }
+
+    private static String shortOf(Sentence s) {
+        return s.used().get(0).snapshot().shortSubject();
+    }
+
+    /** The analysts' paragraphs placed after the paragraph of the topic they first cite, or at the end. */
+    private static List<Paragraph> withNotes(List<Paragraph> generated, NoteFile note,
+                                             Function<NoteFile.Paragraph, String> fill) {
+        List<Paragraph> out = new ArrayList<>();
+        List<NoteFile.Paragraph> placed = new ArrayList<>();
+        for (Paragraph p : generated) {
+            out.add(p);
+            for (NoteFile.Paragraph n : note.paragraphs()) {
+                if (!n.after().isEmpty() && n.after().equals(p.topic())) {
+                    out.add(analyst(n, fill));
+                    placed.add(n);
+                }
+            }
+        }
+        note.paragraphs().stream().filter(n -> !placed.contains(n)).forEach(n -> out.add(analyst(n, fill)));
+        return out;
+    }
+
+    private static Paragraph analyst(NoteFile.Paragraph n, Function<NoteFile.Paragraph, String> fill) {
+        return new Paragraph(n.after(), List.of(), fill.apply(n), 0, Optional.of(n.at()));
+    }
+
+    private record Scored(Sentence sentence, int importance, int order) {
+    }
+}

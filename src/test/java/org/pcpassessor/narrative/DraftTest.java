@@ -1,0 +1,192 @@
+package org.pcpassessor.narrative;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pcpassessor.cli.ReportCommandTestAccess;
+
+/**
+ * The December 2020 draft on the frozen inputs, read as a manager would: the budget holds, no number is said twice in
+ * a paragraph, the draft is under half of the one-sentence-paragraph draft it replaced, and nothing the rules found is
+ * lost (the JSON places every sentence once; --full prints every one).
+ */
+class DraftTest {
+    private static String markdown;
+    private static String full;
+    private static JsonNode json;
+
+    @BeforeAll
+    static void draft() throws Exception {
+        markdown = ok(ReportCommandTestAccess.run("report"));
+        full = ok(ReportCommandTestAccess.run("report", "--full"));
+        json = new ObjectMapper().readTree(ok(ReportCommandTestAccess.run("report", "--format", "json")));
+    }
+
+    private static String ok(ReportCommandTestAccess.Run r) {
+        assertEquals(0, r.exit(), r.err());
+        return r.out();
+    }
+
+    /** The numbered paragraphs of a Markdown report, "1.2.1" to text, "Also noted" blocks left out. */
+    static Map<String, String> paragraphs(String md) {
+        Map<String, String> out = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^- (\\d+\\.\\d+\\.\\d+) (.+)$").matcher(
+                md.replaceAll("(?s)<details>.*?</details>", ""));
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    @Test
+    void noPriorityHasMoreThanFourParagraphsOrAParagraphMoreThanThreeSentences() {
+        Map<String, Integer> perPriority = new HashMap<>();
+        paragraphs(markdown).keySet().forEach(n -> perPriority.merge(n.substring(0, n.lastIndexOf('.')), 1,
+                Integer::sum));
+        perPriority.forEach((priority, count) -> assertTrue(count <= 4, priority + " has " + count + " paragraphs"));
+        int paragraphs = 0;
+        for (JsonNode pillar : json.get("commentary")) {
+            for (JsonNode priority : pillar.get("priorities")) {
+                for (JsonNode p : priority.get("paragraphs")) {
+                    paragraphs++;
+                    assertTrue(p.get("sentences").size() <= 3, p.toString());
+                    // the sentences, as printed and joined, are the paragraph
+                    List<String> texts = new ArrayList<>();
+                    p.get("sentences").forEach(s -> texts.add(s.get("text").asText()));
+                    assertEquals(p.get("text").asText(), String.join(" ", texts));
+                }
+            }
+        }
+        assertEquals(paragraphs(markdown).size(), paragraphs);
+    }
+
+    /**
+     * Numbers as a reader sees them, after taking out the dates and periods that frame them ("December 2020",
+     * "2019/20", "12 month", "24 months"): no paragraph states one twice.
+     */
+    @Test
+    void noNumberAppearsTwiceInAParagraph() {
+        Pattern frame = Pattern.compile("(January|February|March|April|May|June|July|August|September|October|November"
+                + "|December) \\d{4}|\\d{4}/\\d{2}|\\b\\d+ months?\\b|\\b12 month\\b");
+        Pattern number = Pattern.compile("\\d[\\d,]*(\\.\\d+)?(%|ppts)?");
+        paragraphs(markdown).forEach((n, text) -> {
+            Map<String, Integer> seen = new HashMap<>();
+            Matcher m = number.matcher(frame.matcher(text).replaceAll(""));
+            while (m.find()) {
+                seen.merge(m.group().replaceAll("(%|ppts)$", ""), 1, Integer::sum);
+            }
+            seen.forEach((value, times) -> assertEquals(1, times, n + " states " + value + " " + times + " times: "
+                    + text));
+        });
+    }
+
+    /**
+     * The draft of December 2020 before composition (git show d9f0d28:src/test/resources/golden/report-2020-12.md)
+     * had 95 one-sentence paragraphs of 2,467 words, counted as here: words of the numbered paragraphs after the
+     * number. The composed draft is under half of that.
+     */
+    @Test
+    void theDraftIsUnderHalfOfTheOneSentenceParagraphDraft() {
+        int words = paragraphs(markdown).values().stream().mapToInt(t -> t.split("\\s+").length).sum();
+        assertTrue(words < 2467 / 2, words + " words");
+    }
+
+    @Test
+    void everySentenceIsPlacedOnceAndEveryFindingTheRulesSaidIsInTheDraftAlsoNotedOrTrivial() {
+        // Every sentence of every measure (the rules' own output) appears exactly once in the commentary: in a
+        // paragraph, under "Also noted", or as trivial. Sentences are matched by rule, measure, area and findings.
+        Map<String, Integer> made = new HashMap<>();
+        Map<String, List<String>> findingsSaid = new HashMap<>();
+        for (JsonNode m : json.get("measures")) {
+            for (JsonNode s : m.get("sentences")) {
+                made.merge(key(m.get("id").asText(), m.get("area").asText(), s), 1, Integer::sum);
+                assertTrue(s.has("placement"), s.toString());
+            }
+            for (JsonNode f : m.get("findings")) {
+                findingsSaid.computeIfAbsent(f.get("said").asText(), k -> new ArrayList<>()).add(f.get("code").asText());
+            }
+        }
+        Map<String, Integer> placed = new HashMap<>();
+        for (JsonNode pillar : json.get("commentary")) {
+            for (JsonNode priority : pillar.get("priorities")) {
+                for (JsonNode p : priority.get("paragraphs")) {
+                    p.get("sentences").forEach(s -> placed.merge(key(s), 1, Integer::sum));
+                }
+                priority.get("alsoNoted").forEach(s -> placed.merge(key(s), 1, Integer::sum));
+                priority.get("trivial").forEach(s -> placed.merge(key(s), 1, Integer::sum));
+            }
+        }
+        assertEquals(made, placed);
+        // Every finding is either said somewhere or said by no rule at all (the label findings of the tables).
+        findingsSaid.keySet().forEach(place -> assertTrue(place.matches("\\d+\\.\\d+\\.\\d+|alsoNoted|trivial|notSaid"),
+                place));
+        assertTrue(findingsSaid.containsKey("alsoNoted"), findingsSaid.keySet().toString());
+    }
+
+    @Test
+    void fullPrintsEverySentenceInItsNumberedParagraphs() throws Exception {
+        JsonNode fullJson = new ObjectMapper().readTree(ok(ReportCommandTestAccess.run("report", "--full", "--format",
+                "json")));
+        Map<String, String> fullParagraphs = paragraphs(full);
+        assertTrue(!full.contains("Also noted"), "--full lists nothing apart");
+        int sentences = 0;
+        for (JsonNode pillar : fullJson.get("commentary")) {
+            for (JsonNode priority : pillar.get("priorities")) {
+                assertEquals(0, priority.get("alsoNoted").size(), priority.toString());
+                assertEquals(0, priority.get("trivial").size(), priority.toString());
+                for (JsonNode p : priority.get("paragraphs")) {
+                    for (JsonNode s : p.get("sentences")) {
+                        sentences++;
+                        assertTrue(fullParagraphs.get(p.get("number").asText()).contains(s.get("text").asText()),
+                                s.toString());
+                    }
+                }
+            }
+        }
+        int made = 0;
+        for (JsonNode m : json.get("measures")) {
+            made += m.get("sentences").size();
+        }
+        assertEquals(made, sentences, "--full says every sentence the rules made");
+        assertTrue(String.join(" ", fullParagraphs.values()).length()
+                > String.join(" ", paragraphs(markdown).values()).length());
+    }
+
+    @Test
+    void importanceIsInTheJsonWithTheRuleThatGaveIt() {
+        JsonNode da = null;
+        for (JsonNode m : json.get("measures")) {
+            if (m.get("id").asText().equals("da-recorded-crime") && m.get("area").asText().equals("Force")) {
+                da = m;
+            }
+        }
+        assertTrue(da != null);
+        for (JsonNode f : da.get("findings")) {
+            int sum = 0;
+            for (JsonNode reason : f.get("importanceReasons")) {
+                sum += reason.get("points").asInt();
+                assertTrue(reason.get("source").asText().contains("rules/compose/importance.drl:"), reason.toString());
+            }
+            assertEquals(sum, f.get("importance").asInt(), f.toString());
+        }
+    }
+
+    private static String key(JsonNode said) {
+        return key(said.get("measure").asText(), said.get("area").asText(), said);
+    }
+
+    private static String key(String measure, String area, JsonNode sentence) {
+        return measure + "/" + area + "/" + sentence.get("rule").asText() + "/" + sentence.get("findings");
+    }
+}
