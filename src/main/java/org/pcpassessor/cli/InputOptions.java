@@ -43,7 +43,8 @@ final class InputOptions {
     Path notes;
 
     Settings settings() {
-        return new Settings(dataOutside, trustRules, ruleTimeout, java.util.Optional.ofNullable(notes), false);
+        return new Settings(dataOutside, trustRules, ruleTimeout, java.util.Optional.ofNullable(notes), true,
+                false);
     }
 
     /** Seconds, possibly fractional, above 0 and at most an hour. */

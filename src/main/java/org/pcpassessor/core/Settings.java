@@ -14,15 +14,17 @@ import java.util.Optional;
  * @param ruleTimeout        how long one rule session (a phase of a month) may run before it is stopped as an error
  *                           naming the rule that was firing
  * @param notes              the analysts' notes folder; empty means {@code notes/} beside the catalogue
+ * @param notesRead          whether notes are read at all (not for scenarios: their series are made up)
  * @param full               whether the commentary says everything: no budget, trivial findings too
  */
 public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duration ruleTimeout, Optional<Path> notes,
-                       boolean full) {
+                       boolean notesRead, boolean full) {
     /** The most a session may be given: a bound, so that a typo cannot mean "forever". */
     public static final Duration MAX_RULE_TIMEOUT = Duration.ofHours(1);
 
     /** Data beside the catalogue, rules held to the rule API, 5 seconds per rule session, notes beside the catalogue. */
-    public static final Settings DEFAULT = new Settings(false, false, Duration.ofSeconds(5), Optional.empty(), false);
+    public static final Settings DEFAULT = new Settings(false, false, Duration.ofSeconds(5), Optional.empty(), true,
+            false);
 
     public Settings {
         Objects.requireNonNull(ruleTimeout, "ruleTimeout");
@@ -34,6 +36,11 @@ public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duratio
 
     /** The same settings, saying everything ({@code report --full}) or not. */
     public Settings withFull(boolean all) {
-        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, notes, all);
+        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, notes, notesRead, all);
+    }
+
+    /** The same settings, reading no notes: a scenario's made-up series are not the month the notes describe. */
+    public Settings withoutNotes() {
+        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, notes, false, full);
     }
 }

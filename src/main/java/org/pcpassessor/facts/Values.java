@@ -285,10 +285,13 @@ public final class Values {
         }
     }
 
-    /** The unsigned difference of two fractions as printed to one decimal of a percentage: "0.9ppts". */
+    /**
+     * The unsigned difference of two fractions as they are printed ("10.3%" and "9.4%" give "0.9ppts"): the printed
+     * texts themselves are subtracted, so the rounding is the printing's own.
+     */
     static String ppts(double now, double then) {
-        java.math.BigDecimal a = java.math.BigDecimal.valueOf(now * 100).setScale(1, java.math.RoundingMode.HALF_UP);
-        java.math.BigDecimal b = java.math.BigDecimal.valueOf(then * 100).setScale(1, java.math.RoundingMode.HALF_UP);
+        java.math.BigDecimal a = new java.math.BigDecimal(number(now * 100, 1).replace(",", ""));
+        java.math.BigDecimal b = new java.math.BigDecimal(number(then * 100, 1).replace(",", ""));
         return number(a.subtract(b).abs().doubleValue(), 1) + "ppts";
     }
 
@@ -306,7 +309,7 @@ public final class Values {
         double low = Math.min(max, Math.max(0, lpl));
         double high = Math.min(max, Math.max(0, upl));
         if ("count".equals(s.kind())) {
-            double inLow = Math.ceil(low - 1e-9);
+            double inLow = Math.max(0.0, Math.ceil(low - 1e-9)); // never "-0"
             double inHigh = Math.floor(high + 1e-9);
             return inLow <= inHigh ? new String[] {number(inLow, 0), number(inHigh, 0)}
                     : new String[] {number(Math.floor(low + 0.5), 0), number(Math.floor(high + 0.5), 0)};

@@ -343,6 +343,13 @@ public final class RuleRun {
         if (o instanceof Finding f) {
             return "Finding(" + f.code() + ", " + f.basis() + ", " + f.measureId() + ", " + f.area() + ")";
         }
+        if (o instanceof Importance i) {
+            return "Importance(" + (i.points() >= 0 ? "+" : "") + i.points() + ", " + describe(i.finding()) + ": "
+                    + i.reason() + ")";
+        }
+        if (o instanceof Trivial t) {
+            return "Trivial(" + describe(t.finding()) + ": " + t.reason() + ")";
+        }
         if (o instanceof Sentence s) {
             return "Sentence(" + s.measureId() + ", " + s.area() + ": " + s.text() + ")";
         }

@@ -51,7 +51,7 @@ public final class ScenarioRunner {
     public ScenarioRunner(RuleBase rules, Path defaultCatalogue, Settings settings) {
         this.rules = rules;
         this.defaultCatalogue = defaultCatalogue;
-        this.settings = settings;
+        this.settings = settings.withoutNotes(); // the analysts' notes describe the real month, not a scenario
     }
 
     /**

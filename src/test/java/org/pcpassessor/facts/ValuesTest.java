@@ -1,0 +1,59 @@
+package org.pcpassessor.facts;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How figures are stated: differences of printed figures, SPC limits a measure can take, medians of whole data. */
+class ValuesTest {
+    private static Snapshot snapshot(String kind, boolean wholeData) {
+        return new Snapshot("m", "Force", true, "P", "Q", "L", "the things", "they", kind, "neutral",
+                kind.equals("median") ? "minutes" : "", wholeData, YearMonth.of(2020, 12), 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                "2019/20", 1, 1, 0, 0, 0, Double.NaN, List.of());
+    }
+
+    @Test
+    void aPptDifferenceIsThatOfTheFiguresAsPrinted() {
+        // 7.849% and 6.351% print as 7.8% and 6.4%: 1.4ppts apart, although the unrounded difference (1.498) would
+        // print as 1.5ppts
+        assertEquals("1.4ppts", Values.ppts(0.07849, 0.06351));
+        assertEquals("1.5ppts", Values.change(true, 0.07849 - 0.06351));
+        // 88.674% and 78.146% print as 88.7% and 78.1%: 10.6ppts apart, where the unrounded 10.528 prints as 10.5
+        assertEquals("10.6ppts", Values.ppts(0.88674, 0.78146));
+        assertEquals("10.5ppts", Values.change(true, 0.88674 - 0.78146));
+        assertEquals("0.0ppts", Values.ppts(0.10004, 0.09996));
+    }
+
+    @Test
+    void processLimitsAreClampedToWhatTheMeasureCanTake() {
+        // a count: the whole counts inside 697.3 to 1,087.8
+        assertArrayEquals(new String[] {"698", "1,087"}, Values.limits(snapshot("count", true), 697.3, 1087.8));
+        // a count whose limits hold no whole number between them (a flat series): rounded
+        assertArrayEquals(new String[] {"871", "871"}, Values.limits(snapshot("count", true), 870.6, 870.9));
+        // a count can not go below 0
+        assertArrayEquals(new String[] {"0", "4"}, Values.limits(snapshot("count", true), -1.5, 4.2));
+        // a rate can not be negative (but may pass 100%: outcomes of earlier months' crimes)
+        assertArrayEquals(new String[] {"0.0%", "129.0%"}, Values.limits(snapshot("rate", false), -0.159, 1.29));
+        // a proportion stays within 0% and 100%
+        assertArrayEquals(new String[] {"80.2%", "100.0%"}, Values.limits(snapshot("proportion", false), 0.802, 1.05));
+    }
+
+    @Test
+    void aMedianOfWholeMinutesIsStatedWholeAndOfDecimalMinutesToOneDecimal() {
+        assertEquals("195 minutes", Values.value(snapshot("median", true), 194.5));
+        assertEquals("194.5 minutes", Values.value(snapshot("median", false), 194.5));
+        assertEquals("194.5 minutes", Values.exact(snapshot("median", true), 194.5));
+    }
+
+    @Test
+    void theNounIsTheSubjectWithoutItsArticle() {
+        var v = Values.of(snapshot("rate", false), List.of());
+        assertEquals("the things", v.get("subject"));
+        assertEquals("The things", v.get("Subject"));
+        assertEquals("things", v.get("noun"));
+        assertEquals("they", Values.ofShort(snapshot("rate", false), List.of()).get("subject"));
+    }
+}
