@@ -39,12 +39,12 @@ class ExplainCommandTest {
         // A shared phrase is shown with the text it was filled with.
         assertTrue(out.contains("countVsBaseline=The 12 month total of recorded Domestic Abuse crimes was 12,037, 12.9% "
                 + "more than in 2019/20 (10,660)"), out);
-        // Importance: the points of frozen rules/compose/importance.drl (40 for a benchmark label other than
+        // Importance: the points of frozen rules/compose/importance.drl.csv, row 10 (40 for a benchmark label other than
         // Comparable; the label has been Higher for 5 months, so no points for a change), and where the sentence went.
         assertTrue(out.contains("  HIGHER (benchmark): higher, neutral\n"), out);
         assertTrue(out.contains("      importance 40\n        +40 the long-term indicator significantly different from "
-                + "the year end benchmark: rule \"Importance: the rolling 12 months significantly different from the "
-                + "benchmark\" at " + TestFiles.RULES.resolve("compose/importance.drl") + ":"), out);
+                + "the year end benchmark: rule \"Importance_10\" at " + TestFiles.RULES.resolve("compose/importance.drl.csv")
+                + ":10\n"), out);
         assertTrue(out.contains("      says HIGHER (benchmark)\n      importance 40; in the draft, paragraph 1.2."), out);
     }
 
