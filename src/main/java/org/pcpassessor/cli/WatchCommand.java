@@ -73,7 +73,7 @@ final class WatchCommand implements Callable<Integer> {
                 err.printf("watch: %s %s in %d ms%s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS),
                         rulesChanged ? "ran (rules compiled)" : "ran (rules reused)",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                        runs > 0 && done >= runs ? "" : "; watching " + catalogue + ", " + rulesFolder + " and the data");
+                        runs > 0 && done >= runs ? "" : "; watching " + catalogue + ", " + rulesFolder + ", the data and the notes");
                 err.flush();
                 if (runs > 0 && done >= runs) {
                     return 0;

@@ -128,10 +128,38 @@ class DraftTest {
             }
         }
         assertEquals(made, placed);
-        // Every finding is either said somewhere or said by no rule at all (the label findings of the tables).
+        // Every finding is either said somewhere or said by no rule at all (the label findings of the tables), and
+        // where JSON says it is said, a sentence of that place says it: the union of the places is the findings.
         findingsSaid.keySet().forEach(place -> assertTrue(place.matches("\\d+\\.\\d+\\.\\d+|alsoNoted|trivial|notSaid"),
                 place));
         assertTrue(findingsSaid.containsKey("alsoNoted"), findingsSaid.keySet().toString());
+        Map<String, List<String>> saidAt = new HashMap<>(); // place -> "measure/area/CODE" of its sentences' findings
+        for (JsonNode pillar : json.get("commentary")) {
+            for (JsonNode priority : pillar.get("priorities")) {
+                for (JsonNode p : priority.get("paragraphs")) {
+                    p.get("sentences").forEach(s -> s.get("findings").forEach(code -> saidAt.computeIfAbsent(
+                            p.get("number").asText(), k -> new ArrayList<>()).add(key3(s, code))));
+                }
+                for (String list : List.of("alsoNoted", "trivial")) {
+                    priority.get(list).forEach(s -> s.get("findings").forEach(code -> saidAt.computeIfAbsent(
+                            priority.get("priority").asText() + "/" + list, k -> new ArrayList<>()).add(key3(s, code))));
+                }
+            }
+        }
+        int said = 0;
+        for (JsonNode m : json.get("measures")) {
+            for (JsonNode f : m.get("findings")) {
+                String place = f.get("said").asText();
+                if (place.equals("notSaid")) {
+                    continue;
+                }
+                said++;
+                String where = place.matches("\\d.*") ? place : m.get("priority").asText() + "/" + place;
+                String k = m.get("id").asText() + "/" + m.get("area").asText() + "/" + f.get("code").asText();
+                assertTrue(saidAt.getOrDefault(where, List.of()).contains(k), k + " is not said at " + where);
+            }
+        }
+        assertTrue(said > 100, "findings said: " + said);
     }
 
     @Test
@@ -180,6 +208,10 @@ class DraftTest {
             }
             assertEquals(sum, f.get("importance").asInt(), f.toString());
         }
+    }
+
+    private static String key3(JsonNode sentence, JsonNode code) {
+        return sentence.get("measure").asText() + "/" + sentence.get("area").asText() + "/" + code.asText();
     }
 
     private static String key(JsonNode said) {
