@@ -30,7 +30,8 @@ import org.pcpassessor.notes.NoteFile;
  *       importance is that of its most important sentence, and topics go most important first, pinned ones (notes)
  *       before all, suppressed ones (notes) left out;</li>
  *   <li>each priority keeps at most its budget of paragraphs, each paragraph at most its budget of sentences, taken
- *       most important first and skipping a sentence that states a figure the paragraph already states;</li>
+ *       most important first; after a paragraph's first sentence only those of the budget's threshold of importance
+ *       or more, and none that states a figure the paragraph already states;</li>
  *   <li>once a paragraph has named a measure, later sentences about it use the catalogue's short form;</li>
  *   <li>the analysts' paragraphs follow the paragraph of the topic they first cite, or come last.</li>
  * </ol>
