@@ -156,7 +156,8 @@ public final class RuleRun {
                                 + "(--rule-timeout sets the limit)")
                         : Problem.error(base.folder().toString(), 0, 0, "the " + phase + " rules were still running "
                                 + "after the time limit of " + limit + " without firing a rule: a condition (an eval, a "
-                                + "function) that never ends? (--rule-timeout sets the limit)")));
+                                + "function) that never ends, or a session too big for the limit (" + String.format(
+                                java.util.Locale.UK, "%,d", facts.size()) + " facts)? --rule-timeout sets the limit")));
             }
             if (failure[0] != null) {
                 throw failed(base, phase, listener, failure[0]);
