@@ -4,7 +4,7 @@
 # target/scale/, runs the default report on it (the product, rules and all) and the plain-Java reference (the same
 # figures and tests by the tool's own statistics code, no rules), and prints series, wall time, series per second,
 # peak RSS and the ratio tool / reference. Not a test: figures for docs/performance.md. The report runs with
-# --rule-timeout 3600: at 8x43 a rule session takes longer than the default 5 s limit (issue 12).
+# --rule-timeout 3600, for sizes whose priorities (one rule session each) outlast the default 5 s limit.
 # Usage: bench/scale.sh [SIZE ...]   e.g. bench/scale.sh 1x3 8x3 8x43     (default: 1x3 8x3)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -34,9 +35,10 @@ import org.pcpassessor.problem.RulesException;
 import org.pcpassessor.stats.Assessment;
 
 /**
- * Runs the two phases over the assessments of a report: classify (facts in, findings out), then narrate (facts
- * and findings in, sentences and table labels out), recording every firing for the audit trail. Each run keeps
- * its own audit; nothing is shared between runs but the compiled rule base.
+ * Runs the two phases over the assessments of a report, one priority at a time: classify (facts in, findings
+ * out), then narrate (facts and findings in, sentences, table labels, importance and trivial marks out),
+ * recording every firing for the audit trail. Each run keeps its own audit; nothing is shared between runs but
+ * the compiled rule base.
  */
 public final class RuleRun {
     /** Firings allowed per inserted fact before the run is stopped as a probable loop. */
@@ -59,19 +61,31 @@ public final class RuleRun {
     }
 
     /**
-     * Both phases, each under {@code timeout}; throws {@link RulesException} naming the rule (file:line) when a rule
-     * fails, loops, halts the session or runs past the time limit.
+     * Both phases, each under {@code timeout}, one priority at a time: a rule sees the facts, findings and sentences
+     * of one priority of one pillar (every area), so that the work of a session, and the cost of guards such as
+     * {@code not Sentence( used contains $f )}, grows with a priority's size, not the whole catalogue's. Priorities
+     * run in catalogue order; throws {@link RulesException} naming the rule (file:line) when a rule fails, loops,
+     * halts the session or runs past the time limit.
      */
     public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout) {
-        List<Object> facts = new ArrayList<>();
-        assessments.forEach(a -> facts.addAll(a.facts()));
+        Map<String, List<Assessment>> byPriority = new LinkedHashMap<>();
+        assessments.forEach(a -> byPriority.computeIfAbsent(a.snapshot().pillar() + "\u0000" + a.snapshot().priority(),
+                k -> new ArrayList<>()).add(a));
         List<AuditEvent> audit = new ArrayList<>();
-        List<Finding> findings = fire(base, "classify", facts, audit, timeout).stream()
-                .filter(Finding.class::isInstance).map(Finding.class::cast)
-                .sorted(FINDING_ORDER).toList();
-        List<Object> narrateFacts = new ArrayList<>(facts);
-        narrateFacts.addAll(findings);
-        List<Object> made = fire(base, "narrate", narrateFacts, audit, timeout);
+        List<Finding> findings = new ArrayList<>();
+        List<Object> made = new ArrayList<>();
+        for (List<Assessment> priority : byPriority.values()) {
+            List<Object> facts = new ArrayList<>();
+            priority.forEach(a -> facts.addAll(a.facts()));
+            List<Finding> found = fire(base, "classify", facts, audit, timeout).stream()
+                    .filter(Finding.class::isInstance).map(Finding.class::cast)
+                    .sorted(FINDING_ORDER).toList();
+            List<Object> narrateFacts = new ArrayList<>(facts);
+            narrateFacts.addAll(found);
+            findings.addAll(found);
+            made.addAll(fire(base, "narrate", narrateFacts, audit, timeout));
+        }
+        findings.sort(FINDING_ORDER);
         return new Result(findings, of(made, Sentence.class), of(made, TableLabel.class), of(made, Importance.class),
                 of(made, Trivial.class), audit);
     }
