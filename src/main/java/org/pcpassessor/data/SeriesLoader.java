@@ -38,8 +38,8 @@ public final class SeriesLoader {
     }
 
     /** A number as a CSV should hold it: digits, an optional fraction and minus sign, nothing else. */
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}");
+    // DECIMAL -?[0-9]+(\.[0-9]+)? and MONTH [0-9]{4}-[0-9]{2} are checked by the two scans below, not by regular
+    // expressions: they run on every cell of files of millions of rows (bench/scale.sh).
     /** The months a series may hold: anything else is a typing error, and would make a series of millions of months. */
     static final YearMonth FIRST_MONTH = YearMonth.of(1900, 1);
     static final YearMonth LAST_MONTH = YearMonth.of(2199, 12);
@@ -207,11 +207,11 @@ public final class SeriesLoader {
         }
         YearMonth month;
         try {
-            if (!MONTH.matcher(monthText).matches()) {
+            if (!isMonth(monthText)) {
                 throw new DateTimeParseException("", monthText, 0);
             }
-            month = YearMonth.parse(monthText);
-        } catch (DateTimeParseException e) {
+            month = YearMonth.of(Integer.parseInt(monthText, 0, 4, 10), Integer.parseInt(monthText, 5, 7, 10));
+        } catch (java.time.DateTimeException e) { // a parse error, or a month 00 or 13
             problems.error(file, line, record.column("month"), "month must be YYYY-MM, not '" + monthText + "'");
             return;
         }
@@ -263,13 +263,52 @@ public final class SeriesLoader {
                     + " (measure " + measure.id() + ")");
             return null;
         }
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!isDecimal(text)) {
             problems.error(file, line, record.column(column), column + " must be a plain decimal number, not '" + text
                     + "' (measure " + measure.id() + "; no thousands separators, signs other than '-', exponents or "
                     + "units)");
             return null;
         }
         return Double.parseDouble(text);
+    }
+
+    /** {@code [0-9]{4}-[0-9]{2}}. */
+    static boolean isMonth(String s) {
+        if (s.length() != 7 || s.charAt(4) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 7; i++) {
+            if (i != 4 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code -?[0-9]+(\.[0-9]+)?}: a plain decimal, no sign but '-', no exponent, no grouping. */
+    static boolean isDecimal(String s) {
+        int i = s.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == s.length()) {
+            return true;
+        }
+        if (s.charAt(i) != '.') {
+            return false;
+        }
+        int fraction = 0;
+        for (i++; i < s.length(); i++, fraction++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return fraction > 0;
     }
 
     private Series assemble(Measure measure, String area, TreeMap<YearMonth, Row> months) {

@@ -118,4 +118,19 @@ class SeriesLoaderTest {
         assertEquals(2, p.sorted().stream().filter(x -> x.message().startsWith("no data for measure")).count(),
                 p.sorted().toString());
     }
+
+    /** The two scans that replaced the regular expressions -?[0-9]+(\.[0-9]+)? and [0-9]{4}-[0-9]{2}. */
+    @org.junit.jupiter.api.Test
+    void plainDecimalsAndMonthsAreRecognisedAsTheRegularExpressionsDid() {
+        java.util.regex.Pattern decimal = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+        java.util.regex.Pattern month = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}");
+        for (String s : java.util.List.of("0", "12", "-1", "1.5", "-0.25", "1.", ".5", "-", "", "1e5", "1,000", "+1",
+                "1.2.3", "--1", "1-", "\uff11", " 1", "1 ", "0x1F", "9".repeat(400))) {
+            org.junit.jupiter.api.Assertions.assertEquals(decimal.matcher(s).matches(), SeriesLoader.isDecimal(s), s);
+        }
+        for (String s : java.util.List.of("2020-12", "1900-01", "2020-1", "2020/12", "20201-2", "2020-123", "", "abcd-ef",
+                "2020-\uff11\uff12", "-2020-12", "2020-1x")) {
+            org.junit.jupiter.api.Assertions.assertEquals(month.matcher(s).matches(), SeriesLoader.isMonth(s), s);
+        }
+    }
 }
