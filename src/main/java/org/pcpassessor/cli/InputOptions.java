@@ -18,8 +18,8 @@ final class InputOptions {
     Path catalogue;
 
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "The rules folder: classify/*.drl, then narrate/*.drl; compiled at run time "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "The rules folder: classify/, then narrate/ and compose/ (*.drl and *.drl.csv tables); "
+                    + "compiled at run time (default: ${DEFAULT-VALUE}).")
     Path rules;
 
     @Option(names = "--allow-data-outside",
@@ -33,8 +33,8 @@ final class InputOptions {
     boolean trustRules;
 
     @Option(names = "--rule-timeout", paramLabel = "SECONDS", defaultValue = "5", converter = RuleTimeout.class,
-            description = "Stop a rule session (one phase of one month) that runs longer than this, as an error naming "
-                    + "the rule that was firing (default: ${DEFAULT-VALUE}; at most 3600).")
+            description = "Stop a rule session (one phase of one priority of one month) that runs longer than this, as an "
+                    + "error naming the rule that was firing (default: ${DEFAULT-VALUE}; at most 3600).")
     Duration ruleTimeout;
 
     @Option(names = "--notes", paramLabel = "DIR",
