@@ -223,10 +223,7 @@ public final class Values {
      * whole, half-up, as the data is.
      */
     public static String value(Snapshot s, double x) {
-        if ("median".equals(s.kind()) && s.wholeData() && Double.isFinite(x)) {
-            return value(s.kind(), s.unit(), Math.floor(x + 0.5));
-        }
-        return value(s.kind(), s.unit(), x);
+        return value(s.kind(), s.unit(), stated(s, x));
     }
 
     /** A figure to its first decimal whatever the data (for explain, which shows what was computed). */
@@ -236,8 +233,12 @@ public final class Values {
 
     /** A table cell: the figure as {@link #value(Snapshot, double)} gives it, without the unit (the row says it). */
     public static String cell(Snapshot s, double x) {
-        return "median".equals(s.kind()) && s.wholeData() && Double.isFinite(x)
-                ? value(s.kind(), "", Math.floor(x + 0.5)) : value(s.kind(), "", x);
+        return value(s.kind(), "", stated(s, x));
+    }
+
+    /** The figure as stated: a median of whole data rounded half up to a whole number, anything else as it is. */
+    private static double stated(Snapshot s, double x) {
+        return "median".equals(s.kind()) && s.wholeData() && Double.isFinite(x) ? Math.floor(x + 0.5) : x;
     }
 
     public static String value(String kind, String unit, double x) {

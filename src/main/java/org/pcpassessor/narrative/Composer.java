@@ -126,35 +126,33 @@ public final class Composer {
             // most important first; ties keep the report order (the rules' @rank, then measure and area)
             candidates.sort(Comparator.comparingInt((Scored c) -> -c.importance()).thenComparingInt(Scored::order));
             if (suppressed.contains(topic) && !full) {
-                candidates.forEach(c -> alsoNoted.add(new Said(c.sentence(), c.importance(), c.sentence().text(),
-                        "left out this month by " + note.get().source().file())));
+                candidates.forEach(c -> alsoNoted.add(c.noted("left out this month by " + note.get().source().file())));
                 continue;
             }
             if (paragraphs.size() >= budget.paragraphs() && !pinned.contains(topic)) {
-                candidates.forEach(c -> alsoNoted.add(new Said(c.sentence(), c.importance(), c.sentence().text(),
-                        "beyond the priority's budget of " + budget.paragraphs() + " paragraphs")));
+                candidates.forEach(c -> alsoNoted.add(c.noted("beyond the priority's budget of " + budget.paragraphs()
+                        + " paragraphs")));
                 continue;
             }
             List<Said> chosen = new ArrayList<>();
             SortedSet<String> stated = new TreeSet<>();
             for (Scored c : candidates) {
                 Sentence s = c.sentence();
-                SortedSet<String> again = new TreeSet<>(s.statedFigures());
+                SortedSet<String> figures = s.statedFigures();
+                SortedSet<String> again = new TreeSet<>(figures);
                 again.retainAll(stated);
                 if (chosen.size() >= budget.sentences()) {
-                    alsoNoted.add(new Said(s, c.importance(), s.text(), "beyond the paragraph's budget of "
-                            + budget.sentences() + " sentences"));
+                    alsoNoted.add(c.noted("beyond the paragraph's budget of " + budget.sentences() + " sentences"));
                 } else if (!chosen.isEmpty() && c.importance() < budget.threshold()) {
-                    alsoNoted.add(new Said(s, c.importance(), s.text(), "importance " + c.importance()
-                            + " is under the budget's threshold of " + budget.threshold()));
+                    alsoNoted.add(c.noted("importance " + c.importance() + " is under the budget's threshold of "
+                            + budget.threshold()));
                 } else if (!full && !again.isEmpty()) {
-                    alsoNoted.add(new Said(s, c.importance(), s.text(), "states " + String.join(", ", again)
-                            + " again"));
+                    alsoNoted.add(c.noted("states " + String.join(", ", again) + " again"));
                 } else if (!full && chosen.stream().anyMatch(x -> x.sentence().text().equals(s.text()))) {
-                    alsoNoted.add(new Said(s, c.importance(), s.text(), "says what the paragraph already says"));
+                    alsoNoted.add(c.noted("says what the paragraph already says"));
                 } else {
-                    chosen.add(new Said(s, c.importance(), s.text(), ""));
-                    stated.addAll(s.statedFigures());
+                    chosen.add(c.noted(""));
+                    stated.addAll(figures);
                 }
             }
             chosen = shortened(chosen);
@@ -213,5 +211,9 @@ public final class Composer {
     }
 
     private record Scored(Sentence sentence, int importance, int order) {
+        /** The sentence as said in full, and why it is where it is ("" in the draft). */
+        Said noted(String why) {
+            return new Said(sentence, importance, sentence.text(), why);
+        }
     }
 }

@@ -65,8 +65,8 @@ public final class MarkdownReport {
                 int paragraph = 0;
                 for (Paragraph p : priority.paragraphs()) {
                     paragraph++;
-                    md.append("- ").append(number).append('.').append(paragraph).append(' ').append(p.text())
-                            .append('\n');
+                    md.append("- ").append(Report.number(pillarNumber, priorityNumber, paragraph)).append(' ')
+                            .append(p.text()).append('\n');
                 }
                 if (!priority.alsoNoted().isEmpty()) {
                     // collapsed where Markdown is shown as HTML; the draft's budget left these out
