@@ -10,14 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** All the facts computed for one measure in one area for the report month. */
+/**
+ * All the facts computed for one measure in one area for the report month, and the months its charts show (not a
+ * rule fact).
+ */
 public record Assessment(Snapshot snapshot, List<Comparison> comparisons, List<Extreme> extremes,
-                         List<Streak> streaks, Optional<Trend> trend, Optional<SpcSignal> spc) {
+                         List<Streak> streaks, Optional<Trend> trend, Optional<SpcSignal> spc, History history) {
 
     public Assessment {
         comparisons = List.copyOf(comparisons);
         extremes = List.copyOf(extremes);
         streaks = List.copyOf(streaks);
+        java.util.Objects.requireNonNull(history, "history");
     }
 
     /** Every fact, the snapshot first, in a stable order. */

@@ -75,34 +75,51 @@ public final class Calculator {
             extremes.add(extreme(name, "low", values, first, i, snapshot));
             streak(name, values, first, i, snapshot).ifPresent(streaks::add);
         }
+        Optional<Spc.Chart> chart = chart(monthly, i);
         return new Assessment(snapshot, comparisons, extremes, streaks, trend(rolling, i, snapshot),
-                spc(monthly, i, snapshot));
+                chart.flatMap(c -> spc(c, monthly, i, snapshot)), history(chart, monthly, rolling, i));
     }
 
     /**
-     * The current month on the XmR chart of the last {@code window} months (months without a value, a rate over
-     * a zero denominator, are left out of the chart).
+     * The XmR chart of the last {@code window} months to month i (months without a value, a rate over a zero
+     * denominator, are left out of the chart); empty when fewer than two months have values.
      */
-    private Optional<SpcSignal> spc(double[] monthly, int i, Snapshot snapshot) {
-        int from = Math.max(0, i - spc.window() + 1);
+    private Optional<Spc.Chart> chart(double[] monthly, int i) {
+        double[] y = java.util.Arrays.stream(monthly, firstCharted(i), i + 1).filter(Double::isFinite).toArray();
+        return y.length < 2 ? Optional.empty()
+                : Optional.of(Spc.chart(y, new Spc.Options(spc.shift(), spc.trend(), spc.screen())));
+    }
+
+    private int firstCharted(int i) {
+        return Math.max(0, i - spc.window() + 1);
+    }
+
+    /** The current month on the chart, when it has a value. */
+    private Optional<SpcSignal> spc(Spc.Chart c, double[] monthly, int i, Snapshot snapshot) {
         if (!Double.isFinite(monthly[i])) {
             return Optional.empty();
         }
-        java.util.List<Double> kept = new java.util.ArrayList<>();
-        for (int j = from; j <= i; j++) {
-            if (Double.isFinite(monthly[j])) {
-                kept.add(monthly[j]);
-            }
-        }
-        if (kept.size() < 2) {
-            return Optional.empty();
-        }
-        double[] y = kept.stream().mapToDouble(Double::doubleValue).toArray();
-        Spc.Chart c = Spc.chart(y, new Spc.Options(spc.shift(), spc.trend(), spc.screen()));
+        double[] y = c.values();
         int last = y.length - 1;
         return Optional.of(new SpcSignal(measure.id(), series.area(), headline, kind.yamlName(),
-                measure.polarity().yamlName(), y.length, Months.longName(series.month(from)), c.mean(), c.lpl(),
-                c.upl(), c.screened(), y[last], c.side(last), c.special(last), c.rules(last), y.length < 12, snapshot));
+                measure.polarity().yamlName(), y.length, Months.longName(series.month(firstCharted(i))), c.mean(),
+                c.lpl(), c.upl(), c.screened(), y[last], c.side(last), c.special(last), c.rules(last), y.length < 12,
+                snapshot));
+    }
+
+    /** The months of the SPC window with their figures and chart marks, for the report's charts. */
+    private History history(Optional<Spc.Chart> chart, double[] monthly, double[] rolling, int i) {
+        List<History.Point> points = new ArrayList<>();
+        int charted = 0;
+        for (int j = firstCharted(i); j <= i; j++) {
+            boolean on = chart.isPresent() && Double.isFinite(monthly[j]);
+            Spc.Chart c = chart.orElse(null);
+            points.add(new History.Point(series.month(j), monthly[j], rolling[j], on && c.special(charted),
+                    on ? c.side(charted) : 0, on ? c.rules(charted) : List.of()));
+            charted += on ? 1 : 0;
+        }
+        return chart.map(c -> new History(points, c.mean(), c.lpl(), c.upl()))
+                .orElse(new History(points, Double.NaN, Double.NaN, Double.NaN));
     }
 
     /** Whether every value of the series is whole (counts always; medians of whole minutes). */

@@ -1,0 +1,158 @@
+package org.pcpassessor.report;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pcpassessor.catalogue.Basis;
+import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.core.NearMisses;
+import org.pcpassessor.facts.Comparison;
+import org.pcpassessor.facts.Figure;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.facts.Months;
+import org.pcpassessor.facts.Sentence;
+import org.pcpassessor.facts.Snapshot;
+import org.pcpassessor.facts.Values;
+import org.pcpassessor.narrative.MeasureReport;
+import org.pcpassessor.narrative.Report;
+import org.pcpassessor.rules.AuditEvent;
+import org.pcpassessor.rules.RuleRun;
+
+/**
+ * The whole chain behind one measure's figures, labels, findings and sentences, as text: how each figure was made
+ * (months and parts), each test with both sides and its p-value, the rule (file:line) behind each finding and
+ * sentence with the facts it matched and its template, and the rules that nearly fired. {@code explain} prints it;
+ * the HTML report shows it under each row and sentence.
+ */
+public final class Explanation {
+    private Explanation() {
+    }
+
+    /** The explanation of a measure in an area, as {@code explain} prints it. */
+    public static String text(MeasureReport r, List<AuditEvent> audit,
+                              Map<Sentence, Report.Placement> placements, List<NearMisses.Miss> misses) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        Snapshot s = r.assessment().snapshot();
+        Measure m = r.measure();
+        out.printf("%s: %s (%s, %s), %s, %s%n", m.id(), m.label(), m.priority(), m.pillar(), r.area(),
+                Months.longName(s.month()));
+        out.printf("kind %s, polarity %s; declared at %s%n", s.kind(), s.polarity(), m.source());
+
+        out.printf("%nFigures%n");
+        for (Figure f : s.figures()) {
+            String parts = f.hasParts() ? String.format(Locale.UK, " = %s / %s", Values.number(f.numerator(), 0),
+                    Values.number(f.denominator(), 0)) : "";
+            out.printf("  %-24s %-14s %s%s%n", f.name(), Values.exact(s, f.value()), f.how(), parts);
+        }
+
+        out.printf("%nTests (two-sided; outcome at the stated confidence)%n");
+        for (Comparison c : r.assessment().comparisons()) {
+            out.printf("  %s: %s%n", c.basis(), c.method());
+            out.printf("      observed  %-12s %s%n", Values.exact(s, c.observed()), c.observedLabel());
+            out.printf("      expected  %-12s %s%n", Values.exact(s, c.expected()), c.expectedLabel());
+            out.printf("      %s = %s, p = %s, confidence %s -> %s%s%n", c.statisticName(), num(c.statistic()),
+                    num(c.pValue()), Values.number(c.confidence() * 100, 0) + "%", c.outcome(),
+                    c.run() > 1 ? " (" + c.run() + " consecutive months)" : "");
+            if (c.details().containsKey("reason")) {
+                out.printf("      not tested: %s%n", c.details().get("reason"));
+            }
+            out.printf("      label: %s%n", Basis.parse(c.basis()).map(r::label).orElse("-"));
+        }
+
+        r.assessment().spc().ifPresent(p -> {
+            out.printf("%nSPC chart of the monthly series (XmR; %d months from %s)%n", p.points(), p.from());
+            out.printf("  mean %s, process limits %s to %s, %d moving range(s) screened out%n",
+                    Values.exact(s, p.mean()), Values.exact(s, p.lpl()), Values.exact(s, p.upl()), p.screened());
+            out.printf("  %s: %s -> %s%s%n", Months.longName(s.month()), Values.exact(s, p.value()),
+                    p.special() ? "special cause (" + String.join(", ", p.rules()) + ")" : "common cause",
+                    p.shortSeries() ? "; fewer than 12 points: not read" : "");
+        });
+
+        out.printf("%nFindings%n");
+        if (r.findings().isEmpty()) {
+            out.printf("  none%n");
+        }
+        for (Finding f : r.findings()) {
+            out.printf("  %s (%s): %s, %s%n", f.code(), f.basis(), f.direction(), f.judgement());
+            out.printf("      rule \"%s\" at %s%n", f.rule(), f.source());
+            for (String matched : matchedBy(audit, f)) {
+                out.printf("      matched %s%n", matched);
+            }
+            out.printf("      evidence %s%n", evidence(f.evidence()));
+            List<org.pcpassessor.facts.Importance> points = r.importanceOf(f);
+            out.printf("      importance %d%s%n", points.stream().mapToInt(org.pcpassessor.facts.Importance::points).sum(),
+                    points.isEmpty() ? " (no compose rule gave it points)" : "");
+            for (org.pcpassessor.facts.Importance i : points) {
+                out.printf("        %+d %s: rule \"%s\" at %s%n", i.points(), i.reason(), i.rule(), i.source());
+            }
+            for (org.pcpassessor.facts.Trivial t : r.trivialOf(f)) {
+                out.printf("      trivial: %s: rule \"%s\" at %s%n", t.reason(), t.rule(), t.source());
+            }
+        }
+
+        out.printf("%nSentences%n");
+        if (r.sentences().isEmpty()) {
+            out.printf("  none%n");
+        }
+        int n = 0;
+        for (Sentence sentence : r.sentences()) {
+            n++;
+            out.printf("  %d. %s%n", n, sentence.text());
+            out.printf("      rule \"%s\" at %s (rank %d)%n", sentence.rule(), sentence.source(), sentence.rank());
+            out.printf("      template %s%n", sentence.template());
+            List<String> values = new ArrayList<>();
+            for (String name : Values.namesIn(sentence.template())) {
+                values.add(name + "=" + sentence.values().get(name));
+            }
+            out.printf("      values %s%n", String.join(", ", values));
+            List<String> used = sentence.used().stream().map(f -> f.code() + " (" + f.basis() + ")").toList();
+            out.printf("      says %s%n", String.join(", ", used));
+            Report.Placement placed = placements.get(sentence);
+            if (placed != null) {
+                out.printf("      importance %d; %s%n", placed.said().importance(), placed.drafted()
+                        ? "in the draft, paragraph " + placed.place()
+                        : (placed.place().equals(Report.Placement.TRIVIAL) ? "not said: " : "under Also noted: ")
+                        + placed.said().why());
+            }
+        }
+
+        out.printf("%nRules that nearly fired%n");
+        if (misses.isEmpty()) {
+            out.printf("  none: no small change in a run of months or a p-value would make another rule fire%n");
+        }
+        for (NearMisses.Miss miss : misses) {
+            out.printf("  %s (%s): rule \"%s\" at %s would fire %s%n", miss.code(), miss.basis(), miss.rule(),
+                    miss.source(), miss.change());
+        }
+        out.flush();
+        return text.toString();
+    }
+
+    /** The facts the rule matched when it made this finding, from the run's audit trail. */
+    private static List<String> matchedBy(List<AuditEvent> audit, Finding f) {
+        String made = RuleRun.describe(f);
+        return audit.stream()
+                .filter(e -> e.phase().equals("classify") && e.source().equals(f.source()) && e.inserted().contains(made))
+                .findFirst().map(AuditEvent::matched).orElse(List.of());
+    }
+
+    private static String evidence(Map<String, Object> evidence) {
+        List<String> parts = new ArrayList<>();
+        evidence.forEach((k, v) -> parts.add(k + "=" + (v instanceof Double d ? num(d) : v)));
+        return String.join(", ", parts);
+    }
+
+    private static String num(double x) {
+        if (!Double.isFinite(x)) {
+            return "n/a";
+        }
+        if (x == Math.rint(x) && Math.abs(x) < 1e12) {
+            return Long.toString((long) x);
+        }
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+}
