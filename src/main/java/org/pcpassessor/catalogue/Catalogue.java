@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param pillars      the pillars in report order
  * @param rejected     ids of measures declared with errors (left out; their data rows are not "unknown")
  * @param spc          how monthly series are charted
+ * @param paper        the Board paper's front matter
  */
 public record Catalogue(Path file, String title, YearMonth defaultMonth, List<String> areas, double confidence,
                         List<Path> dataFiles, List<Pillar> pillars, java.util.Set<String> rejected,
-                        SpcSettings spc) {
+                        SpcSettings spc, Paper paper) {
 
     public Catalogue {
         Objects.requireNonNull(file, "file");
@@ -31,6 +32,7 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
         dataFiles = List.copyOf(dataFiles);
         pillars = List.copyOf(pillars);
         rejected = java.util.Set.copyOf(rejected);
+        Objects.requireNonNull(paper, "paper");
         if (areas.isEmpty()) {
             throw new IllegalArgumentException("a catalogue needs at least one area");
         }

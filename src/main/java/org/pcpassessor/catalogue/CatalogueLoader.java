@@ -33,7 +33,8 @@ import org.pcpassessor.problem.Suggestions;
  */
 public final class CatalogueLoader {
     static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars");
-    static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "confidence", "spc", "budget");
+    static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "confidence", "spc", "budget", "paper");
+    static final Set<String> PAPER_KEYS = Set.of("to", "from", "purpose", "recommendation", "background");
     static final Set<String> SPC_KEYS = Set.of("window", "shift", "trend", "screen");
     static final Set<String> BUDGET_KEYS = Set.of("paragraphs", "sentences", "threshold");
     static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
@@ -41,7 +42,7 @@ public final class CatalogueLoader {
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "short", "kind", "polarity", "baseline",
             "test", "unit", "comparisons", "until", "topic");
     /** Every key the catalogue knows somewhere: a known key is never taken for a misspelling of another. */
-    private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, SPC_KEYS, BUDGET_KEYS, PILLAR_KEYS,
+    private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, PAPER_KEYS, SPC_KEYS, BUDGET_KEYS, PILLAR_KEYS,
             PRIORITY_KEYS, MEASURE_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Set<String> knownTests;
@@ -109,6 +110,7 @@ public final class CatalogueLoader {
         List<String> areas = List.of();
         double confidence = 0.95;
         SpcSettings spc = SpcSettings.DEFAULT;
+        Paper paper = Paper.DEFAULT;
         if (report != null) {
             checkKeys(report, REPORT_KEYS, "report");
             Node t = report.get("title");
@@ -127,6 +129,7 @@ public final class CatalogueLoader {
                 }
             }
             spc = spc(report.get("spc"));
+            paper = paper(report.get("paper"));
             budget = budget(report.get("budget"), Budget.DEFAULT, "report budget");
         }
         List<Path> dataFiles = dataFiles(required(top, "data", "the catalogue"), path);
@@ -135,7 +138,26 @@ public final class CatalogueLoader {
         if (month == null || areas.isEmpty()) {
             return null;
         }
-        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected, spc);
+        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected, spc, paper);
+    }
+
+    /** The paper's front matter: each key optional, a key not given keeps {@link Paper#DEFAULT}'s. */
+    private Paper paper(Node node) {
+        MapNode map = node == null ? null : asMap(node, "paper");
+        if (map == null) {
+            return Paper.DEFAULT;
+        }
+        checkKeys(map, PAPER_KEYS, "paper");
+        Paper d = Paper.DEFAULT;
+        return new Paper(paperText(map, "to", d.to()), paperText(map, "from", d.from()),
+                paperText(map, "purpose", d.purpose()), paperText(map, "recommendation", d.recommendation()),
+                paperText(map, "background", d.background()));
+    }
+
+    private String paperText(MapNode map, String key, String fallback) {
+        Node n = map.get(key);
+        String t = n == null ? null : text(n, "paper " + key);
+        return t == null ? fallback : t;
     }
 
     private SpcSettings spc(Node node) {

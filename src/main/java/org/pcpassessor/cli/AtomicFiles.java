@@ -66,6 +66,11 @@ final class AtomicFiles {
 
     /** Writes {@code content} to {@code target} atomically; a failure is exit 2 naming the option and the reason. */
     static void write(Path target, String content, String option) {
+        write(target, content.getBytes(StandardCharsets.UTF_8), option);
+    }
+
+    /** Writes {@code content} to {@code target} atomically (a Word document, say). */
+    static void write(Path target, byte[] content, String option) {
         requireWritable(target, option);
         Path absolute = target.toAbsolutePath();
         if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
@@ -82,7 +87,7 @@ final class AtomicFiles {
             PENDING.add(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {
-                out.write(content.getBytes(StandardCharsets.UTF_8));
+                out.write(content);
                 out.flush();
                 channel.force(true);
             }
@@ -103,9 +108,9 @@ final class AtomicFiles {
         }
     }
 
-    private static void writeInPlace(Path target, Path absolute, String content, String option) {
+    private static void writeInPlace(Path target, Path absolute, byte[] content, String option) {
         try (OutputStream out = Files.newOutputStream(absolute, StandardOpenOption.WRITE)) {
-            out.write(content.getBytes(StandardCharsets.UTF_8));
+            out.write(content);
         } catch (IOException | SecurityException e) {
             throw bad(option, "cannot write " + target + ": " + IoMessages.reason(e));
         }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code assess report}: checks the inputs, then writes the report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Check the inputs, then write the draft report (Markdown or JSON) for a month.")
+        description = "Check the inputs, then write the draft report (Markdown, JSON, HTML or Word) for a month.")
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AtomicFiles.requireWritable(output.out, "--out");
+        output.check();
         AtomicFiles.requireWritable(audit, "--audit");
         Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null,
                 inputs.settings().withFull(output.full));
@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
         if (audit != null) {
             AtomicFiles.write(audit, JsonReport.auditLines(report.audit()), "--audit");
         }
-        output.write(report, spec.commandLine().getOut());
+        output.write(workspace, report, spec.commandLine().getOut());
         return 0;
     }
 

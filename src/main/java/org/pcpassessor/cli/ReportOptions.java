@@ -3,22 +3,46 @@ package org.pcpassessor.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
+import org.pcpassessor.core.Workspace;
 import org.pcpassessor.narrative.Report;
+import org.pcpassessor.problem.InputException;
+import org.pcpassessor.problem.Problem;
+import org.pcpassessor.report.DocxReport;
+import org.pcpassessor.report.Draft;
+import org.pcpassessor.report.HtmlReport;
 import org.pcpassessor.report.JsonReport;
 import org.pcpassessor.report.MarkdownReport;
 import picocli.CommandLine.Option;
 
 /** The options of a report run, shared by {@code report} and {@code watch}, and how its output is written. */
 final class ReportOptions {
-    enum Format { markdown, json }
+    enum Format {
+        markdown, json, html, docx;
+
+        /** The template a format is printed through by default; empty for those with none. */
+        String defaultTemplate() {
+            return this == html ? "templates/report.html" : this == docx ? "templates/paper.docx" : "";
+        }
+    }
 
     @Option(names = "--month", paramLabel = "YYYY-MM", converter = YearMonthConverter.class,
             description = "The report month (default: report.month in the catalogue).")
     YearMonth month;
 
     @Option(names = "--format", defaultValue = "markdown",
-            description = "markdown or json (default: ${DEFAULT-VALUE}).")
+            description = "markdown, json, html (one page with charts and explanations) or docx (a Word paper from "
+                    + "the template) (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "The template of --format html or docx (default: templates/report.html, "
+                    + "templates/paper.docx).")
+    Path template;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "The date printed on the Word paper (default: today).")
+    java.time.LocalDate date;
 
     @Option(names = "--full",
             description = "Say everything the rules found: no budget of paragraphs and sentences, trivial findings "
@@ -26,17 +50,48 @@ final class ReportOptions {
     boolean full;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the report here (atomically) instead of standard output.")
+            description = "Write the report here (atomically) instead of standard output (required for docx).")
     Path out;
 
+    /** Checks the options that need no run: a template only for html and docx; docx needs --out. */
+    void check() {
+        if (template != null && format.defaultTemplate().isEmpty()) {
+            throw new InputException("option --template", "--template is for --format html or docx, not " + format);
+        }
+        if (format == Format.docx && out == null) {
+            throw new InputException("option --out", "--format docx writes a Word file: name it with --out FILE");
+        }
+        AtomicFiles.requireWritable(out, "--out");
+    }
+
+    Path template() {
+        return template != null ? template : InputOptions.resolve(Path.of(format.defaultTemplate()));
+    }
+
+    /** The report in the chosen format, as bytes (UTF-8 text for all but docx). */
+    byte[] render(Workspace workspace, Report report, boolean live, List<Problem> problems) {
+        return switch (format) {
+            case markdown -> utf8(MarkdownReport.render(report));
+            case json -> utf8(JsonReport.render(report));
+            case html -> utf8(HtmlReport.load(template()).render(Draft.of(report), m -> workspace.nearMisses(report, m),
+                    live, problems));
+            case docx -> DocxReport.load(template()).render(Draft.of(report), DocxReport.FrontMatter.of(
+                    report.catalogue().paper(), report.month(), date != null ? date : java.time.LocalDate.now()));
+        };
+    }
+
     /** Renders the report in the chosen format and writes it to --out (atomically) or to standard output. */
-    void write(Report report, PrintWriter stdout) {
-        String text = format == Format.json ? JsonReport.render(report) : MarkdownReport.render(report);
+    void write(Workspace workspace, Report report, PrintWriter stdout) {
+        byte[] bytes = render(workspace, report, false, List.of());
         if (out == null) {
-            stdout.print(text);
+            stdout.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             stdout.flush();
         } else {
-            AtomicFiles.write(out, text, "--out");
+            AtomicFiles.write(out, bytes, "--out");
         }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

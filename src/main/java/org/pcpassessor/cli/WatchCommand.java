@@ -111,7 +111,7 @@ final class WatchCommand implements Callable<Integer> {
         try {
             Workspace.requireNoErrors(workspace.problems());
             Report report = ReportCommand.run(workspace, output, err);
-            output.write(report, spec.commandLine().getOut());
+            output.write(workspace, report, spec.commandLine().getOut());
         } catch (InputException e) {
             Failures.print(err, e.problems());
             err.println("watch: the report was not written; fix the problems above and save again");

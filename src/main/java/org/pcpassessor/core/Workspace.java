@@ -268,6 +268,15 @@ public final class Workspace {
         return NearMisses.find(rules, sameMeasure, target, settings.ruleTimeout());
     }
 
+    /** The near misses of a measure's report in a report this workspace made (see {@link NearMisses}). */
+    public List<NearMisses.Miss> nearMisses(org.pcpassessor.narrative.Report report,
+                                            org.pcpassessor.narrative.MeasureReport target) {
+        List<Assessment> sameMeasure = report.measures().stream()
+                .filter(r -> r.measure().id().equals(target.measure().id()))
+                .map(org.pcpassessor.narrative.MeasureReport::assessment).toList();
+        return NearMisses.find(rules, sameMeasure, target.assessment(), settings.ruleTimeout());
+    }
+
     /**
      * What {@code check} reports: the loading and contract problems, then every month of the window ending with the
      * report month run exactly as {@code report} would run it (each error once, with its file:line), the report

@@ -146,7 +146,7 @@ public final class Explanation {
         return String.join(", ", parts);
     }
 
-    private static String num(double x) {
+    static String num(double x) {
         if (!Double.isFinite(x)) {
             return "n/a";
         }

@@ -1,0 +1,23 @@
+package org.pcpassessor.catalogue;
+
+import java.util.Objects;
+
+/**
+ * The front matter of the Board paper (catalogue {@code report.paper}): who it is to and from, and its purpose,
+ * recommendation and background paragraphs. {@code {month}} in a paragraph becomes the report month ("December
+ * 2020"). The Word output prints them through its template; the other formats do not.
+ */
+public record Paper(String to, String from, String purpose, String recommendation, String background) {
+    public static final Paper DEFAULT = new Paper("Business Coordination Board", "Chief Constable",
+            "The purpose of this report is to update the Board on performance against the Police and Crime Plan in "
+                    + "the 12 months to {month}.",
+            "The Board is recommended to note the contents of this report.", "");
+
+    public Paper {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(recommendation, "recommendation");
+        Objects.requireNonNull(background, "background");
+    }
+}

@@ -1,0 +1,177 @@
+package org.pcpassessor.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.pcpassessor.catalogue.Polarity;
+import org.pcpassessor.facts.Months;
+import org.pcpassessor.facts.Snapshot;
+import org.pcpassessor.facts.Values;
+import org.pcpassessor.narrative.MeasureReport;
+import org.pcpassessor.stats.History;
+
+/**
+ * The geometry of a measure's two charts, for the HTML template to draw as SVG: the XmR (SPC) chart of the monthly
+ * series over the SPC window, with its mean, process limits and each month's point classed as Making Data Count
+ * colours it (common cause; special cause of improvement, of concern, or of neither for a measure with no
+ * polarity), the report month marked; and the rolling 12-month line with the baseline.
+ *
+ * <p>The SVG itself is written by the template ({@code templates/report.html}), not here: the charts are lines,
+ * circles and two axis labels, which a template draws more simply than a charting library would (no AWT fonts on
+ * a headless server, the same bytes on every run, and the analyst can restyle them), so this class only places
+ * the points. Every chart also gets a text alternative stating its values.
+ */
+final class Charts {
+    static final int WIDTH = 360;
+    static final int HEIGHT = 150;
+    private static final int LEFT = 58;
+    private static final int RIGHT = 8;
+    private static final int TOP = 10;
+    private static final int BOTTOM = 22;
+
+    private Charts() {
+    }
+
+    /** The SPC chart's view, empty when the window has fewer than two months with values. */
+    static Optional<Map<String, Object>> spc(MeasureReport r) {
+        History h = r.assessment().history();
+        if (!h.charted()) {
+            return Optional.empty();
+        }
+        Snapshot s = r.assessment().snapshot();
+        List<History.Point> on = h.points().stream().filter(p -> Double.isFinite(p.value())).toList();
+        Scale y = Scale.of(on.stream().mapToDouble(History.Point::value), h.mean(), h.lpl(), h.upl());
+        int n = h.points().size();
+        List<Map<String, Object>> dots = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        List<String> said = new ArrayList<>();
+        List<String> special = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            History.Point p = h.points().get(i);
+            if (!Double.isFinite(p.value())) {
+                continue;
+            }
+            double px = x(i, n);
+            double py = y.at(p.value());
+            line.append(line.isEmpty() ? "" : " ").append(f(px)).append(',').append(f(py));
+            String value = Values.cell(s, p.value());
+            Map<String, Object> dot = new LinkedHashMap<>();
+            dot.put("x", f(px));
+            dot.put("y", f(py));
+            dot.put("kind", kind(p, r.measure().polarity()));
+            dot.put("current", i == n - 1);
+            dot.put("label", Months.shortName(p.month()) + ": " + value
+                    + (p.special() ? " (special cause: " + String.join(", ", p.rules()) + ")" : ""));
+            dots.add(dot);
+            said.add(Months.shortName(p.month()) + " " + value);
+            if (p.special()) {
+                special.add(Months.shortName(p.month()));
+            }
+        }
+        Map<String, Object> view = frame(r, y, h.points());
+        view.put("title", "SPC chart of " + r.measure().label() + ", " + r.area() + ", "
+                + Months.shortName(h.points().get(0).month()) + " to " + Months.shortName(h.points().get(n - 1).month()));
+        view.put("desc", "Monthly values: " + String.join("; ", said) + ". Mean " + Values.cell(s, h.mean())
+                + "; process limits " + Values.cell(s, h.lpl()) + " to " + Values.cell(s, h.upl()) + ". "
+                + (special.isEmpty() ? "No special cause." : "Special cause in " + String.join(", ", special) + "."));
+        view.put("line", line.toString());
+        view.put("dots", dots);
+        view.put("meanY", f(y.at(h.mean())));
+        view.put("lplY", f(y.at(h.lpl())));
+        view.put("uplY", f(y.at(h.upl())));
+        return Optional.of(view);
+    }
+
+    /** The rolling 12-month chart's view, empty when no month of the window has a rolling 12-month figure. */
+    static Optional<Map<String, Object>> rolling(MeasureReport r) {
+        History h = r.assessment().history();
+        Snapshot s = r.assessment().snapshot();
+        List<History.Point> on = h.points().stream().filter(p -> Double.isFinite(p.rolling12())).toList();
+        if (on.isEmpty()) {
+            return Optional.empty();
+        }
+        Scale y = Scale.of(on.stream().mapToDouble(History.Point::rolling12), s.baseline(), Double.NaN, Double.NaN);
+        int n = h.points().size();
+        StringBuilder line = new StringBuilder();
+        List<String> said = new ArrayList<>();
+        List<Map<String, Object>> dots = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            History.Point p = h.points().get(i);
+            if (!Double.isFinite(p.rolling12())) {
+                continue;
+            }
+            line.append(line.isEmpty() ? "" : " ").append(f(x(i, n))).append(',').append(f(y.at(p.rolling12())));
+            said.add(Months.shortName(p.month()) + " " + Values.cell(s, p.rolling12()));
+            if (i == n - 1) {
+                dots.add(Map.of("x", f(x(i, n)), "y", f(y.at(p.rolling12())), "kind", "common", "current", true,
+                        "label", Months.shortName(p.month()) + ": " + Values.cell(s, p.rolling12())));
+            }
+        }
+        Map<String, Object> view = frame(r, y, h.points());
+        view.put("title", "Rolling 12 months of " + r.measure().label() + ", " + r.area() + ", with the baseline");
+        view.put("desc", "Rolling 12-month figures: " + String.join("; ", said) + ". "
+                + (Double.isFinite(s.baseline()) ? "Baseline (" + s.baselineLabel() + ") " + Values.cell(s, s.baseline())
+                + "." : "No baseline."));
+        view.put("line", line.toString());
+        view.put("dots", dots);
+        view.put("baseline", Double.isFinite(s.baseline()));
+        view.put("baselineY", f(y.at(s.baseline())));
+        return Optional.of(view);
+    }
+
+    /** The frame both charts share: size, plot area, axis labels (the scale's ends, the first and last month). */
+    private static Map<String, Object> frame(MeasureReport r, Scale y, List<History.Point> points) {
+        Snapshot s = r.assessment().snapshot();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("width", WIDTH);
+        view.put("height", HEIGHT);
+        view.put("left", LEFT);
+        view.put("right", WIDTH - RIGHT);
+        view.put("top", TOP);
+        view.put("bottom", HEIGHT - BOTTOM);
+        view.put("yMax", Values.cell(s, s.wholeData() ? Math.round(y.high) : y.high));
+        view.put("yMin", Values.cell(s, s.wholeData() ? Math.round(y.low) : y.low));
+        view.put("xFirst", Months.shortName(points.get(0).month()));
+        view.put("xLast", Months.shortName(points.get(points.size() - 1).month()));
+        view.put("labelY", HEIGHT - 6);
+        return view;
+    }
+
+    /** Making Data Count's colour classes: grey common cause, blue improvement, orange concern, purple neither. */
+    static String kind(History.Point p, Polarity polarity) {
+        if (!p.special() || p.side() == 0) {
+            return "common";
+        }
+        if (polarity == Polarity.NEUTRAL) {
+            return "neither";
+        }
+        return (p.side() > 0) == (polarity == Polarity.UP_IS_GOOD) ? "improvement" : "concern";
+    }
+
+    private static double x(int i, int n) {
+        return n == 1 ? (LEFT + WIDTH - RIGHT) / 2.0 : LEFT + (WIDTH - RIGHT - LEFT) * (double) i / (n - 1);
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** A vertical scale over the values and the given lines, padded by a twentieth of the range each side. */
+    private record Scale(double low, double high) {
+        static Scale of(java.util.stream.DoubleStream values, double... lines) {
+            double[] all = java.util.stream.DoubleStream.concat(values, java.util.Arrays.stream(lines))
+                    .filter(Double::isFinite).toArray();
+            double lo = java.util.Arrays.stream(all).min().orElse(0);
+            double hi = java.util.Arrays.stream(all).max().orElse(1);
+            double pad = hi > lo ? (hi - lo) / 20 : Math.max(Math.abs(hi) / 10, 1);
+            return new Scale(lo - pad, hi + pad);
+        }
+
+        double at(double v) {
+            return HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * (v - low) / (high - low);
+        }
+    }
+}

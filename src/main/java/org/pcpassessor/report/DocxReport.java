@@ -1,0 +1,201 @@
+package org.pcpassessor.report;
+
+import com.deepoove.poi.XWPFTemplate;
+import com.deepoove.poi.config.Configure;
+import com.deepoove.poi.policy.DynamicTableRenderPolicy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.pcpassessor.facts.Judgement;
+import org.pcpassessor.input.IoMessages;
+import org.pcpassessor.problem.InputException;
+
+/**
+ * The report as a Word paper, filled from a template the analyst owns and edits in Word ({@code templates/paper.docx})
+ * with poi-tl. The template holds everything about the look: fonts, heading styles, page layout, the table's
+ * borders, widths and alignment, and the paragraph numbering (a multi-level Word list linked to the Pillar Heading,
+ * Priority Heading and Numbered Paragraph styles, so Word numbers 1., 1.2 and 1.2.1 itself). This class only puts the
+ * {@link Draft}'s words in:
+ * <ul>
+ * <li>{@code {{to}} {{from}} {{date}} {{title}} {{purpose}} {{recommendation}} {{background}} {{intro}}};</li>
+ * <li>{@code {{?pillars}}...{{/pillars}}} repeated per pillar ({@code {{name}}}, {@code {{number}}}), inside it
+ * {@code {{?priorities}}...{{/priorities}}} ({@code {{heading}}}, {@code {{number}}}) with
+ * {@code {{?notices}}}, {@code {{?paragraphs}}}, {@code {{?hasAlsoNoted}}} and {@code {{?alsoNoted}}} blocks, each
+ * item's words in {@code {{text}}};</li>
+ * <li>a pillar table marked {@code {{table}}}: its first row is the header ({@code [h0]}...{@code [h9]}), the second
+ * the row of a priority's name ({@code [group]}), the third the row of a measure ({@code [c0]}...{@code [c9]}); the
+ * second and third are copied per row, keeping their formatting.</li>
+ * </ul>
+ * The Perf v Benchmark cell is shaded with the colour of the template's key: the table whose cells read Better,
+ * Worse and Neutral.
+ */
+public final class DocxReport {
+    /** The front matter of one paper. */
+    public record FrontMatter(String to, String from, String date, String purpose, String recommendation,
+                              String background) {
+        /** The catalogue's paper on a date, {@code {month}} replaced by the report month ("December 2020"). */
+        public static FrontMatter of(org.pcpassessor.catalogue.Paper paper, java.time.YearMonth month,
+                                     java.time.LocalDate date) {
+            String m = org.pcpassessor.facts.Months.longName(month);
+            return new FrontMatter(paper.to(), paper.from(),
+                    date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK)),
+                    paper.purpose().replace("{month}", m), paper.recommendation().replace("{month}", m),
+                    paper.background().replace("{month}", m));
+        }
+    }
+
+    private final Path file;
+    private final byte[] template;
+    private final Map<Judgement, String> colours;
+
+    private DocxReport(Path file, byte[] template, Map<Judgement, String> colours) {
+        this.file = file;
+        this.template = template;
+        this.colours = colours;
+    }
+
+    /** Reads a template and its key of colours; a file that is not a Word document is an input error. */
+    public static DocxReport load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | SecurityException e) {
+            throw new InputException(file.toString(), "cannot read the Word template: " + IoMessages.reason(e));
+        }
+        Map<Judgement, String> colours = new EnumMap<>(Judgement.class);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            for (XWPFTable table : doc.getTables()) {
+                for (XWPFTableRow row : table.getRows()) {
+                    for (XWPFTableCell cell : row.getTableCells()) {
+                        Judgement.parse(cell.getText().strip().toLowerCase(Locale.ROOT))
+                                .ifPresent(j -> colours.put(j, Optional.ofNullable(cell.getColor()).orElse("auto")));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file.toString(), "not a Word (.docx) document: " + e.getMessage());
+        }
+        if (colours.size() < Judgement.values().length) {
+            throw new InputException(file.toString(), "the Word template has no key of colours: a table whose cells "
+                    + "read Better, Worse and Neutral, shaded as the Perf v Benchmark cells should be (missing: "
+                    + java.util.Arrays.stream(Judgement.values()).filter(j -> !colours.containsKey(j))
+                    .map(Judgement::word).toList() + ")");
+        }
+        return new DocxReport(file, bytes, colours);
+    }
+
+    /** The paper: the template filled with the draft and the front matter. */
+    public byte[] render(Draft draft, FrontMatter front) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("to", front.to());
+        data.put("from", front.from());
+        data.put("date", front.date());
+        data.put("title", draft.title());
+        data.put("purpose", front.purpose());
+        data.put("recommendation", front.recommendation());
+        data.put("background", front.background());
+        data.put("intro", draft.intro());
+        List<Map<String, Object>> pillars = new ArrayList<>();
+        for (Draft.PillarPart pillar : draft.pillars()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("number", pillar.number());
+            p.put("name", pillar.name());
+            p.put("table", pillar.table());
+            List<Map<String, Object>> priorities = new ArrayList<>();
+            for (Draft.PriorityPart priority : pillar.priorities()) {
+                Map<String, Object> q = new LinkedHashMap<>();
+                q.put("number", priority.number());
+                q.put("heading", priority.heading());
+                q.put("notices", texts(priority.notices()));
+                q.put("paragraphs", texts(priority.paragraphs().stream().map(n -> n.paragraph().text()).toList()));
+                q.put("hasAlsoNoted", !priority.alsoNoted().isEmpty());
+                q.put("alsoNoted", texts(priority.alsoNoted().stream().map(s -> s.text()).toList()));
+                priorities.add(q);
+            }
+            p.put("priorities", priorities);
+            pillars.add(p);
+        }
+        data.put("pillars", pillars);
+        Configure config = Configure.builder().bind("table", new TablePolicy()).build();
+        try (InputStream in = new ByteArrayInputStream(template);
+             XWPFTemplate filled = XWPFTemplate.compile(in, config).render(data);
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            filled.write(out);
+            return out.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file.toString(), "cannot fill the Word template: " + e.getMessage());
+        }
+    }
+
+    private static List<Map<String, Object>> texts(List<String> texts) {
+        return texts.stream().map(t -> Map.<String, Object>of("text", t)).toList();
+    }
+
+    /** Fills a pillar table: the header, then per row a copy of the template's group or measure row. */
+    private final class TablePolicy extends DynamicTableRenderPolicy {
+        @Override
+        public void render(XWPFTable table, Object data) {
+            Draft.Table model = (Draft.Table) data;
+            if (table.getRows().size() < 3) {
+                throw new IllegalStateException("the pillar table in " + file + " needs three rows: the header "
+                        + "([h0]...), a priority's row ([group]) and a measure's row ([c0]...)");
+            }
+            XWPFTableRow header = table.getRow(0);
+            fill(header, i -> i < model.header().size() ? model.header().get(i) : "");
+            int at = 3;
+            for (Draft.Row row : model.rows()) {
+                XWPFTableRow template = table.getRow(row.group() ? 1 : 2);
+                XWPFTableRow copy = table.insertNewTableRow(at);
+                copy.getCtRow().set(template.getCtRow().copy());
+                XWPFTableRow filled = new XWPFTableRow(copy.getCtRow(), table);
+                if (row.group()) {
+                    fill(filled, i -> row.label());
+                } else {
+                    fill(filled, i -> i == 0 ? row.label() : i <= row.cells().size() ? row.cells().get(i - 1).text()
+                            : "");
+                    List<XWPFTableCell> cells = filled.getTableCells();
+                    Draft.Cell benchmark = row.cells().get(row.cells().size() - 1);
+                    if (cells.size() == row.cells().size() + 1) {
+                        benchmark.judgement().ifPresent(j -> cells.get(cells.size() - 1).setColor(colours.get(j)));
+                    }
+                }
+                at++;
+            }
+            table.removeRow(2);
+            table.removeRow(1);
+        }
+
+        /** Replaces each cell's [field] text with the value of its column, keeping the first run's formatting. */
+        private void fill(XWPFTableRow row, java.util.function.IntFunction<String> value) {
+            List<XWPFTableCell> cells = row.getTableCells();
+            for (int i = 0; i < cells.size(); i++) {
+                for (XWPFParagraph p : cells.get(i).getParagraphs()) {
+                    List<XWPFRun> runs = p.getRuns();
+                    if (runs.isEmpty() || !p.getText().contains("[")) {
+                        continue;
+                    }
+                    runs.get(0).setText(value.apply(i), 0);
+                    for (int k = runs.size() - 1; k > 0; k--) {
+                        p.removeRun(k);
+                    }
+                }
+            }
+        }
+    }
+}

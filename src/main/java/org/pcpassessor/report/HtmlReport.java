@@ -1,0 +1,220 @@
+package org.pcpassessor.report;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.pcpassessor.core.NearMisses;
+import org.pcpassessor.facts.Comparison;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.facts.Sentence;
+import org.pcpassessor.facts.Values;
+import org.pcpassessor.input.TextFile;
+import org.pcpassessor.narrative.MeasureReport;
+import org.pcpassessor.narrative.Report;
+import org.pcpassessor.narrative.Said;
+import org.pcpassessor.problem.InputException;
+import org.pcpassessor.problem.Location;
+import org.pcpassessor.problem.Problem;
+
+/**
+ * The report as one self-contained HTML page, from the {@link Draft} through a Mustache template that the analyst
+ * owns ({@code templates/report.html}): the pillar tables, per priority the numbered paragraphs and the charts of
+ * its measures ({@link Charts}), and under every table row and sentence its explanation, shown in place: the
+ * sentence's rule (file:line), template and values, the tests of the findings it says (both sides and p), and the
+ * measure's whole {@link Explanation} with its near misses. Mustache (jmustache) because the template stays plain
+ * HTML an analyst can edit, every {{value}} is HTML-escaped, and a misspelt name is an error with its line.
+ */
+public final class HtmlReport {
+    /** Templates are small text files: the same limits as a rule file. */
+    private static final TextFile.Limits TEMPLATE = new TextFile.Limits("template", 8L << 20, 20_000);
+
+    private final Template template;
+    private final Path file;
+
+    private HtmlReport(Path file, Template template) {
+        this.file = file;
+        this.template = template;
+    }
+
+    /** Reads and compiles a template; a syntax error is an input error at the template's file:line. */
+    public static HtmlReport load(Path file) {
+        org.pcpassessor.problem.Problems problems = new org.pcpassessor.problem.Problems();
+        String text = TextFile.read(file, file.toString(), TEMPLATE, problems)
+                .orElseThrow(() -> new InputException("template", problems.sorted()));
+        try {
+            return new HtmlReport(file, Mustache.compiler().strictSections(true).emptyStringIsFalse(true).compile(text));
+        } catch (MustacheException e) {
+            throw error(file, e);
+        }
+    }
+
+    /**
+     * The page. {@code misses} gives a measure's near misses (they rerun the rules, so the caller, which holds them,
+     * supplies them); {@code live} adds the live-reload script of {@code watch --serve}, whose last run's
+     * {@code problems} are shown above the report.
+     */
+    public String render(Draft draft, Function<MeasureReport, List<NearMisses.Miss>> misses, boolean live,
+                         List<Problem> problems) {
+        Objects.requireNonNull(misses, "misses");
+        Report report = draft.report();
+        Map<Sentence, Report.Placement> placements = report.placements();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", draft.title());
+        page.put("intro", draft.intro());
+        page.put("live", live);
+        page.put("problems", problems.stream().map(Problem::toString).toList());
+        page.put("hasProblems", !problems.isEmpty());
+        List<Map<String, Object>> pillars = new ArrayList<>();
+        for (Draft.PillarPart pillar : draft.pillars()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("number", pillar.number());
+            p.put("name", pillar.name());
+            p.put("header", pillar.table().header().subList(1, pillar.table().header().size()));
+            p.put("heading", pillar.table().header().get(0));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Draft.Row row : pillar.table().rows()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("group", row.group());
+                r.put("label", row.label());
+                r.put("span", pillar.table().header().size());
+                row.measure().ifPresent(m -> {
+                    r.put("id", "m-" + m.measure().id());
+                    // Only Perf v Benchmark is shaded, as in the Board papers and the Word output.
+                    List<Draft.Cell> cells = row.cells();
+                    r.put("cells", java.util.stream.IntStream.range(0, cells.size()).mapToObj(i -> Map.of(
+                            "text", cells.get(i).text(), "label", cells.get(i).judgement().isPresent(),
+                            "judgement", i < cells.size() - 1 ? "" : cells.get(i).judgement().map(j -> j.word())
+                                    .orElse(""))).toList());
+                    r.put("explanation", Explanation.text(m, report.audit(), placements, misses.apply(m)));
+                });
+                rows.add(r);
+            }
+            p.put("rows", rows);
+            List<Map<String, Object>> priorities = new ArrayList<>();
+            for (Draft.PriorityPart priority : pillar.priorities()) {
+                priorities.add(priority(priority, report, pillar));
+            }
+            p.put("priorities", priorities);
+            pillars.add(p);
+        }
+        page.put("pillars", pillars);
+        try {
+            return template.execute(page);
+        } catch (MustacheException e) {
+            throw error(file, e);
+        }
+    }
+
+    private static Map<String, Object> priority(Draft.PriorityPart priority, Report report, Draft.PillarPart pillar) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("number", priority.number());
+        out.put("heading", priority.heading());
+        out.put("notices", priority.notices());
+        List<Map<String, Object>> paragraphs = new ArrayList<>();
+        for (Draft.Numbered n : priority.paragraphs()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            String id = "p-" + n.number().replace('.', '-');
+            p.put("number", n.number());
+            p.put("id", id);
+            p.put("analyst", n.paragraph().analyst());
+            p.put("text", n.paragraph().text());
+            p.put("source", n.paragraph().note().map(Location::toString).orElse(""));
+            List<Map<String, Object>> sentences = new ArrayList<>();
+            int k = 0;
+            for (Said s : n.paragraph().sentences()) {
+                sentences.add(sentence(s, id + "-" + ++k, report));
+            }
+            p.put("sentences", sentences);
+            paragraphs.add(p);
+        }
+        out.put("paragraphs", paragraphs);
+        List<Map<String, Object>> also = new ArrayList<>();
+        int k = 0;
+        for (Said s : priority.alsoNoted()) {
+            also.add(sentence(s, "n-" + priority.number().replace('.', '-') + "-" + ++k, report));
+        }
+        out.put("alsoNoted", also);
+        out.put("alsoNotedCount", also.size());
+        out.put("hasAlsoNoted", !also.isEmpty());
+        List<Map<String, Object>> charts = new ArrayList<>();
+        for (Draft.Row row : pillar.table().rows()) {
+            row.measure().filter(m -> m.measure().priority().equals(priorityName(report, pillar, priority)))
+                    .ifPresent(m -> charts.add(chart(m)));
+        }
+        out.put("charts", charts);
+        out.put("hasCharts", !charts.isEmpty());
+        return out;
+    }
+
+    private static String priorityName(Report report, Draft.PillarPart pillar, Draft.PriorityPart priority) {
+        int p = Integer.parseInt(pillar.number()) - 1;
+        int q = Integer.parseInt(priority.number().substring(priority.number().indexOf('.') + 1)) - 1;
+        return report.pillars().get(p).priorities().get(q).name();
+    }
+
+    private static Map<String, Object> chart(MeasureReport m) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", "c-" + m.measure().id());
+        c.put("rowId", "m-" + m.measure().id());
+        c.put("label", m.measure().label());
+        Charts.spc(m).ifPresent(v -> c.put("spc", v));
+        Charts.rolling(m).ifPresent(v -> c.put("rolling", v));
+        return c;
+    }
+
+    /** A sentence with its explanation: its rule and template, and the tests of the findings it says. */
+    private static Map<String, Object> sentence(Said said, String id, Report report) {
+        Sentence s = said.sentence();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("text", said.text());
+        out.put("measureRow", s.headline() ? "m-" + s.measureId() : "");
+        out.put("rule", s.rule());
+        out.put("source", s.source().toString());
+        out.put("template", s.template());
+        List<String> values = new ArrayList<>();
+        for (String name : Values.namesIn(s.template())) {
+            values.add(name + " = " + s.values().get(name));
+        }
+        out.put("values", String.join(", ", values));
+        out.put("importance", said.importance());
+        MeasureReport measure = report.measures().stream()
+                .filter(r -> r.measure().id().equals(s.measureId()) && r.area().equals(s.area())).findFirst()
+                .orElseThrow();
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : s.used()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("code", f.code());
+            x.put("basis", f.basis());
+            x.put("judgement", f.judgement());
+            x.put("rule", f.rule());
+            x.put("source", f.source().toString());
+            x.put("test", measure.assessment().comparison(f.basis()).map(c -> test(c, measure)).orElse(""));
+            findings.add(x);
+        }
+        out.put("findings", findings);
+        return out;
+    }
+
+    private static String test(Comparison c, MeasureReport m) {
+        var s = m.assessment().snapshot();
+        return String.format(Locale.UK, "%s: observed %s (%s) against expected %s (%s); %s = %s, p = %s -> %s",
+                c.method(), Values.exact(s, c.observed()), c.observedLabel(), Values.exact(s, c.expected()),
+                c.expectedLabel(), c.statisticName(), Explanation.num(c.statistic()), Explanation.num(c.pValue()),
+                c.outcome());
+    }
+
+    private static InputException error(Path file, MustacheException e) {
+        int line = e instanceof MustacheException.Context c ? c.lineNo : 0;
+        return new InputException("template", List.of(Problem.error(file.toString(), line, line > 0 ? 1 : 0,
+                "template: " + e.getMessage())));
+    }
+}
