@@ -132,8 +132,10 @@ final class Charts {
         view.put("right", WIDTH - RIGHT);
         view.put("top", TOP);
         view.put("bottom", HEIGHT - BOTTOM);
-        view.put("yMax", Values.cell(s, s.wholeData() ? Math.round(y.high) : y.high));
-        view.put("yMin", Values.cell(s, s.wholeData() ? Math.round(y.low) : y.low));
+        // A count's axis is labelled in whole numbers (medians of whole minutes are rounded by Values.cell itself).
+        boolean count = "count".equals(s.kind());
+        view.put("yMax", Values.cell(s, count ? Math.round(y.high) : y.high));
+        view.put("yMin", Values.cell(s, count ? Math.round(y.low) : y.low));
         view.put("xFirst", Months.shortName(points.get(0).month()));
         view.put("xLast", Months.shortName(points.get(points.size() - 1).month()));
         view.put("labelY", HEIGHT - 6);

@@ -1,0 +1,127 @@
+package org.pcpassessor.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Word paper: LibreOffice (headless, from the OS packages) opens and converts it to PDF, which shows the front
+ * matter, the three pillar tables and the paragraphs numbered by Word's own numbering; and the look comes from the
+ * template: a copy with another heading font and other key colours gives a paper with them, with no build.
+ */
+class DocxPaperTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void libreOfficeConvertsThePaperToPdfWithFrontMatterTablesAndNumberedParagraphs() throws Exception {
+        Path soffice = Tools.require("soffice", "libreoffice");
+        Path docx = Tools.report(dir, "docx", "--date", "2021-02-11");
+        Process p = new ProcessBuilder(soffice.toString(), "--headless", "-env:UserInstallation=file://"
+                + dir.resolve("lo-profile"), "--convert-to", "pdf", "--outdir", dir.toString(), docx.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "LibreOffice did not finish in 3 minutes");
+        Path pdf = dir.resolve("report.pdf");
+        assertTrue(Files.exists(pdf), Files.readString(dir.resolve("soffice.log")));
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            // a landscape paper: front matter and key on page 1, each pillar from a new page (its style's page break)
+            int pages = doc.getNumberOfPages();
+            assertTrue(pages >= 4 && pages <= 30, pages + " pages");
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("To: Business Coordination Board"), text);
+            assertTrue(text.contains("Date: 11 February 2021"), text);
+            assertTrue(text.contains("Recommendation"), text);
+            for (String heading : List.of("SAFEGUARDING THE VULNERABLE", "Perf v Benchmark", "Rolling 12 months")) {
+                assertTrue(text.contains(heading), heading);
+            }
+            // the three pillars, numbered by Word's list: "1. Victims", "2. Offenders", "3. Communities"
+            assertTrue(text.matches(".*\\b1\\. Victims .*\\b2\\. Offenders .*\\b3\\. Communities .*"), text);
+            // paragraph 1.2.1 carries its number (Word numbering, not typed text) before its words
+            String first = paragraphText(docx, 0, 1);
+            assertTrue(text.contains("1.2.1 " + first.substring(0, 40)), first);
+        }
+    }
+
+    @Test
+    void theLookComesFromTheTemplateNotFromJava() throws Exception {
+        Path original = dir.resolve("original.docx");
+        Files.move(Tools.report(dir, "docx", "--date", "2021-02-11"), original);
+        // change the template as an analyst would in Word: the pillar heading font, the colour for "better"
+        Path template = dir.resolve("house.docx");
+        try (InputStream in = Files.newInputStream(org.pcpassessor.TestFiles.FROZEN.resolve("templates/paper.docx"));
+             XWPFDocument doc = new XWPFDocument(in); OutputStream out = Files.newOutputStream(template)) {
+            XWPFStyle heading = doc.getStyles().getStyle("PillarHeading");
+            heading.getCTStyle().getRPr().addNewRFonts().setAscii("Courier New");
+            key(doc, "Better").setColor("00B050");
+            doc.write(out);
+        }
+        Path changed = dir.resolve("changed.docx");
+        Files.move(Tools.report(dir, "docx", "--date", "2021-02-11", "--template", template.toString()), changed);
+        try (XWPFDocument before = open(original); XWPFDocument after = open(changed)) {
+            assertEquals("Courier New", after.getStyles().getStyle("PillarHeading").getCTStyle().getRPr()
+                    .getRFontsArray(0).getAscii());
+            assertEquals("C6EFCE", benchmarkColour(before, "Prosecution Possible Outcome Rate"));
+            assertEquals("00B050", benchmarkColour(after, "Prosecution Possible Outcome Rate"));
+        }
+    }
+
+    /** The text of the n-th numbered paragraph of the k-th priority with paragraphs (0-based), read back with POI. */
+    private static String paragraphText(Path docx, int pillar, int priority) throws Exception {
+        try (XWPFDocument doc = open(docx)) {
+            var paragraphs = doc.getParagraphs();
+            int pillars = -1;
+            int priorities = -1;
+            for (var p : paragraphs) {
+                if ("PillarHeading".equals(p.getStyle())) {
+                    pillars++;
+                    priorities = -1;
+                } else if ("PriorityHeading".equals(p.getStyle())) {
+                    priorities++;
+                } else if ("NumberedParagraph".equals(p.getStyle()) && pillars == pillar && priorities == priority) {
+                    return p.getText();
+                }
+            }
+        }
+        throw new AssertionError("no paragraph " + pillar + "." + priority);
+    }
+
+    private static XWPFDocument open(Path docx) throws Exception {
+        try (InputStream in = Files.newInputStream(docx)) {
+            return new XWPFDocument(in);
+        }
+    }
+
+    private static XWPFTableCell key(XWPFDocument doc, String word) {
+        return doc.getTables().stream().flatMap(t -> t.getRows().stream()).flatMap(r -> r.getTableCells().stream())
+                .filter(c -> c.getText().strip().equals(word)).findFirst().orElseThrow();
+    }
+
+    /** The fill of the Perf v Benchmark cell of the first row with this label whose cell is shaded "better". */
+    private static String benchmarkColour(XWPFDocument doc, String label) {
+        for (XWPFTable t : doc.getTables()) {
+            for (var row : t.getRows()) {
+                var cells = row.getTableCells();
+                if (cells.size() == 10 && cells.get(0).getText().equals(label)
+                        && cells.get(9).getText().equals("Improved")) {
+                    return cells.get(9).getColor();
+                }
+            }
+        }
+        throw new AssertionError("no row " + label + " labelled Improved");
+    }
+}

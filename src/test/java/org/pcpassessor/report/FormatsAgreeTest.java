@@ -1,0 +1,177 @@
+package org.pcpassessor.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Markdown, HTML, Word and JSON carry the same report for the default month (frozen inputs, December 2020): the
+ * same numbered paragraphs with the same words, and the same table cells. Each file is read back with a reader of
+ * its own format (line patterns for Markdown, jsoup for HTML, Apache POI for Word, Jackson for JSON), not with the
+ * code that wrote it. JSON has no printed table, so its measures' labels (1yr, 3yr, benchmark) are compared with
+ * the table's label cells.
+ */
+class FormatsAgreeTest {
+    @TempDir
+    static Path dir;
+    static Path markdown;
+    static Path html;
+    static Path docx;
+    static Path json;
+
+    @BeforeAll
+    static void write() {
+        markdown = Tools.report(dir, "markdown");
+        html = Tools.report(dir, "html");
+        docx = Tools.report(dir, "docx", "--date", "2021-02-11");
+        json = Tools.report(dir, "json");
+    }
+
+    @Test
+    void theNumberedParagraphsAreTheSameInEveryFormat() throws Exception {
+        Map<String, String> md = markdownParagraphs();
+        assertTrue(md.size() > 20, md.toString());
+        assertEquals(md, htmlParagraphs());
+        assertEquals(md, wordParagraphs());
+        assertEquals(md, jsonParagraphs());
+    }
+
+    @Test
+    void theTableCellsAreTheSameInEveryFormat() throws Exception {
+        List<List<String>> md = markdownCells();
+        assertTrue(md.size() > 40, md.toString());
+        assertEquals(md, htmlCells());
+        assertEquals(md, wordCells());
+        // JSON: label, Current v 1yr avg, Current v 3yr avg and Perf v Benchmark of every measure row
+        List<List<String>> labels = md.stream().filter(r -> r.size() == 10 && !r.get(1).equals("Current Month"))
+                .map(r -> List.of(r.get(0), r.get(5), r.get(6), r.get(9))).toList();
+        assertEquals(labels, jsonLabels());
+    }
+
+    private static Map<String, String> markdownParagraphs() throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(?m)^- (\\d+\\.\\d+\\.\\d+) (.*)$").matcher(Files.readString(markdown));
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    private static Map<String, String> htmlParagraphs() throws Exception {
+        Document doc = Jsoup.parse(html.toFile());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Element li : doc.select("ol.paras > li")) {
+            Element p = li.selectFirst("p");
+            String number = p.selectFirst(".num-label").text();
+            p.select(".num-label").remove();
+            p.select(".analyst > .explain").remove();
+            out.put(number, p.text());
+        }
+        return out;
+    }
+
+    /** Word numbers the paragraphs itself (a multi-level list on the heading styles), so count as Word does. */
+    private static Map<String, String> wordParagraphs() throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
+            int pillar = 0;
+            int priority = 0;
+            int paragraph = 0;
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                String style = String.valueOf(p.getStyle());
+                switch (style) {
+                    case "PillarHeading" -> { pillar++; priority = 0; }
+                    case "PriorityHeading" -> { priority++; paragraph = 0; }
+                    case "NumberedParagraph" -> out.put(pillar + "." + priority + "." + ++paragraph, p.getText());
+                    default -> { }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> jsonParagraphs() throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        for (JsonNode pillar : root.get("commentary")) {
+            for (JsonNode priority : pillar.get("priorities")) {
+                for (JsonNode p : priority.get("paragraphs")) {
+                    out.put(p.get("number").asText(), p.get("text").asText());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<List<String>> markdownCells() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(markdown)) {
+            if (!line.startsWith("| ") || line.startsWith("|---")) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (String c : line.substring(1, line.length() - 1).split("(?<!\\\\)\\|", -1)) {
+                cells.add(c.strip().replace("\\|", "|").replaceAll("^\\*\\*(.*)\\*\\*$", "$1"));
+            }
+            // a priority's name row: one cell with the name, the rest empty
+            rows.add(cells.subList(1, cells.size()).stream().allMatch(String::isEmpty) ? List.of(cells.get(0)) : cells);
+        }
+        return rows;
+    }
+
+    private static List<List<String>> htmlCells() throws Exception {
+        Document doc = Jsoup.parse(html.toFile());
+        List<List<String>> rows = new ArrayList<>();
+        for (Element row : doc.select("table.perf tr:not(.why-row)")) {
+            rows.add(row.select("th, td").eachText());
+        }
+        return rows;
+    }
+
+    private static List<List<String>> wordCells() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
+            for (XWPFTable table : doc.getTables()) {
+                if (table.getRows().size() == 1) {
+                    continue; // the key of colours
+                }
+                table.getRows().forEach(r -> rows.add(r.getTableCells().stream().map(c -> c.getText().strip())
+                        .toList()));
+            }
+        }
+        return rows;
+    }
+
+    private static List<List<String>> jsonLabels() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        String headline = root.get("headlineArea").asText();
+        List<List<String>> out = new ArrayList<>();
+        for (JsonNode m : root.get("measures")) {
+            if (m.get("area").asText().equals(headline)) {
+                out.add(List.of(m.get("label").asText(), m.get("vs1yrAvg").asText(), m.get("vs3yrAvg").asText(),
+                        m.get("vsBenchmark").asText()));
+            }
+        }
+        return out;
+    }
+}
