@@ -28,8 +28,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code assess watch}: writes the report, then writes it again whenever the catalogue, a data file or a rule
- * file changes. A broken edit shows its problems and the watch goes on; the rules are compiled again only when
+ * {@code assess watch}: writes the report, then writes it again whenever the catalogue, a data file, a rule file,
+ * a note or the template changes; with {@code --serve}, serves the HTML report and reloads it in the browser. A broken edit shows its problems and the watch goes on; the rules are compiled again only when
  * a rule file changed.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -45,6 +45,15 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     ReportOptions output;
 
+    @Option(names = "--serve",
+            description = "With --format html: serve the report on http://127.0.0.1:PORT/ and reload the page in the "
+                    + "browser after each saved change; a broken edit shows its errors above the last good report.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765",
+            description = "The port of --serve (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
     @Option(names = "--runs", paramLabel = "N", hidden = true, defaultValue = "0",
             description = "Stop after N runs (0: never); for scripts and tests.")
     int runs;
@@ -53,12 +62,35 @@ final class WatchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private RuleBase rules;
+    /** The live preview of --serve, and the last report that ran without error (shown under a broken edit's errors). */
+    private Preview preview;
+    private Workspace lastWorkspace;
+    private Report lastReport;
     /** The analysts' notes folder of the last run (watched when it exists). */
     private Path notes;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        if (serve && output.format != ReportOptions.Format.html) {
+            throw new InputException("option --serve", "--serve shows the HTML report: add --format html");
+        }
+        output.check();
+        if (serve) {
+            try (Preview p = new Preview(port)) {
+                preview = p;
+                err.println("watch: serving " + p.address() + " (Ctrl-C to stop)");
+                err.flush();
+                return watch(err);
+            } catch (java.net.BindException e) {
+                throw new InputException("option --port", "cannot serve on port " + port + ": " + e.getMessage()
+                        + "; choose another with --port (0 picks a free one)");
+            }
+        }
+        return watch(err);
+    }
+
+    private int watch(PrintWriter err) throws IOException, InterruptedException {
         Path catalogue = inputs.catalogue();
         Path rulesFolder = inputs.rules();
         int done = 0;
@@ -80,6 +112,10 @@ final class WatchCommand implements Callable<Integer> {
                 }
                 register(watcher, keys, catalogue.toAbsolutePath().getParent(), false);
                 register(watcher, keys, rulesFolder.toAbsolutePath(), true);
+                Path template = templateFile();
+                if (template != null) {
+                    register(watcher, keys, template.getParent(), false);
+                }
                 for (Path folder : dataFolders) {
                     register(watcher, keys, folder, false);
                 }
@@ -89,7 +125,7 @@ final class WatchCommand implements Callable<Integer> {
                 }
                 Path rulesRoot = rulesFolder.toAbsolutePath().normalize();
                 Path catalogueFile = catalogue.toAbsolutePath().normalize();
-                Set<Path> changed = waitForChange(watcher, keys, p -> p.equals(catalogueFile)
+                Set<Path> changed = waitForChange(watcher, keys, p -> p.equals(catalogueFile) || p.equals(template)
                         || p.toString().endsWith(".csv") && watchedData.contains(p.getParent())
                         || p.startsWith(rulesRoot) && (p.toString().endsWith(".drl") || p.toString().endsWith(".drl.csv")
                         || Files.isDirectory(p))
@@ -111,12 +147,48 @@ final class WatchCommand implements Callable<Integer> {
         try {
             Workspace.requireNoErrors(workspace.problems());
             Report report = ReportCommand.run(workspace, output, err);
-            output.write(workspace, report, spec.commandLine().getOut());
+            if (preview != null) {
+                preview.publish(output.render(workspace, report, true, java.util.List.of()));
+                lastWorkspace = workspace;
+                lastReport = report;
+            }
+            if (preview == null || output.out != null) {
+                output.write(workspace, report, spec.commandLine().getOut());
+            }
         } catch (InputException e) {
             Failures.print(err, e.problems());
             err.println("watch: the report was not written; fix the problems above and save again");
+            if (preview != null) {
+                preview.publish(errorPage(e.problems()));
+            }
         }
         return folders;
+    }
+
+    /** The template of --format html or docx, absolute, or null for formats without one. */
+    private Path templateFile() {
+        return output.format.defaultTemplate().isEmpty() ? null : output.template().toAbsolutePath().normalize();
+    }
+
+    /** The errors above the last good report (or alone when there is none, or the template itself is broken). */
+    private byte[] errorPage(java.util.List<org.pcpassessor.problem.Problem> problems) {
+        if (lastReport != null) {
+            try {
+                return output.render(lastWorkspace, lastReport, true, problems);
+            } catch (InputException broken) {
+                // the template is what is broken: fall through to the plain page
+            }
+        }
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><meta charset=\"utf-8\">"
+                + "<title>pcp-assessor: errors</title><body><h1>The last edit has errors</h1><pre>");
+        problems.forEach(p -> html.append(escape(p.toString())).append('\n'));
+        html.append("</pre><script>new EventSource('/events').onmessage = function () { location.reload(); };"
+                + "</script></body></html>");
+        return html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static void register(WatchService watcher, Map<WatchKey, Path> keys, Path folder, boolean tree)

@@ -63,6 +63,79 @@ class WatchCommandTest {
         assertTrue(err.toString().contains("ran (rules reused)"), err.toString());
     }
 
+    /**
+     * watch --serve: the page is served on loopback, a rule edit makes the open page's event stream say reload and
+     * the page then has the edit; a broken edit serves its errors (file:line) above the last good report.
+     */
+    @Test
+    void servedPageReloadsAfterAnEditAndShowsABrokenEditAboveTheLastGoodReport() throws Exception {
+        TestFiles.copyRules(dir.resolve("rules"));
+        Path rule = dir.resolve("rules/narrate/trend.drl");
+        String original = Files.readString(rule);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.execute(TestFiles.withFrozenInputs(
+                "watch", "--rules", dir.resolve("rules").toString(), "--format", "html", "--template",
+                TestFiles.FROZEN.resolve("templates/report.html").toString(), "--serve", "--port",
+                Integer.toString(port), "--runs", "4"),
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port + "/");
+        waitFor(() -> err.toString().contains("ran (rules compiled)"), "the first report");
+        assertTrue(get(http, page).contains("continues to trend upwards"));
+        assertTrue(get(http, page).contains("new EventSource('/events')"), "the live-reload script");
+
+        java.io.InputStream events = http.send(java.net.http.HttpRequest.newBuilder(page.resolve("/events")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream()).body();
+        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(events,
+                java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(rule, original.replace("continues to trend", "keeps trending"));
+        CompletableFuture<String> reload = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:")) {
+                        return line;
+                    }
+                }
+                return "closed";
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        assertEquals("data: reload", reload.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(get(http, page).contains("keeps trending upwards"));
+
+        Thread.sleep(300);
+        Files.writeString(rule, original.replace("then\n", "then\n    insert( ;\n"));
+        waitFor(() -> err.toString().contains("the report was not written"), "the broken edit's errors");
+        String[] served = {""};
+        waitFor(() -> {
+            try {
+                served[0] = get(http, page);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return served[0].contains("The last edit has errors");
+        }, "the page with the errors");
+        String broken = served[0];
+        int errors = broken.indexOf("The last edit has errors");
+        assertTrue(errors > 0, broken);
+        assertTrue(broken.indexOf(rule + ":") > errors, "the error names the rule file and line");
+        assertTrue(broken.indexOf("keeps trending upwards") > errors, "the last good report below the errors");
+
+        Thread.sleep(300);
+        Files.writeString(rule, original);
+        assertEquals(0, watch.get(60, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    private static String get(java.net.http.HttpClient http, java.net.URI uri) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
