@@ -73,11 +73,12 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
 
     /**
      * A priority: "1.2", its heading, what is printed before its paragraphs (discontinued measures, or why there is
-     * nothing to say), its numbered paragraphs and what the budget left out.
+     * nothing to say), its numbered paragraphs, what the budget left out, and its measures in the table.
      */
     public record PriorityPart(String number, String heading, List<String> notices, List<Numbered> paragraphs,
-                               List<Said> alsoNoted) {
+                               List<Said> alsoNoted, List<MeasureReport> measures) {
         public PriorityPart {
+            measures = List.copyOf(measures);
             notices = List.copyOf(notices);
             paragraphs = List.copyOf(paragraphs);
             alsoNoted = List.copyOf(alsoNoted);
@@ -118,7 +119,7 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
                 }
                 priorities.add(new PriorityPart(pillarNumber + "." + priorityNumber,
                         priority.headlines() ? "Performance headlines" : priority.name(),
-                        notices(report, pillar, priority), paragraphs, priority.alsoNoted()));
+                        notices(report, pillar, priority), paragraphs, priority.alsoNoted(), priority.rows()));
             }
             pillars.add(new PillarPart(Integer.toString(pillarNumber), pillar.name(), table(pillar, month),
                     priorities));

@@ -100,7 +100,7 @@ public final class HtmlReport {
             p.put("rows", rows);
             List<Map<String, Object>> priorities = new ArrayList<>();
             for (Draft.PriorityPart priority : pillar.priorities()) {
-                priorities.add(priority(priority, report, pillar));
+                priorities.add(priority(priority, report));
             }
             p.put("priorities", priorities);
             pillars.add(p);
@@ -113,7 +113,7 @@ public final class HtmlReport {
         }
     }
 
-    private static Map<String, Object> priority(Draft.PriorityPart priority, Report report, Draft.PillarPart pillar) {
+    private static Map<String, Object> priority(Draft.PriorityPart priority, Report report) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("number", priority.number());
         out.put("heading", priority.heading());
@@ -144,20 +144,10 @@ public final class HtmlReport {
         out.put("alsoNoted", also);
         out.put("alsoNotedCount", also.size());
         out.put("hasAlsoNoted", !also.isEmpty());
-        List<Map<String, Object>> charts = new ArrayList<>();
-        for (Draft.Row row : pillar.table().rows()) {
-            row.measure().filter(m -> m.measure().priority().equals(priorityName(report, pillar, priority)))
-                    .ifPresent(m -> charts.add(chart(m)));
-        }
+        List<Map<String, Object>> charts = priority.measures().stream().map(HtmlReport::chart).toList();
         out.put("charts", charts);
         out.put("hasCharts", !charts.isEmpty());
         return out;
-    }
-
-    private static String priorityName(Report report, Draft.PillarPart pillar, Draft.PriorityPart priority) {
-        int p = Integer.parseInt(pillar.number()) - 1;
-        int q = Integer.parseInt(priority.number().substring(priority.number().indexOf('.') + 1)) - 1;
-        return report.pillars().get(p).priorities().get(q).name();
     }
 
     private static Map<String, Object> chart(MeasureReport m) {
