@@ -29,12 +29,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code assess watch}: writes the report, then writes it again whenever the catalogue, a data file, a rule file,
- * a note or the template changes; with {@code --serve}, serves the HTML report and reloads it in the browser. A broken edit shows its problems and the watch goes on; the rules are compiled again only when
+ * a note or the template changes; with {@code --serve}, serves the HTML report and reloads it in the browser. A
+ * broken edit shows its problems and the watch goes on; the rules are compiled again only when
  * a rule file changed.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Write the report, then again on every change to the catalogue, a data file or a rule file "
-                + "(Ctrl-C to stop). Errors are shown and the watch goes on.")
+        description = "Write the report, then again on every change to the catalogue, a data file, a rule file, a note "
+                + "or the template (Ctrl-C to stop). Errors are shown and the watch goes on; --serve shows the HTML "
+                + "report in the browser.")
 final class WatchCommand implements Callable<Integer> {
     /** Changes arriving within this window (an editor's save in several steps) make one run. */
     static final long SETTLE_MS = 100;
