@@ -104,11 +104,7 @@ public final class Explanation {
             out.printf("  %d. %s%n", n, sentence.text());
             out.printf("      rule \"%s\" at %s (rank %d)%n", sentence.rule(), sentence.source(), sentence.rank());
             out.printf("      template %s%n", sentence.template());
-            List<String> values = new ArrayList<>();
-            for (String name : Values.namesIn(sentence.template())) {
-                values.add(name + "=" + sentence.values().get(name));
-            }
-            out.printf("      values %s%n", String.join(", ", values));
+            out.printf("      values %s%n", values(sentence));
             List<String> used = sentence.used().stream().map(f -> f.code() + " (" + f.basis() + ")").toList();
             out.printf("      says %s%n", String.join(", ", used));
             Report.Placement placed = placements.get(sentence);
@@ -130,6 +126,15 @@ public final class Explanation {
         }
         out.flush();
         return text.toString();
+    }
+
+    /** The values a sentence's template used, as name=value in the template's order. */
+    static String values(Sentence sentence) {
+        List<String> values = new ArrayList<>();
+        for (String name : Values.namesIn(sentence.template())) {
+            values.add(name + "=" + sentence.values().get(name));
+        }
+        return String.join(", ", values);
     }
 
     /** The facts the rule matched when it made this finding, from the run's audit trail. */

@@ -170,11 +170,7 @@ public final class HtmlReport {
         out.put("rule", s.rule());
         out.put("source", s.source().toString());
         out.put("template", s.template());
-        List<String> values = new ArrayList<>();
-        for (String name : Values.namesIn(s.template())) {
-            values.add(name + " = " + s.values().get(name));
-        }
-        out.put("values", String.join(", ", values));
+        out.put("values", Explanation.values(s));
         out.put("importance", said.importance());
         MeasureReport measure = report.measures().stream()
                 .filter(r -> r.measure().id().equals(s.measureId()) && r.area().equals(s.area())).findFirst()
