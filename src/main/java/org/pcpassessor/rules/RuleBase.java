@@ -46,15 +46,15 @@ public final class RuleBase {
     }
 
     private final Path folder;
-    private final KieBase classify;
-    private final KieBase narrate;
+    private final Deferred classify;
+    private final Deferred narrate;
     private final Map<String, RuleInfo> rules;
     private final Phrases phrases;
     private final List<DeclaredCode> codes;
     private final RuleModel model;
     private final List<RuleModel.Source> sources;
 
-    private RuleBase(Path folder, KieBase classify, KieBase narrate, Map<String, RuleInfo> rules, Phrases phrases,
+    private RuleBase(Path folder, Deferred classify, Deferred narrate, Map<String, RuleInfo> rules, Phrases phrases,
                      List<DeclaredCode> codes, RuleModel model, List<RuleModel.Source> sources) {
         this.model = model;
         this.sources = List.copyOf(sources);
@@ -110,8 +110,8 @@ public final class RuleBase {
         Phrases phrases = RuleFolderFiles.phrases(folder.resolve(PHRASES), problems);
         List<DeclaredCode> codes = RuleFolderFiles.codes(folder.resolve(CODES), problems);
         Map<String, RuleModel.Source> sources = new LinkedHashMap<>();
-        KieBase classify = build(folder, "classify", classifyFiles, problems, rules, sources);
-        KieBase narrate = build(folder, "narrate", narrateFiles, problems, rules, sources);
+        Deferred classify = build(folder, "classify", classifyFiles, problems, rules, sources);
+        Deferred narrate = build(folder, "narrate", narrateFiles, problems, rules, sources);
         if (problems.hasErrors() || classify == null || narrate == null) {
             return null;
         }
@@ -119,18 +119,16 @@ public final class RuleBase {
                 List.copyOf(sources.values()));
     }
 
-    private static KieBase build(Path folder, String phase, List<Path> files, Problems problems,
+    private static Deferred build(Path folder, String phase, List<Path> files, Problems problems,
                                  Map<String, RuleInfo> rules, Map<String, RuleModel.Source> sources) {
         if (files.isEmpty()) {
             return null;
         }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", phase, "1.0." + System.nanoTime());
-        kfs.generateAndWritePomXML(releaseId);
         Map<String, Path> byResource = new LinkedHashMap<>();
         java.security.MessageDigest digest = sha256();
-        digest.update(phase.getBytes(StandardCharsets.UTF_8));
+        digest.update((phase + "\u0000" + BUILD + "\u0000").getBytes(StandardCharsets.UTF_8));
         for (Path f : files) {
             String rel = folder.relativize(f).toString().replace('\\', '/');
             java.util.Optional<String> read = org.pcpassessor.input.TextFile.read(f, f.toString(),
@@ -179,20 +177,78 @@ public final class RuleBase {
         if (problems.hasErrors()) {
             key = null; // a file could not be read: compile what there is for its messages, but remember nothing
         }
-        KieBase cached = key == null ? null : COMPILED.get(key);
+        Deferred cached = key == null ? null : COMPILED.get(key);
         if (cached != null) {
             return cached;
         }
+        // A release of its own per key: the executable model names its generated classes after it.
+        ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", phase,
+                key == null ? "0." + System.nanoTime() : "1." + key);
+        kfs.generateAndWritePomXML(releaseId);
+        Deferred base = key == null ? null : RuleCache.load(phase, key, releaseId).map(Deferred::new).orElse(null);
+        if (base == null) {
+            base = compile(folder, phase, kfs, releaseId, byResource, problems);
+            if (base == null) {
+                return null;
+            }
+        }
+        if (key != null) {
+            synchronized (COMPILED) {
+                COMPILED.put(key, base);
+            }
+        }
+        return base;
+    }
+
+    /** The tool's build and the engine's version, part of every key (see {@link RuleCache}). */
+    private static final String BUILD = RuleCache.buildIdentity();
+
+    /**
+     * Compiles one phase to Drools' executable model (the rules as Java classes, which is what {@link RuleCache}
+     * keeps) and files it in the cache. When that compiler reports errors, the same files are compiled again by the
+     * DRL compiler, whose messages name the file, line and column of the mistake; those are the ones reported.
+     */
+    private static Deferred compile(Path folder, String phase, KieFileSystem kfs, ReleaseId releaseId,
+                                   Map<String, Path> byResource, Problems problems) {
+        KieServices ks = KieServices.Factory.get();
         KieBuilder builder;
         try {
-            builder = ks.newKieBuilder(kfs).buildAll();
+            builder = ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class);
         } catch (RuntimeException e) {
-            problems.error(folder.toString(), 0, 0, "the " + phase + " rules cannot be compiled: "
-                    + CompilerMessages.clean(String.valueOf(e.getMessage())));
+            builder = null;
+        }
+        if (builder == null || builder.getResults().hasMessages(Message.Level.ERROR)) {
+            Problems drl = new Problems();
+            try {
+                report(folder, ks.newKieBuilder(kfs).buildAll().getResults().getMessages(), byResource, drl);
+            } catch (RuntimeException e) {
+                drl.error(folder.toString(), 0, 0, "the " + phase + " rules cannot be compiled: "
+                        + CompilerMessages.clean(String.valueOf(e.getMessage())));
+            }
+            if (!drl.hasErrors() && builder != null) {
+                report(folder, builder.getResults().getMessages(), byResource, drl);
+            } else if (!drl.hasErrors()) {
+                drl.error(folder.toString(), 0, 0, "the " + phase + " rules cannot be compiled");
+            }
+            drl.sorted().forEach(problems::add);
+            ks.getRepository().removeKieModule(releaseId);
             return null;
         }
+        if (report(folder, builder.getResults().getMessages(), byResource, problems)) {
+            return null;
+        }
+        Deferred base = new Deferred(ks.newKieContainer(releaseId));
+        RuleCache.store(phase, releaseId.getVersion().substring(2), builder.getKieModule());
+        // The KieBase keeps what it needs; dropping the module from Drools' global repository stops a long watch
+        // session from holding every earlier build of the rules.
+        ks.getRepository().removeKieModule(releaseId);
+        return base;
+    }
+
+    /** Adds the compiler's messages at their file:line:column; true when one is an error. */
+    private static boolean report(Path folder, List<Message> messages, Map<String, Path> byResource,
+                                  Problems problems) {
         boolean errors = false;
-        List<Message> messages = builder.getResults().getMessages();
         java.util.Set<String> located = new java.util.HashSet<>();
         for (Message m : messages) {
             if (m.getLine() > 0 && m.getPath() != null) {
@@ -217,19 +273,7 @@ public final class RuleBase {
                 problems.warning(where, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), text);
             }
         }
-        if (errors) {
-            return null;
-        }
-        KieBase base = ks.newKieContainer(releaseId).getKieBase();
-        // The KieBase keeps what it needs; dropping the module from Drools' global repository stops a long watch
-        // session from holding every earlier build of the rules.
-        ks.getRepository().removeKieModule(releaseId);
-        if (key != null) {
-            synchronized (COMPILED) {
-                COMPILED.put(key, base);
-            }
-        }
-        return base;
+        return errors;
     }
 
     /**
@@ -237,12 +281,12 @@ public final class RuleBase {
      * another folder, or unchanged since the last compile (watch, a test suite), are not compiled again. A compiled
      * base depends on nothing but those texts (the facts' classes are the tool's own); the few most recent are kept.
      */
-    private static final Map<String, KieBase> COMPILED = java.util.Collections.synchronizedMap(
+    private static final Map<String, Deferred> COMPILED = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(8, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, KieBase> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Deferred> eldest) {
                     return size() > 6;
                 }
             });
@@ -348,12 +392,36 @@ public final class RuleBase {
         return folder;
     }
 
+    /** The classify phase's knowledge base, made on first use (see {@link Deferred}). */
     KieBase classify() {
-        return classify;
+        return classify.get();
     }
 
+    /** The narrate phase's knowledge base, made on first use. */
     KieBase narrate() {
-        return narrate;
+        return narrate.get();
+    }
+
+    /**
+     * A compiled phase whose knowledge base is made on first use, which is inside a rule session's guarded thread
+     * ({@link RuleRun}). Making it runs rule code: the executable model evaluates a condition that reads no fact,
+     * such as {@code eval( check() )}, while it builds the rule. Deferred, that code runs after the trust check of
+     * the rule files and under the time limit, and its failure is reported as its rule's.
+     */
+    static final class Deferred {
+        private final org.kie.api.runtime.KieContainer container;
+        private KieBase base;
+
+        Deferred(org.kie.api.runtime.KieContainer container) {
+            this.container = container;
+        }
+
+        synchronized KieBase get() {
+            if (base == null) {
+                base = container.getKieBase();
+            }
+            return base;
+        }
     }
 
     /** Where a rule is declared, or the folder when it cannot be found. */

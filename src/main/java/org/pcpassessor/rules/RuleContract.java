@@ -423,9 +423,58 @@ public final class RuleContract {
                     error(c.at(m.start(2)), "rule '" + rule.name() + "': evidence[\"" + m.group(2) + "\"] is not a key of the "
                             + "findings this pattern matches, so it is never there"
                             + Suggestions.didYouMean(m.group(2), keys) + "; their keys: " + String.join(", ", keys));
+                } else {
+                    checkEquality(rule, c, m);
                 }
             }
         }
+    }
+
+    /** {@code evidence["k"] == 0} (or {@code !=}) with a number literal after it. */
+    private static final Pattern EQUALS_NUMBER = Pattern.compile("^\\s*(==|!=)\\s*(-?\\d+(?:\\.\\d*)?)(?![\\w.])");
+
+    /**
+     * An equality between an evidence value and a number written as the other kind (a decimal value and a whole
+     * number, or the reverse) is never true: the rule engine compares a map's values as objects, and 0.0 is not
+     * the object 0, whatever the number. Ordering ({@code >=}, {@code <}) is unaffected.
+     */
+    private void checkEquality(RuleModel.Rule rule, RuleModel.Constraint c, Matcher key) {
+        Matcher eq = EQUALS_NUMBER.matcher(c.text()).region(key.end(), c.text().length());
+        if (!eq.lookingAt()) {
+            return;
+        }
+        Optional<Boolean> decimal = decimalKey(key.group(2));
+        boolean written = eq.group(2).contains(".");
+        if (decimal.isEmpty() || decimal.get() == written) {
+            return;
+        }
+        String number = eq.group(2);
+        String instead = decimal.get() ? number + ".0" : number.replaceFirst("\\..*", "");
+        error(c.at(eq.start(2)), "rule '" + rule.name() + "': evidence[\"" + key.group(2) + "\"] is a "
+                + (decimal.get() ? "decimal" : "whole number") + ", and the rule engine compares evidence values as "
+                + "objects, so it never equals " + number + ": write " + instead);
+    }
+
+    /** Whether an evidence key holds a decimal (true) or a whole number (false), from its fact types' fields. */
+    private static Optional<Boolean> decimalKey(String key) {
+        String field = key.startsWith("other") && key.length() > 5 && Character.isUpperCase(key.charAt(5))
+                ? Character.toLowerCase(key.charAt(5)) + key.substring(6) : key;
+        Set<Boolean> kinds = new java.util.HashSet<>();
+        for (Class<? extends Evidence> type : Evidence.TYPES) {
+            for (var component : type.getRecordComponents() == null ? new java.lang.reflect.RecordComponent[0]
+                    : type.getRecordComponents()) {
+                if (!component.getName().equals(field)) {
+                    continue;
+                }
+                Class<?> t = component.getType();
+                if (t == double.class || t == float.class || t == Double.class || t == Float.class) {
+                    kinds.add(true);
+                } else if (t == int.class || t == long.class || t == Integer.class || t == Long.class) {
+                    kinds.add(false);
+                }
+            }
+        }
+        return kinds.size() == 1 ? Optional.of(kinds.iterator().next()) : Optional.empty();
     }
 
     private void error(Location at, String message) {

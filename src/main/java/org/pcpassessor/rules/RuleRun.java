@@ -133,20 +133,22 @@ public final class RuleRun {
      */
     private static List<Object> fire(RuleBase base, String phase, List<Object> facts, List<AuditEvent> audit,
                                      Duration timeout) {
-        KieSession session = (phase.equals("classify") ? base.classify() : base.narrate()).newKieSession();
+        KieSession[] session = new KieSession[1];
         Listener listener = new Listener(base, phase, audit);
         int cap = Math.max(1000, facts.size() * FIRINGS_PER_FACT);
         int[] fired = new int[2];
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
             try {
-                facts.forEach(session::insert);
-                session.addEventListener((AgendaEventListener) listener);
-                session.addEventListener((RuleRuntimeEventListener) listener);
-                fired[0] = session.fireAllRules(cap);
+                // Made here, under the guard: making a knowledge base may run rule code (see RuleBase.Deferred).
+                session[0] = (phase.equals("classify") ? base.classify() : base.narrate()).newKieSession();
+                facts.forEach(session[0]::insert);
+                session[0].addEventListener((AgendaEventListener) listener);
+                session[0].addEventListener((RuleRuntimeEventListener) listener);
+                fired[0] = session[0].fireAllRules(cap);
                 // A session halted by a rule returns early with matches left: a second call fires them.
                 listener.beforeSecondCall = listener.last;
-                fired[1] = fired[0] >= cap ? 0 : session.fireAllRules(1);
+                fired[1] = fired[0] >= cap ? 0 : session[0].fireAllRules(1);
             } catch (Throwable t) { // a rule's failure of any kind is reported as that rule's error
                 failure[0] = t;
             } finally {
@@ -157,7 +159,9 @@ public final class RuleRun {
         try {
             worker.start();
             if (!join(worker, timeout)) {
-                session.halt();
+                if (session[0] != null) {
+                    session[0].halt();
+                }
                 worker.interrupt();
                 if (!join(worker, Duration.ofMillis(500))) {
                     stop(worker);
@@ -194,8 +198,8 @@ public final class RuleRun {
             return listener.made;
         } finally {
             running = null;
-            if (!worker.isAlive()) {
-                session.dispose();
+            if (!worker.isAlive() && session[0] != null) {
+                session[0].dispose();
             }
         }
     }
@@ -277,10 +281,19 @@ public final class RuleRun {
                 String cls = frame.getClassName();
                 int dot = cls.lastIndexOf('.');
                 String simple = cls.substring(dot + 1);
+                String pkg = dot < 0 ? "" : cls.substring(0, dot);
+                if (simple.contains("RuleMethods") && frame.getMethodName().startsWith("rule_")) {
+                    // the executable model builds each rule in a method named after it (RulesXXXRuleMethods0.rule_Bad)
+                    String method = frame.getMethodName().substring("rule_".length());
+                    for (RuleBase.RuleInfo info : base.rules()) {
+                        if (info.rulePackage().equals(pkg) && info.name().replaceAll("[^\\w$]", "_").equals(method)) {
+                            return info;
+                        }
+                    }
+                }
                 if (!simple.startsWith("Rule_")) {
                     continue;
                 }
-                String pkg = dot < 0 ? "" : cls.substring(0, dot);
                 for (RuleBase.RuleInfo info : base.rules()) {
                     String legal = "Rule_" + info.name().replaceAll("[^\\w$]", "_");
                     if (info.rulePackage().equals(pkg) && simple.startsWith(legal) && simple.length() > legal.length()
