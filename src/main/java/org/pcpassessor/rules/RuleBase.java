@@ -291,6 +291,11 @@ public final class RuleBase {
                 }
             });
 
+    /** Forgets the rule bases compiled in this process, so that the next compile goes to the disk cache (tests). */
+    static void forgetCompiled() {
+        COMPILED.clear();
+    }
+
     private static java.security.MessageDigest sha256() {
         try {
             return java.security.MessageDigest.getInstance("SHA-256");

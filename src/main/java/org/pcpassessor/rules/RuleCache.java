@@ -43,6 +43,8 @@ final class RuleCache {
     /** Modules kept per phase; older ones are deleted when a new one is written. */
     private static final int KEEP = 8;
     private static final String SUFFIX = ".kjar";
+    /** Modules loaded from the folder in this process (for tests and the benchmark). */
+    private static final java.util.concurrent.atomic.AtomicInteger LOADED = new java.util.concurrent.atomic.AtomicInteger();
 
     private RuleCache() {
     }
@@ -51,6 +53,11 @@ final class RuleCache {
     static Optional<Path> folder() {
         String dir = System.getProperty(PROPERTY);
         return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
+    }
+
+    /** How many modules this process has loaded from the folder. */
+    static int loaded() {
+        return LOADED.get();
     }
 
     /** What the key adds beyond the rule files: the engine's version and the tool's build. */
@@ -83,10 +90,15 @@ final class RuleCache {
             byte[] bytes = Files.readAllBytes(file.get());
             KieModuleModelImpl model = new KieModuleModelImpl();
             KieBuilderImpl.setDefaultsforEmptyKieModule(model);
-            KieModule module = new CanonicalKieModule(new MemoryKieModule(releaseId, model,
-                    MemoryFileSystem.readFromJar(bytes)));
+            MemoryKieModule memory = new MemoryKieModule(releaseId, model, MemoryFileSystem.readFromJar(bytes));
+            if (!memory.isAvailable(CanonicalKieModule.getModelFileWithGAV(releaseId))) {
+                throw new IOException("not an executable-model module of " + releaseId);
+            }
+            KieModule module = new CanonicalKieModule(memory);
             ks.getRepository().addKieModule(module);
-            return Optional.of(ks.newKieContainer(releaseId));
+            KieContainer container = ks.newKieContainer(releaseId);
+            LOADED.incrementAndGet();
+            return Optional.of(container);
         } catch (IOException | RuntimeException | LinkageError e) {
             delete(file.get()); // unreadable or made by another build: compile instead, and file a good one
             return Optional.empty();

@@ -1,0 +1,103 @@
+package org.pcpassessor.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcpassessor.TestFiles;
+import org.pcpassessor.cli.Main;
+
+/**
+ * The compiled-rules cache between runs ({@link RuleCache}): a report is the same bytes compiled, loaded from the
+ * cache, and with no cache at all; an edited rule is compiled afresh and used by the very next run; a damaged cache
+ * file is ignored and replaced. Each run forgets the rule bases compiled in this process, as a new process would.
+ */
+class RuleCacheTest {
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void noCache() {
+        System.clearProperty(RuleCache.PROPERTY);
+        RuleBase.forgetCompiled();
+    }
+
+    @Test
+    void aReportIsTheSameBytesFromTheCacheAndAnEditedRuleIsUsedOnTheNextRun() throws IOException {
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyRules(rules);
+        Path cache = tmp.resolve("cache");
+
+        String uncached = report(rules, null);
+        assertFalse(Files.exists(cache));
+        String compiled = report(rules, cache);
+        assertEquals(List.of("classify", "narrate"), phases(cache), "one module per phase filed");
+        int loadedBefore = RuleCache.loaded();
+        String loaded = report(rules, cache);
+        assertEquals(loadedBefore + 2, RuleCache.loaded(), "both phases loaded from the cache, not compiled");
+        assertEquals(uncached, compiled);
+        assertEquals(uncached, loaded, "the same bytes with and without the cache");
+
+        Path trend = rules.resolve("narrate/trend.drl");
+        Files.writeString(trend, Files.readString(trend).replace("The long term trend for", "The longer-term trend for"));
+        String edited = report(rules, cache);
+        assertTrue(edited.contains("The longer-term trend for"), "the edited rule is the one that ran");
+        assertFalse(edited.contains("The long term trend for"));
+        assertEquals(List.of("classify", "narrate", "narrate"), phases(cache), "the edit is a new module");
+        assertEquals(uncached.replace("The long term trend for", "The longer-term trend for"), edited,
+                "nothing else changed");
+    }
+
+    @Test
+    void aDamagedCacheFileIsIgnoredAndReplaced() throws IOException {
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyRules(rules);
+        Path cache = tmp.resolve("cache");
+        String good = report(rules, cache);
+        List<Path> modules = modules(cache);
+        for (Path m : modules) {
+            Files.writeString(m, "not a jar");
+        }
+        int loadedBefore = RuleCache.loaded();
+        assertEquals(good, report(rules, cache));
+        assertEquals(loadedBefore, RuleCache.loaded(), "nothing usable was loaded");
+        for (Path m : modules) {
+            assertTrue(Files.size(m) > 1000, m + " was written again");
+        }
+    }
+
+    private static String report(Path rules, Path cache) {
+        RuleBase.forgetCompiled();
+        if (cache == null) {
+            System.clearProperty(RuleCache.PROPERTY);
+        } else {
+            System.setProperty(RuleCache.PROPERTY, cache.toString());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(TestFiles.withFrozenInputs("report", "--month", "2020-12", "--rules", rules.toString()),
+                new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, exit, err.toString());
+        return out.toString();
+    }
+
+    private static List<Path> modules(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(p -> p.toString().endsWith(".kjar")).sorted().toList();
+        }
+    }
+
+    private static List<String> phases(Path cache) throws IOException {
+        return modules(cache).stream().map(p -> p.getFileName().toString().replaceFirst("-.*", "")).sorted().toList();
+    }
+}
