@@ -24,8 +24,8 @@ rule_times=(); catalogue_times=()
 for i in $(seq 1 "$n"); do
   sleep 0.5
   start=$(now_ms)
-  sed -i "s/continues to trend upwards[^}]*}/continues to trend upwards (edit $i)}/" "$ws/rules/narrate/trend.drl"
-  t=$(wait_for "$start" "continues to trend upwards (edit $i)"); rule_times+=("$t")
+  sed -i "s/is now flat[^.]*\./is now flat (edit $i)./" "$ws/rules/narrate/trend.drl"
+  t=$(wait_for "$start" "is now flat (edit $i)."); rule_times+=("$t")
   echo "rule edit $i: ${t} ms"
   sleep 0.5
   start=$(now_ms)
