@@ -63,31 +63,98 @@ public final class RuleRun {
     /**
      * Both phases, each under {@code timeout}, one priority at a time: a rule sees the facts, findings and sentences
      * of one priority of one pillar (every area), so that the work of a session, and the cost of guards such as
-     * {@code not Sentence( used contains $f )}, grows with a priority's size, not the whole catalogue's. Priorities
-     * run in catalogue order; throws {@link RulesException} naming the rule (file:line) when a rule fails, loops,
+     * {@code not Sentence( used contains $f )}, grows with a priority's size, not the whole catalogue's. From
+     * {@link #PARALLEL_FROM} series the priorities run on every core; the results and the audit are in catalogue
+     * order either way. Throws {@link RulesException} naming the rule (file:line) when a rule fails, loops,
      * halts the session or runs past the time limit.
      */
     public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout) {
+        return run(base, assessments, timeout, assessments.size() >= PARALLEL_FROM);
+    }
+
+    /** As {@link #run(RuleBase, List, Duration)}, on every core or one priority at a time as asked. */
+    static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean parallel) {
         Map<String, List<Assessment>> byPriority = new LinkedHashMap<>();
         assessments.forEach(a -> byPriority.computeIfAbsent(a.snapshot().pillar() + "\u0000" + a.snapshot().priority(),
                 k -> new ArrayList<>()).add(a));
+        List<List<Assessment>> priorities = List.copyOf(byPriority.values());
+        List<Part> parts = parallel && priorities.size() > 1
+                ? inParallel(base, priorities, timeout)
+                : priorities.stream().map(p -> priority(base, p, timeout)).toList();
         List<AuditEvent> audit = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<Object> made = new ArrayList<>();
-        for (List<Assessment> priority : byPriority.values()) {
-            List<Object> facts = new ArrayList<>();
-            priority.forEach(a -> facts.addAll(a.facts()));
-            List<Finding> found = fire(base, "classify", facts, audit, timeout).stream()
-                    .filter(Finding.class::isInstance).map(Finding.class::cast)
-                    .sorted(FINDING_ORDER).toList();
-            List<Object> narrateFacts = new ArrayList<>(facts);
-            narrateFacts.addAll(found);
-            findings.addAll(found);
-            made.addAll(fire(base, "narrate", narrateFacts, audit, timeout));
+        for (Part part : parts) {
+            findings.addAll(part.findings());
+            made.addAll(part.made());
+            for (AuditEvent e : part.audit()) { // numbered in catalogue order, however the priorities were run
+                audit.add(new AuditEvent(audit.size() + 1, e.phase(), e.rule(), e.source(), e.measure(), e.area(),
+                        e.matched(), e.inserted()));
+            }
         }
         findings.sort(FINDING_ORDER);
         return new Result(findings, of(made, Sentence.class), of(made, TableLabel.class), of(made, Importance.class),
                 of(made, Trivial.class), audit);
+    }
+
+    /**
+     * The number of series from which priorities run on every core. Below it a run is a few priorities of a few
+     * series, and threads cost more than they save (as for the statistics, core/Workspace).
+     */
+    static final int PARALLEL_FROM = 1000;
+
+    /** What one priority's two phases made. */
+    private record Part(List<Finding> findings, List<Object> made, List<AuditEvent> audit) {
+    }
+
+    /** Classify, then narrate, for the assessments of one priority. */
+    private static Part priority(RuleBase base, List<Assessment> priority, Duration timeout) {
+        List<AuditEvent> audit = new ArrayList<>();
+        List<Object> facts = new ArrayList<>();
+        priority.forEach(a -> facts.addAll(a.facts()));
+        List<Finding> found = fire(base, "classify", facts, audit, timeout).stream()
+                .filter(Finding.class::isInstance).map(Finding.class::cast)
+                .sorted(FINDING_ORDER).toList();
+        List<Object> narrateFacts = new ArrayList<>(facts);
+        narrateFacts.addAll(found);
+        return new Part(found, fire(base, "narrate", narrateFacts, audit, timeout), audit);
+    }
+
+    /**
+     * The priorities on as many threads as there are cores, each a session of its own (a knowledge base is shared
+     * safely; sessions are not shared). Results come back in catalogue order; when several priorities fail, the
+     * first in that order is the error reported, as in a run one priority at a time.
+     */
+    private static List<Part> inParallel(RuleBase base, List<List<Assessment>> priorities, Duration timeout) {
+        int threads = Math.min(priorities.size(), Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "pcp-priorities");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Part>> futures = new ArrayList<>();
+            for (List<Assessment> p : priorities) {
+                futures.add(pool.submit(() -> priority(base, p, timeout)));
+            }
+            List<Part> parts = new ArrayList<>();
+            for (java.util.concurrent.Future<Part> f : futures) {
+                try {
+                    parts.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while rules were running", e);
+                }
+            }
+            return parts;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
