@@ -9,6 +9,9 @@ import java.util.Locale;
 public final class Months {
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM-yy", Locale.UK);
+    /** The month names of {@link #LONG}, made by it: "January", ... (labels are made for every sample of a run). */
+    private static final String[] NAMES = java.util.stream.IntStream.rangeClosed(1, 12)
+            .mapToObj(m -> DateTimeFormatter.ofPattern("MMMM", Locale.UK).format(Month.of(m))).toArray(String[]::new);
 
     private Months() {
     }
@@ -27,12 +30,15 @@ public final class Months {
     /** "2019/20" for the financial year starting April 2019. */
     public static String financialYearLabel(YearMonth aprilStart) {
         int y = aprilStart.getYear();
-        return y + "/" + String.format(Locale.ROOT, "%02d", (y + 1) % 100);
+        int next = Math.floorMod(y + 1, 100);
+        return y + "/" + (next < 10 ? "0" : "") + next;
     }
 
     /** "December 2020". */
     public static String longName(YearMonth month) {
-        return LONG.format(month);
+        int year = month.getYear();
+        // "yyyy" writes years 1000 to 9999 as they are; others (padded, signed) are left to the formatter
+        return year >= 1000 && year <= 9999 ? NAMES[month.getMonthValue() - 1] + " " + year : LONG.format(month);
     }
 
     /** "Dec-19", as in the report tables' column headings. */

@@ -61,11 +61,11 @@ public record Sample(Kind kind, YearMonth from, YearMonth to, double[] numerator
     }
 
     public double sumNumerators() {
-        return Arrays.stream(numerators).sum();
+        return Stats.sum(numerators);
     }
 
     public double sumDenominators() {
-        return Arrays.stream(denominators).sum();
+        return Stats.sum(denominators);
     }
 
     /** Monthly figures (the value, or numerator / denominator, NaN when the denominator is 0). */

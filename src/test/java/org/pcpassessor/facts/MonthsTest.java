@@ -1,0 +1,33 @@
+package org.pcpassessor.facts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The month labels are built from tables for speed (a label is made for every sample of a run); they must be the
+ * text Java's own formatter writes for the patterns the reports use, which is the reference here.
+ */
+class MonthsTest {
+    @Test
+    void longNamesAreTheFormattersText() {
+        DateTimeFormatter reference = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+        for (int year : new int[] {-5, 0, 999, 1000, 1999, 2020, 2021, 9999, 10000, 123456}) {
+            for (int month = 1; month <= 12; month++) {
+                YearMonth m = YearMonth.of(year, month);
+                assertEquals(reference.format(m), Months.longName(m));
+            }
+        }
+        assertEquals("December 2020", Months.longName(YearMonth.of(2020, 12)));
+    }
+
+    @Test
+    void financialYearLabels() {
+        assertEquals("2019/20", Months.financialYearLabel(YearMonth.of(2019, 4)));
+        assertEquals("2008/09", Months.financialYearLabel(YearMonth.of(2008, 4)));
+        assertEquals("1999/00", Months.financialYearLabel(YearMonth.of(1999, 4)));
+    }
+}
