@@ -53,6 +53,16 @@ public record Finding(
     }
 
     /**
+     * The hash of what the finding says and about which series, consistent with the record's equality: the default
+     * hash walks the whole evidence and snapshot, and a finding is hashed many times a run (guards such as
+     * {@code used contains $f}, the composer's maps).
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(measureId, area, code, basis, rule, snapshot.month());
+    }
+
+    /**
      * A finding about the measure and area of the first evidence fact, made by the running rule. Its direction and
      * judgement are the first fact's. A further fact (an area's comparison for AREA_DIVERGENCE, say) adds its
      * evidence with the prefix "other" ({@code otherArea}, {@code otherOutcome}, {@code otherObserved}, ...).

@@ -39,6 +39,16 @@ public record Snapshot(String measureId, String area, boolean headline, String p
         figures = List.copyOf(figures);
     }
 
+    /**
+     * The hash of the series and month only, consistent with the record's equality (equal snapshots have the same
+     * measure, area and month): the default hash walks every figure, and the engine and the composer hash a
+     * snapshot, or a finding holding one, many times a run.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(measureId, area, month);
+    }
+
     /** True when a figure could be made. */
     public static boolean has(double figure) {
         return !Double.isNaN(figure);

@@ -265,11 +265,44 @@ public final class Values {
 
     /** UK grouping and a fixed number of decimals, half-up as published tables round. */
     public static String number(double x, int decimals) {
-        NumberFormat f = NumberFormat.getNumberInstance(UK);
-        f.setMinimumFractionDigits(decimals);
-        f.setMaximumFractionDigits(decimals);
-        f.setRoundingMode(java.math.RoundingMode.HALF_UP.ordinal());
+        NumberFormat[] kept = NUMBER_FORMATS.get();
+        NumberFormat f = decimals >= 0 && decimals < kept.length ? kept[decimals] : null;
+        if (f == null) {
+            f = NumberFormat.getNumberInstance(UK);
+            f.setMinimumFractionDigits(decimals);
+            f.setMaximumFractionDigits(decimals);
+            f.setRoundingMode(java.math.RoundingMode.HALF_UP.ordinal());
+            if (decimals >= 0 && decimals < kept.length) {
+                kept[decimals] = f;
+            }
+        }
         return f.format(x);
+    }
+
+    /**
+     * The number formats of {@link #number}, by decimals, made once per thread (a format is not safe to share
+     * between threads, and making one is slower than using it: a run formats every figure of every sentence).
+     */
+    private static final ThreadLocal<NumberFormat[]> NUMBER_FORMATS = ThreadLocal.withInitial(() -> new NumberFormat[8]);
+
+    /**
+     * Parsed templates, by their text: parsing an ICU message is most of the cost of formatting one, and a run
+     * formats the same few dozen templates for every measure. A parsed format is not safe to share between
+     * threads, so each use formats a clone; the cache is emptied if an edited rules folder ever fills it.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static MessageFormat parsed(String template) {
+        MessageFormat kept = PARSED.get(template);
+        if (kept == null) {
+            kept = new MessageFormat(template, UK);
+            if (PARSED.size() > 4000) {
+                PARSED.clear();
+            }
+            PARSED.put(template, kept);
+        }
+        return (MessageFormat) kept.clone();
     }
 
     /**
@@ -334,6 +367,10 @@ public final class Values {
      * name order. Throws {@link TemplateException} when the template is not valid ICU MessageFormat.
      */
     public static Set<String> namesIn(String template) {
+        Set<String> known = NAMES.get(template);
+        if (known != null) {
+            return new TreeSet<>(known);
+        }
         MessagePattern pattern = parse(template);
         Set<String> names = new TreeSet<>();
         for (int i = 0; i < pattern.countParts(); i++) {
@@ -342,8 +379,16 @@ public final class Values {
                 names.add(pattern.getSubstring(part));
             }
         }
+        if (NAMES.size() > 4000) {
+            NAMES.clear();
+        }
+        NAMES.put(template, java.util.Collections.unmodifiableSet(new TreeSet<>(names)));
         return names;
     }
+
+    /** The names of each template already read (see {@link #PARSED}). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Set<String>> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The keywords each {@code select} of the template chooses on, by value name: {@code {direction, select,
@@ -442,7 +487,7 @@ public final class Values {
                     + String.join(", ", new TreeSet<>(shown.keySet())));
         }
         try {
-            return new MessageFormat(template, UK).format(values);
+            return parsed(template).format(values);
         } catch (IllegalArgumentException e) {
             throw new TemplateException("cannot format the template (" + e.getMessage() + "): " + template);
         }

@@ -77,10 +77,12 @@ public final class Assembler {
         Map<SeriesKey, List<Sentence>> sentencesBy = new HashMap<>();
         sentences.forEach(s -> sentencesBy.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
 
+        Map<String, Measure> measuresById = new HashMap<>();
+        catalogue.measures().forEach(m -> measuresById.put(m.id(), m));
         Map<SeriesKey, MeasureReport> reports = new LinkedHashMap<>();
         for (Assessment a : assessments) {
             SeriesKey k = new SeriesKey(a.snapshot().measureId(), a.snapshot().area());
-            Measure m = catalogue.measure(k.measureId()).orElseThrow();
+            Measure m = java.util.Objects.requireNonNull(measuresById.get(k.measureId()), k.measureId());
             reports.put(k, new MeasureReport(m, k.area(), a, labels(labels.getOrDefault(k, List.of())),
                     findings.getOrDefault(k, List.of()), importance.getOrDefault(k, List.of()),
                     trivial.getOrDefault(k, List.of()), sentencesBy.getOrDefault(k, List.of())));
@@ -96,6 +98,10 @@ public final class Assembler {
                 a.snapshot()));
         Problems unfilled = new Problems();
         Function<NoteFile.Paragraph, String> fill = p -> fill(p, snapshots, month, unfilled);
+        // each priority's sentences, in the order above (one pass, not a scan of every sentence per priority)
+        Map<List<String>, List<Sentence>> byPriority = new HashMap<>();
+        sentences.forEach(s -> byPriority.computeIfAbsent(List.of(s.pillar(), s.priority()), k -> new ArrayList<>())
+                .add(s));
         List<Report.PillarSection> pillars = new ArrayList<>();
         for (Pillar pillar : catalogue.pillars()) {
             List<Report.PrioritySection> sections = new ArrayList<>();
@@ -107,9 +113,8 @@ public final class Assembler {
                         rows.add(r);
                     }
                 }
-                List<Sentence> said = sentences.stream()
-                        .filter(s -> s.pillar().equals(pillar.name()) && s.priority().equals(priority.name()))
-                        .toList();
+                List<Sentence> said = List.copyOf(byPriority.getOrDefault(List.of(pillar.name(), priority.name()),
+                        List.of()));
                 Optional<NoteFile> note = notes.stream()
                         .filter(n -> n.pillar().equals(pillar.name()) && n.priority().equals(priority.name()))
                         .findFirst();
