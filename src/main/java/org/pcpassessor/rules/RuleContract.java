@@ -79,7 +79,8 @@ public final class RuleContract {
     }
 
     private final RuleModel model;
-    private final Optional<Collection<String>> measureIds;
+    /** The catalogue's measure ids as a set, made once (every pattern of every rule is checked against it). */
+    private final Optional<Set<String>> measureIdSet;
     private final Problems problems;
     private final Set<String> knownCodes = new TreeSet<>();
     /** Per code, what its producers give: evidence keys always there, keys sometimes there, bases. */
@@ -90,7 +91,7 @@ public final class RuleContract {
 
     private RuleContract(RuleModel model, Optional<Collection<String>> measureIds, Problems problems) {
         this.model = model;
-        this.measureIds = measureIds;
+        this.measureIdSet = measureIds.map(ids -> java.util.Collections.unmodifiableSet(new TreeSet<>(ids)));
         this.problems = problems;
     }
 
@@ -346,7 +347,7 @@ public final class RuleContract {
         }
         v.put("kind", kinds);
         v.put("polarity", polarities);
-        measureIds.ifPresent(ids -> v.put("measureId", new TreeSet<>(ids)));
+        measureIdSet.ifPresent(ids -> v.put("measureId", ids));
         Set<String> allBases = new TreeSet<>(Basis.ids());
         allBases.addAll(Evidence.Series.ALL);
         switch (type) {
