@@ -56,7 +56,18 @@ public final class Main implements Runnable {
         Failures failures = new Failures(err, java.util.Arrays.asList(args).contains("--debug"));
         cli.setExecutionExceptionHandler(failures);
         cli.setParameterExceptionHandler(failures);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Unwinding has dropped what filled the heap, so there is room to say so. Nothing was written: every
+            // output is written whole at the end.
+            err.println("assess: error: out of memory (the Java heap is at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Nothing was written. A bigger run needs "
+                    + "a bigger heap, such as PCP_JAVA_OPTS=-Xmx8g ./assess ...; about 70 KB a series "
+                    + "(docs/scaling.md).");
+            err.flush();
+            return 1;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -57,7 +57,7 @@ public final class Scale {
      * a random generator of its own, seeded by the seed, the measure id and the area, so a bigger size holds the
      * smaller sizes' series unchanged (2x3 is part of 4x3; 1x4 of 1x8).
      */
-    static void generate(Path templateFile, Path dir, int copies, int areas, long seed) throws IOException {
+    public static void generate(Path templateFile, Path dir, int copies, int areas, long seed) throws IOException {
         Catalogue template = CatalogueLoader.load(templateFile, SignificanceTests.names());
         Files.createDirectories(dir.resolve("data"));
         List<String> areaNames = new ArrayList<>();
@@ -70,7 +70,8 @@ public final class Scale {
                 .append(", ").append(copies).append(" copies of measures.yaml's measures over ").append(areas)
                 .append(" areas. Not real data.\n");
         yaml.append("report:\n  title: Scale benchmark (synthetic data)\n  month: ").append(LAST).append('\n');
-        yaml.append("  areas: [").append(String.join(", ", areaNames)).append("]\n");
+        yaml.append("  areas:\n"); // one a line: a flow list of 1,600 areas would pass the loader's line limit
+        areaNames.forEach(a -> yaml.append("    - ").append(a).append('\n'));
         yaml.append("data: [data/*.csv]\npillars:\n");
         for (Pillar pillar : template.pillars()) {
             yaml.append("  - name: ").append(pillar.name()).append("\n    heading: ").append(pillar.heading())

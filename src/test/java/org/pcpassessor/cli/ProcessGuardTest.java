@@ -58,6 +58,26 @@ class ProcessGuardTest {
     }
 
     @Test
+    void aRunTooBigForItsHeapSaysSoAndWritesNothing() throws Exception {
+        // 2,960 series in a 40 MB heap: the load cannot finish (the bench's 490,000 series in 4 GB ended so)
+        org.pcpassessor.bench.Scale.generate(org.pcpassessor.TestFiles.CATALOGUE, dir.resolve("big"), 4, 20, 1);
+        Path out = dir.resolve("out.md");
+        Files.writeString(out, "the analyst's last good report");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx40m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "report",
+                "--catalogue", dir.resolve("big/measures.yaml").toString(),
+                "--rules", org.pcpassessor.TestFiles.RULES.toString(), "--out", out.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command did not end");
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), output);
+        assertTrue(output.contains("assess: error: out of memory (the Java heap is at most"), output);
+        assertTrue(output.contains("PCP_JAVA_OPTS=-Xmx8g"), output);
+        assertTrue(!output.contains("\tat "), "no stack trace: " + output);
+        assertEquals("the analyst's last good report", Files.readString(out));
+    }
+
+    @Test
     void theSameRuleWithoutTrustIsRejectedBeforeAnythingRuns() throws Exception {
         BadInputCorpusTest.setUp(dir);
         Files.writeString(dir.resolve("rules/classify/zz-exit.drl"), EXIT_RULE);

@@ -26,6 +26,13 @@ class RuleCacheTest {
     @TempDir
     Path tmp;
 
+    /** A copy of the frozen rules, which the tests may edit. */
+    private Path rules() throws IOException {
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyRules(rules);
+        return rules;
+    }
+
     @AfterEach
     void noCache() {
         System.clearProperty(RuleCache.PROPERTY);
@@ -34,8 +41,7 @@ class RuleCacheTest {
 
     @Test
     void aReportIsTheSameBytesFromTheCacheAndAnEditedRuleIsUsedOnTheNextRun() throws IOException {
-        Path rules = tmp.resolve("rules");
-        TestFiles.copyRules(rules);
+        Path rules = rules();
         Path cache = tmp.resolve("cache");
 
         String uncached = report(rules, null);
@@ -60,9 +66,8 @@ class RuleCacheTest {
 
     @Test
     void aDamagedCacheFileIsIgnoredAndReplaced() throws IOException {
-        Path rules = tmp.resolve("rules");
-        TestFiles.copyRules(rules);
         Path cache = tmp.resolve("cache");
+        Path rules = rules();
         String good = report(rules, cache);
         List<Path> modules = modules(cache);
         for (Path m : modules) {
