@@ -41,6 +41,11 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
         }
     }
 
+    /** The same catalogue over other areas (the first the headline area): one force of many reported as peers. */
+    public Catalogue withAreas(List<String> others) {
+        return new Catalogue(file, title, defaultMonth, others, confidence, dataFiles, pillars, rejected, spc, paper);
+    }
+
     public String headlineArea() {
         return areas.get(0);
     }

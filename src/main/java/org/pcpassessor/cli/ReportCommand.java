@@ -1,16 +1,25 @@
 package org.pcpassessor.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pcpassessor.core.MonthRun;
 import org.pcpassessor.core.Workspace;
 import org.pcpassessor.narrative.Report;
+import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.report.JsonReport;
+import org.pcpassessor.report.PeerTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,22 +39,96 @@ final class ReportCommand implements Callable<Integer> {
             description = "Also write every rule firing, in order, as JSON Lines (atomically).")
     Path audit;
 
+    @Option(names = "--each-area",
+            description = "A report for each area of the catalogue as its own headline area (forces or districts "
+                    + "reported as peers), written to --out-dir with peers.md and peers.json comparing them: one "
+                    + "read of the data and one compile of the rules for all.")
+    boolean eachArea;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "With --each-area: the folder the reports are written to (made if missing).")
+    Path outDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        output.check();
+        if (eachArea) {
+            checkEachArea();
+        } else if (outDir != null) {
+            throw new InputException("option --out-dir", "--out-dir is for --each-area; one report goes to --out FILE");
+        } else {
+            output.check();
+        }
         AtomicFiles.requireWritable(audit, "--audit");
         Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null,
                 inputs.settings().withFull(output.full));
         Workspace.requireNoErrors(workspace.problems());
+        if (eachArea) {
+            writeEachArea(workspace);
+            return 0;
+        }
         Report report = run(workspace, output, spec.commandLine().getErr());
         if (audit != null) {
             AtomicFiles.write(audit, JsonReport.auditLines(report.audit()), "--audit");
         }
         output.write(workspace, report, spec.commandLine().getOut());
         return 0;
+    }
+
+    private void checkEachArea() {
+        output.checkTemplate();
+        if (outDir == null) {
+            throw new InputException("option --out-dir", "--each-area writes a report per area: name their folder "
+                    + "with --out-dir DIR");
+        }
+        if (output.out != null || audit != null) {
+            throw new InputException("option " + (output.out != null ? "--out" : "--audit"), "--each-area writes "
+                    + "its reports to --out-dir; --out and --audit are for one report");
+        }
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new InputException("option --out-dir", outDir + " is a file, not a folder");
+        }
+    }
+
+    /**
+     * A report per area, and the comparison of all, into --out-dir. Every report is made before anything is
+     * written, so a bad month or rule in any area leaves the folder as it was; each file is then written atomically.
+     */
+    private void writeEachArea(Workspace workspace) {
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>(Set.of("peers"));
+        List<Report> reports = new ArrayList<>();
+        for (Workspace area : workspace.eachArea()) {
+            Report report = run(area, output, err);
+            reports.add(report);
+            String base = fileName(report.catalogue().headlineArea());
+            String name = base;
+            for (int k = 2; !used.add(name); k++) {
+                name = base + "-" + k;
+            }
+            files.put(name + "." + output.extension(), output.render(area, report, false, List.of()));
+        }
+        PeerTable peers = PeerTable.of(reports);
+        files.put("peers.md", peers.markdown().getBytes(StandardCharsets.UTF_8));
+        files.put("peers.json", peers.json().getBytes(StandardCharsets.UTF_8));
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new InputException("option --out-dir", "cannot make the folder " + outDir + ": " + e.getMessage());
+        }
+        files.forEach((name, bytes) -> AtomicFiles.write(outDir.resolve(name), bytes, "--out-dir"));
+        err.println("assess: " + reports.size() + " reports and peers.md, peers.json written to " + outDir);
+        err.flush();
+    }
+
+    /** An area's name as a file name: letters and digits kept, lower case, anything else one hyphen. */
+    static String fileName(String area) {
+        String name = area.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", "-")
+                .replaceAll("^-|-$", "");
+        return name.isEmpty() ? "area" : name;
     }
 
     /** Runs the month the options name; throws the problems when any is an error, prints the warnings. */

@@ -55,13 +55,23 @@ final class ReportOptions {
 
     /** Checks the options that need no run: a template only for html and docx; docx needs --out. */
     void check() {
-        if (template != null && format.defaultTemplate().isEmpty()) {
-            throw new InputException("option --template", "--template is for --format html or docx, not " + format);
-        }
+        checkTemplate();
         if (format == Format.docx && out == null) {
             throw new InputException("option --out", "--format docx writes a Word file: name it with --out FILE");
         }
         AtomicFiles.requireWritable(out, "--out");
+    }
+
+    /** A template only for html and docx. */
+    void checkTemplate() {
+        if (template != null && format.defaultTemplate().isEmpty()) {
+            throw new InputException("option --template", "--template is for --format html or docx, not " + format);
+        }
+    }
+
+    /** The file name ending of the format. */
+    String extension() {
+        return format == Format.markdown ? "md" : format.name();
     }
 
     Path template() {

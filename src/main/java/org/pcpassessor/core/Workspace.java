@@ -165,6 +165,19 @@ public final class Workspace {
         });
     }
 
+    /**
+     * One workspace per area of the catalogue, each reporting that area alone as its headline area: many forces
+     * (or districts) reported as peers, each with a report of its own, on the data, rules and settings already
+     * loaded (one read of the files, one rule compilation). Notes are not read: a notes folder speaks for one force.
+     * Area-variation sentences do not arise, since each report has one area.
+     */
+    public List<Workspace> eachArea() {
+        Catalogue all = requireCatalogue();
+        return all.areas().stream()
+                .map(area -> new Workspace(all.withAreas(List.of(area)), data, rules, problems, settings.withoutNotes()))
+                .toList();
+    }
+
     /** The requested month, or the catalogue's default. */
     public YearMonth month(Optional<YearMonth> requested) {
         return requested.orElseGet(() -> requireCatalogue().defaultMonth());

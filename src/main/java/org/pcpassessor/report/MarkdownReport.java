@@ -59,7 +59,7 @@ public final class MarkdownReport {
         }
     }
 
-    private static String escape(String cell) {
+    static String escape(String cell) {
         return cell.replace("|", "\\|");
     }
 }

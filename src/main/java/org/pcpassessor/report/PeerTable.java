@@ -1,0 +1,126 @@
+package org.pcpassessor.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.catalogue.Pillar;
+import org.pcpassessor.catalogue.Priority;
+import org.pcpassessor.facts.Months;
+import org.pcpassessor.narrative.Report;
+
+/**
+ * The comparison of peers (forces, districts) that {@code report --each-area} writes beside their reports: for
+ * each measure, each area's row of its own report's pillar table (current month, the same month in the three
+ * years before, the 1- and 3-year labels, rolling 12 months, baseline, performance against the benchmark). The
+ * cells are taken from each report's own layout ({@link Draft}), so the table and the reports cannot disagree.
+ */
+public final class PeerTable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** One area's row for a measure: the cells of its table row. */
+    private record Line(String area, List<Draft.Cell> cells) {
+    }
+
+    private final Report first;
+    private final List<String> columns;
+    /** By measure id, the areas' rows in area order. */
+    private final Map<String, List<Line>> rows = new LinkedHashMap<>();
+
+    private PeerTable(List<Report> reports) {
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException("a comparison needs at least one report");
+        }
+        first = reports.get(0);
+        columns = Draft.columns(first.month());
+        for (Report report : reports) {
+            String area = report.catalogue().headlineArea();
+            for (Draft.PillarPart pillar : Draft.of(report).pillars()) {
+                for (Draft.Row row : pillar.table().rows()) {
+                    row.measure().ifPresent(m -> rows.computeIfAbsent(m.measure().id(), k -> new ArrayList<>())
+                            .add(new Line(area, row.cells())));
+                }
+            }
+        }
+    }
+
+    /** The reports of one month, one per area, in the catalogue's area order. */
+    public static PeerTable of(List<Report> reports) {
+        return new PeerTable(List.copyOf(reports));
+    }
+
+    /** As Markdown: a section per pillar, a table per measure with a row per area. */
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(first.catalogue().title()).append(": areas compared, ")
+                .append(Months.longName(first.month())).append("\n\n");
+        md.append("Each area's figures and labels as its own report gives them (").append(areaCount())
+                .append(" areas). A dash: no figure, or no test.\n");
+        for (Pillar pillar : first.catalogue().pillars()) {
+            md.append("\n## ").append(pillar.name()).append('\n');
+            for (Priority priority : pillar.priorities()) {
+                for (Measure m : priority.measures()) {
+                    List<Line> lines = rows.get(m.id());
+                    if (lines == null) {
+                        continue;
+                    }
+                    md.append("\n### ").append(priority.isHeadlines() ? "" : priority.name() + ": ").append(m.label())
+                            .append("\n\n| Area |");
+                    columns.forEach(c -> md.append(' ').append(MarkdownReport.escape(c)).append(" |"));
+                    md.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
+                    for (Line line : lines) {
+                        md.append("| ").append(MarkdownReport.escape(line.area()));
+                        line.cells().forEach(c -> md.append(" | ").append(MarkdownReport.escape(c.text())));
+                        md.append(" |\n");
+                    }
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    /** As JSON: the month, the column names, and per measure each area's cells with their judgements. */
+    public String json() {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("title", first.catalogue().title());
+        root.put("month", first.month().toString());
+        ArrayNode names = root.putArray("columns");
+        columns.forEach(names::add);
+        ArrayNode measures = root.putArray("measures");
+        for (Pillar pillar : first.catalogue().pillars()) {
+            for (Priority priority : pillar.priorities()) {
+                for (Measure m : priority.measures()) {
+                    List<Line> lines = rows.get(m.id());
+                    if (lines == null) {
+                        continue;
+                    }
+                    ObjectNode measure = measures.addObject();
+                    measure.put("id", m.id());
+                    measure.put("label", m.label());
+                    measure.put("pillar", pillar.name());
+                    measure.put("priority", priority.name());
+                    ArrayNode areas = measure.putArray("areas");
+                    for (Line line : lines) {
+                        ObjectNode a = areas.addObject();
+                        a.put("area", line.area());
+                        ArrayNode cells = a.putArray("cells");
+                        for (Draft.Cell c : line.cells()) {
+                            ObjectNode cell = cells.addObject();
+                            cell.put("text", c.text());
+                            c.judgement().ifPresent(j -> cell.put("judgement", j.word()));
+                        }
+                    }
+                }
+            }
+        }
+        return JsonReport.write(root);
+    }
+
+    private long areaCount() {
+        return rows.values().stream().flatMap(List::stream).map(Line::area).distinct().count();
+    }
+}
