@@ -23,7 +23,7 @@ public record Series(String measureId, String area, Kind kind, YearMonth start, 
         Objects.requireNonNull(start, "start");
         numerators = numerators.clone();
         denominators = denominators.clone();
-        sources = List.copyOf(sources);
+        sources = sources instanceof Sources compact ? compact : List.copyOf(sources);
         if (numerators.length != denominators.length || numerators.length != sources.size()) {
             throw new IllegalArgumentException("series parts differ in length");
         }

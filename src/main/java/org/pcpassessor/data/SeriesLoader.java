@@ -31,9 +31,14 @@ public final class SeriesLoader {
     private final Problems problems;
 
     /** A row as read; an invalid one (already reported) still marks its month as present. */
-    private record Row(double numerator, double denominator, String source, boolean valid) {
-        Row(double numerator, double denominator, String source) {
-            this(numerator, denominator, source, true);
+    /** A row's figures and where it was read (the file's name is one string shared by its rows). */
+    private record Row(double numerator, double denominator, String file, int line, boolean valid) {
+        Row(double numerator, double denominator, String file, int line) {
+            this(numerator, denominator, file, line, true);
+        }
+
+        String source() {
+            return file + ":" + line;
         }
     }
 
@@ -225,7 +230,7 @@ public final class SeriesLoader {
         }
         Row row = parseValues(file, line, record, measure);
         if (row == null) {
-            row = new Row(Double.NaN, Double.NaN, file + ":" + line, false);
+            row = new Row(Double.NaN, Double.NaN, file, line, false);
         }
         TreeMap<YearMonth, Row> series = rows.computeIfAbsent(id, k -> new TreeMap<>())
                 .computeIfAbsent(area, k -> new TreeMap<>());
@@ -237,7 +242,6 @@ public final class SeriesLoader {
     }
 
     private Row parseValues(String file, int line, Fields record, Measure measure) {
-        String source = file + ":" + line;
         Kind kind = measure.kind();
         Double numerator = number(file, line, record, kind.hasDenominator() ? "numerator" : "value", measure);
         Double denominator = kind.hasDenominator() ? number(file, line, record, "denominator", measure)
@@ -251,7 +255,7 @@ public final class SeriesLoader {
                     + measure.id() + ")");
             return null;
         }
-        return new Row(numerator, denominator, source);
+        return new Row(numerator, denominator, file, line);
     }
 
     private Double number(String file, int line, Fields record, String column, Measure measure) {
@@ -317,7 +321,8 @@ public final class SeriesLoader {
         int size = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
         double[] num = new double[size];
         double[] den = new double[size];
-        List<String> sources = new ArrayList<>(size);
+        String[] files = new String[size];
+        int[] lines = new int[size];
         YearMonth gapStart = null;
         boolean gaps = months.values().stream().anyMatch(r -> !r.valid()); // reported row by row already
         for (int i = 0; i < size; i++) {
@@ -327,25 +332,23 @@ public final class SeriesLoader {
                 if (gapStart == null) {
                     gapStart = m;
                 }
-                sources.add("");
-                continue;
+                continue; // no row: no source (and the series is refused for the gap)
             }
             if (gapStart != null) {
-                reportGap(measure, area, gapStart, m.minusMonths(1), row.source());
+                reportGap(measure, area, gapStart, m.minusMonths(1), row.file(), row.line());
                 gapStart = null;
                 gaps = true;
             }
             num[i] = row.numerator();
             den[i] = row.denominator();
-            sources.add(row.source());
+            files[i] = row.file();
+            lines[i] = row.line();
         }
-        return gaps ? null : new Series(measure.id(), area, measure.kind(), first, num, den, sources);
+        return gaps ? null : new Series(measure.id(), area, measure.kind(), first, num, den, new Sources(files, lines));
     }
 
-    private void reportGap(Measure measure, String area, YearMonth from, YearMonth to, String nextSource) {
-        int colon = nextSource.lastIndexOf(':');
-        String file = nextSource.substring(0, colon);
-        int line = Integer.parseInt(nextSource.substring(colon + 1));
+    /** A gap, reported at the row after it. */
+    private void reportGap(Measure measure, String area, YearMonth from, YearMonth to, String file, int line) {
         String months = from.equals(to) ? from.toString() : from + " to " + to;
         problems.error(file, line, 0, "missing month(s) " + months + " in the series of " + measure.id() + ", "
                 + area + " (a series must have a row for every month between its first and last)");
