@@ -187,7 +187,7 @@ public final class RuleBase {
         kfs.generateAndWritePomXML(releaseId);
         Deferred base = key == null ? null : RuleCache.load(phase, key, releaseId).map(Deferred::new).orElse(null);
         if (base == null) {
-            base = compile(folder, phase, kfs, releaseId, byResource, problems);
+            base = compile(folder, phase, key, kfs, releaseId, byResource, problems);
             if (base == null) {
                 return null;
             }
@@ -205,10 +205,11 @@ public final class RuleBase {
 
     /**
      * Compiles one phase to Drools' executable model (the rules as Java classes, which is what {@link RuleCache}
-     * keeps) and files it in the cache. When that compiler reports errors, the same files are compiled again by the
-     * DRL compiler, whose messages name the file, line and column of the mistake; those are the ones reported.
+     * keeps) and files it in the cache under {@code key} (not when null: a file could not be read). When that
+     * compiler reports errors, the same files are compiled again by the DRL compiler, whose messages name the
+     * file, line and column of the mistake; those are the ones reported.
      */
-    private static Deferred compile(Path folder, String phase, KieFileSystem kfs, ReleaseId releaseId,
+    private static Deferred compile(Path folder, String phase, String key, KieFileSystem kfs, ReleaseId releaseId,
                                    Map<String, Path> byResource, Problems problems) {
         KieServices ks = KieServices.Factory.get();
         KieBuilder builder;
@@ -238,8 +239,10 @@ public final class RuleBase {
             return null;
         }
         Deferred base = new Deferred(ks.newKieContainer(releaseId));
-        RuleCache.store(phase, releaseId.getVersion().substring(2), builder.getKieModule());
-        // The KieBase keeps what it needs; dropping the module from Drools' global repository stops a long watch
+        if (key != null) {
+            RuleCache.store(phase, key, builder.getKieModule());
+        }
+        // The container keeps what it needs; dropping the module from Drools' global repository stops a long watch
         // session from holding every earlier build of the rules.
         ks.getRepository().removeKieModule(releaseId);
         return base;
