@@ -66,6 +66,55 @@ public final class Values {
     }
 
     private static Map<String, Object> of(Snapshot s, List<Finding> findings, String subject) {
+        Map<String, Object> v = new LinkedHashMap<>(snapshotValues(s, subject));
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            // Each finding's values under their own name (a later finding's wins), by basis, and numbered by the
+            // finding's place in the rule's list: otherArea and otherArea1, otherArea2, ...
+            String suffix = Integer.toString(i + 1);
+            v.put(f.basis() + "Code", f.code());
+            v.put(f.basis() + "Direction", f.direction());
+            v.put(f.basis() + "Judgement", f.judgement());
+            findingValues(s, f).forEach((k, x) -> {
+                v.put(k, x);
+                v.put(k + suffix, x);
+            });
+        }
+        FIGURES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        CHANGES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        if (!s.isRatio()) {
+            DIFFERENCES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        }
+        return v;
+    }
+
+    /**
+     * The snapshot values of the rule session running on this thread, by snapshot and subject: every sentence and
+     * table label of a measure needs them, and making them formats every figure. Kept for one session only (its
+     * snapshots are one priority's), so nothing outlives the session; outside a session nothing is kept.
+     */
+    private static final ThreadLocal<Map<Snapshot, Map<String, Map<String, Object>>>> SESSION = new ThreadLocal<>();
+
+    /** Keeps snapshot values on this thread until {@link #endSession}: called by the rule runner. */
+    public static void beginSession() {
+        SESSION.set(new java.util.IdentityHashMap<>());
+    }
+
+    /** Drops what {@link #beginSession} kept. */
+    public static void endSession() {
+        SESSION.remove();
+    }
+
+    private static Map<String, Object> snapshotValues(Snapshot s, String subject) {
+        Map<Snapshot, Map<String, Map<String, Object>>> kept = SESSION.get();
+        if (kept == null) {
+            return makeSnapshotValues(s, subject);
+        }
+        return kept.computeIfAbsent(s, k -> new java.util.HashMap<>(2))
+                .computeIfAbsent(subject, k -> java.util.Collections.unmodifiableMap(makeSnapshotValues(s, subject)));
+    }
+
+    private static Map<String, Object> makeSnapshotValues(Snapshot s, String subject) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("measure", s.measureId());
         v.put("area", s.area());
@@ -107,24 +156,6 @@ public final class Values {
         if (!s.isRatio()) {
             putDifference(v, "rolling12Difference", s.rolling12() - s.rolling12LastYear());
             putDifference(v, "baselineDifference", s.rolling12() - s.baseline());
-        }
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            // Each finding's values under their own name (a later finding's wins), by basis, and numbered by the
-            // finding's place in the rule's list: otherArea and otherArea1, otherArea2, ...
-            String suffix = Integer.toString(i + 1);
-            v.put(f.basis() + "Code", f.code());
-            v.put(f.basis() + "Direction", f.direction());
-            v.put(f.basis() + "Judgement", f.judgement());
-            findingValues(s, f).forEach((k, x) -> {
-                v.put(k, x);
-                v.put(k + suffix, x);
-            });
-        }
-        FIGURES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
-        CHANGES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
-        if (!s.isRatio()) {
-            DIFFERENCES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
         }
         return v;
     }

@@ -207,6 +207,7 @@ public final class RuleRun {
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
             try {
+                org.pcpassessor.facts.Values.beginSession();
                 // Made here, under the guard: making a knowledge base may run rule code (see RuleBase.Deferred).
                 session[0] = (phase.equals("classify") ? base.classify() : base.narrate()).newKieSession();
                 facts.forEach(session[0]::insert);
@@ -220,6 +221,7 @@ public final class RuleRun {
                 failure[0] = t;
             } finally {
                 RuleScope.exit();
+                org.pcpassessor.facts.Values.endSession();
             }
         }, "pcp-rules-" + phase, SESSION_STACK_BYTES);
         worker.setDaemon(true);
