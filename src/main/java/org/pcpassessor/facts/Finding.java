@@ -92,6 +92,12 @@ public record Finding(
         return "other" + Values.capitalise(key);
     }
 
+    /** The key a further fact's evidence key was made from: "otherArea" gives "area"; any other key, itself. */
+    public static String ownKey(String key) {
+        return key.startsWith("other") && key.length() > 5 && Character.isUpperCase(key.charAt(5))
+                ? Character.toLowerCase(key.charAt(5)) + key.substring(6) : key;
+    }
+
     public SeriesKey key() {
         return new SeriesKey(measureId, area);
     }

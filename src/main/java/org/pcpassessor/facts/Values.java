@@ -327,13 +327,21 @@ public final class Values {
     private static MessageFormat parsed(String template) {
         MessageFormat kept = PARSED.get(template);
         if (kept == null) {
-            kept = new MessageFormat(template, UK);
-            if (PARSED.size() > 4000) {
-                PARSED.clear();
-            }
-            PARSED.put(template, kept);
+            kept = keep(PARSED, template, new MessageFormat(template, UK));
         }
         return (MessageFormat) kept.clone();
+    }
+
+    /** Templates read in one process: a bound on the caches of templates, should edits under watch ever fill them. */
+    private static final int KEPT_TEMPLATES = 4000;
+
+    /** Keeps a value made from a template, emptying the cache first when it is full; returns the value. */
+    private static <T> T keep(java.util.concurrent.ConcurrentHashMap<String, T> cache, String template, T value) {
+        if (cache.size() > KEPT_TEMPLATES) {
+            cache.clear();
+        }
+        cache.put(template, value);
+        return value;
     }
 
     /**
@@ -395,12 +403,12 @@ public final class Values {
 
     /**
      * Every value name a template uses, at any depth (inside {@code select} and {@code plural} branches too), in
-     * name order. Throws {@link TemplateException} when the template is not valid ICU MessageFormat.
+     * name order, read-only. Throws {@link TemplateException} when the template is not valid ICU MessageFormat.
      */
     public static Set<String> namesIn(String template) {
         Set<String> known = NAMES.get(template);
         if (known != null) {
-            return new TreeSet<>(known);
+            return known;
         }
         MessagePattern pattern = parse(template);
         Set<String> names = new TreeSet<>();
@@ -410,11 +418,7 @@ public final class Values {
                 names.add(pattern.getSubstring(part));
             }
         }
-        if (NAMES.size() > 4000) {
-            NAMES.clear();
-        }
-        NAMES.put(template, java.util.Collections.unmodifiableSet(new TreeSet<>(names)));
-        return names;
+        return keep(NAMES, template, java.util.Collections.unmodifiableSet(names));
     }
 
     /** The names of each template already read (see {@link #PARSED}). */

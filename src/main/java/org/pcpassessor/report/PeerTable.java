@@ -48,6 +48,26 @@ public final class PeerTable {
         }
     }
 
+    /** A measure with its areas' rows, where the catalogue puts it. */
+    private record Entry(Pillar pillar, Priority priority, Measure measure, List<Line> lines) {
+    }
+
+    /** Every measure with rows, in catalogue order (pillar, priority, declaration). */
+    private List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        for (Pillar pillar : first.catalogue().pillars()) {
+            for (Priority priority : pillar.priorities()) {
+                for (Measure m : priority.measures()) {
+                    List<Line> lines = rows.get(m.id());
+                    if (lines != null) {
+                        entries.add(new Entry(pillar, priority, m, lines));
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
     /** The reports of one month, one per area, in the catalogue's area order. */
     public static PeerTable of(List<Report> reports) {
         return new PeerTable(List.copyOf(reports));
@@ -60,27 +80,29 @@ public final class PeerTable {
                 .append(Months.longName(first.month())).append("\n\n");
         md.append("Each area's figures and labels as its own report gives them (").append(areaCount())
                 .append(" areas). A dash: no figure, or no test.\n");
+        List<Entry> entries = entries();
         for (Pillar pillar : first.catalogue().pillars()) {
             md.append("\n## ").append(pillar.name()).append('\n');
-            for (Priority priority : pillar.priorities()) {
-                for (Measure m : priority.measures()) {
-                    List<Line> lines = rows.get(m.id());
-                    if (lines == null) {
-                        continue;
-                    }
-                    md.append("\n### ").append(priority.isHeadlines() ? "" : priority.name() + ": ").append(m.label())
-                            .append("\n\n| Area |");
-                    columns.forEach(c -> md.append(' ').append(MarkdownReport.escape(c)).append(" |"));
-                    md.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
-                    for (Line line : lines) {
-                        md.append("| ").append(MarkdownReport.escape(line.area()));
-                        line.cells().forEach(c -> md.append(" | ").append(MarkdownReport.escape(c.text())));
-                        md.append(" |\n");
-                    }
+            for (Entry e : entries) {
+                if (e.pillar() == pillar) {
+                    table(md, e);
                 }
             }
         }
         return md.toString();
+    }
+
+    /** One measure's table: a row per area. */
+    private void table(StringBuilder md, Entry e) {
+        md.append("\n### ").append(e.priority().isHeadlines() ? "" : e.priority().name() + ": ")
+                .append(e.measure().label()).append("\n\n| Area |");
+        columns.forEach(c -> md.append(' ').append(MarkdownReport.escape(c)).append(" |"));
+        md.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
+        for (Line line : e.lines()) {
+            md.append("| ").append(MarkdownReport.escape(line.area()));
+            line.cells().forEach(c -> md.append(" | ").append(MarkdownReport.escape(c.text())));
+            md.append(" |\n");
+        }
     }
 
     /** As JSON: the month, the column names, and per measure each area's cells with their judgements. */
@@ -91,29 +113,21 @@ public final class PeerTable {
         ArrayNode names = root.putArray("columns");
         columns.forEach(names::add);
         ArrayNode measures = root.putArray("measures");
-        for (Pillar pillar : first.catalogue().pillars()) {
-            for (Priority priority : pillar.priorities()) {
-                for (Measure m : priority.measures()) {
-                    List<Line> lines = rows.get(m.id());
-                    if (lines == null) {
-                        continue;
-                    }
-                    ObjectNode measure = measures.addObject();
-                    measure.put("id", m.id());
-                    measure.put("label", m.label());
-                    measure.put("pillar", pillar.name());
-                    measure.put("priority", priority.name());
-                    ArrayNode areas = measure.putArray("areas");
-                    for (Line line : lines) {
-                        ObjectNode a = areas.addObject();
-                        a.put("area", line.area());
-                        ArrayNode cells = a.putArray("cells");
-                        for (Draft.Cell c : line.cells()) {
-                            ObjectNode cell = cells.addObject();
-                            cell.put("text", c.text());
-                            c.judgement().ifPresent(j -> cell.put("judgement", j.word()));
-                        }
-                    }
+        for (Entry e : entries()) {
+            ObjectNode measure = measures.addObject();
+            measure.put("id", e.measure().id());
+            measure.put("label", e.measure().label());
+            measure.put("pillar", e.pillar().name());
+            measure.put("priority", e.priority().name());
+            ArrayNode areas = measure.putArray("areas");
+            for (Line line : e.lines()) {
+                ObjectNode a = areas.addObject();
+                a.put("area", line.area());
+                ArrayNode cells = a.putArray("cells");
+                for (Draft.Cell c : line.cells()) {
+                    ObjectNode cell = cells.addObject();
+                    cell.put("text", c.text());
+                    c.judgement().ifPresent(j -> cell.put("judgement", j.word()));
                 }
             }
         }

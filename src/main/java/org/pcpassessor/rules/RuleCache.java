@@ -81,7 +81,7 @@ final class RuleCache {
      * is none or it cannot be read.
      */
     static Optional<KieContainer> load(String phase, String key, ReleaseId releaseId) {
-        Optional<Path> file = folder().map(f -> f.resolve(phase + "-" + key + SUFFIX));
+        Optional<Path> file = folder().map(f -> file(f, phase, key));
         if (file.isEmpty() || !Files.isRegularFile(file.get())) {
             return Optional.empty();
         }
@@ -113,7 +113,7 @@ final class RuleCache {
         if (folder.isEmpty() || !(module instanceof InternalKieModule internal)) {
             return;
         }
-        Path target = folder.get().resolve(phase + "-" + key + SUFFIX);
+        Path target = file(folder.get(), phase, key);
         Path temp = null;
         try {
             Files.createDirectories(folder.get());
@@ -130,6 +130,11 @@ final class RuleCache {
                 delete(temp); // a cache that cannot be written is no cache; the run goes on
             }
         }
+    }
+
+    /** Where the module of a phase and key is filed. */
+    private static Path file(Path folder, String phase, String key) {
+        return folder.resolve(phase + "-" + key + SUFFIX);
     }
 
     /** Keeps the newest {@link #KEEP} modules of the phase. */

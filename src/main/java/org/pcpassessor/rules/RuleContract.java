@@ -458,8 +458,7 @@ public final class RuleContract {
 
     /** Whether an evidence key holds a decimal (true) or a whole number (false), from its fact types' fields. */
     private static Optional<Boolean> decimalKey(String key) {
-        String field = key.startsWith("other") && key.length() > 5 && Character.isUpperCase(key.charAt(5))
-                ? Character.toLowerCase(key.charAt(5)) + key.substring(6) : key;
+        String field = Finding.ownKey(key);
         Set<Boolean> kinds = new java.util.HashSet<>();
         for (Class<? extends Evidence> type : Evidence.TYPES) {
             for (var component : type.getRecordComponents() == null ? new java.lang.reflect.RecordComponent[0]

@@ -355,7 +355,7 @@ public final class RuleRun {
                     // the executable model builds each rule in a method named after it (RulesXXXRuleMethods0.rule_Bad)
                     String method = frame.getMethodName().substring("rule_".length());
                     for (RuleBase.RuleInfo info : base.rules()) {
-                        if (info.rulePackage().equals(pkg) && info.name().replaceAll("[^\\w$]", "_").equals(method)) {
+                        if (info.rulePackage().equals(pkg) && javaName(info.name()).equals(method)) {
                             return info;
                         }
                     }
@@ -364,7 +364,7 @@ public final class RuleRun {
                     continue;
                 }
                 for (RuleBase.RuleInfo info : base.rules()) {
-                    String legal = "Rule_" + info.name().replaceAll("[^\\w$]", "_");
+                    String legal = "Rule_" + javaName(info.name());
                     if (info.rulePackage().equals(pkg) && simple.startsWith(legal) && simple.length() > legal.length()
                             && (Character.isDigit(simple.charAt(legal.length())) || simple.charAt(legal.length()) == '_')
                             && (best == null || info.name().length() > best.name().length())) {
@@ -377,6 +377,11 @@ public final class RuleRun {
             }
         }
         return null;
+    }
+
+    /** A rule's name as the engine writes it into Java names: every character that cannot be in one as '_'. */
+    private static String javaName(String rule) {
+        return rule.replaceAll("[^\\w$]", "_");
     }
 
     /** What went wrong in a rule, in words: never an exception's class name. */
