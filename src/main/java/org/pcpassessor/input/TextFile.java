@@ -71,6 +71,13 @@ public final class TextFile {
     public static Optional<String> decode(byte[] bytes, String file, Limits limits, Problems problems) {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        // The JDK's own UTF-8 decoding is many times faster than a CharsetDecoder (one pass, no char buffer) but
+        // replaces a malformed byte with U+FFFD; a text holding U+FFFD is decoded again strictly, which either
+        // finds the bad byte or returns the same text (a file may hold U+FFFD itself).
+        String fast = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return checked(fast, file, limits, problems);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -88,7 +95,14 @@ public final class TextFile {
                     + " cannot start a character here; save the file as UTF-8");
             return Optional.empty();
         }
-        String text = out.toString();
+        return checked(out.toString(), file, limits, problems);
+    }
+
+    /** The text, or empty after reporting its first NUL character or line longer than the limits allow. */
+    private static Optional<String> checked(String text, String file, Limits limits, Problems problems) {
+        if (plain(text, limits)) {
+            return Optional.of(text);
+        }
         int line = 1;
         int lineStart = 0;
         for (int i = 0, n = text.length(); i <= n; i++) {
@@ -112,6 +126,26 @@ public final class TextFile {
             }
         }
         return Optional.of(text);
+    }
+
+    /**
+     * True when the text has no NUL and no line over the limit, found by the JDK's own searches (many times faster
+     * than a loop over the characters); otherwise the loop finds where. A '\n'-separated piece within the limit
+     * holds only lines within it, whatever '\r' it holds.
+     */
+    private static boolean plain(String text, Limits limits) {
+        if (text.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (int from = 0, n = text.length(); from <= n; ) {
+            int end = text.indexOf('\n', from);
+            int stop = end < 0 ? n : end;
+            if (stop - from > limits.maxLineChars()) {
+                return false;
+            }
+            from = stop + 1;
+        }
+        return true;
     }
 
     /** Line and column (1-based) of character {@code index} of {@code text}. */
