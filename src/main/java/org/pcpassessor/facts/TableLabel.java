@@ -28,7 +28,7 @@ public record TableLabel(
     /** The label of a finding, its word made from the template with the finding's values. */
     public static TableLabel of(String template, Finding finding) {
         RuleScope.Current rule = RuleScope.current();
-        String text = Values.format(template, Values.of(finding.snapshot(), java.util.List.of(finding)),
+        String text = Values.format(template, Values.forTemplate(template, finding),
                 rule.phrases(), rule.rule());
         return new TableLabel(finding.measureId(), finding.area(), finding.basis(), text, rule.rule(), rule.source(),
                 finding);

@@ -65,6 +65,24 @@ public final class Values {
         return of(s, findings, s.shortSubject());
     }
 
+    /**
+     * The values for a template that names only what a single finding says of itself (code, direction, judgement),
+     * as a table label's usually does ({@code {code, select, HIGHER {Higher} ...}}): those alone, with the measure
+     * and area, instead of every figure formatted; otherwise every value, as {@link #of(Snapshot, List)}.
+     */
+    public static Map<String, Object> forTemplate(String template, Finding finding) {
+        if (!PER_FINDING.containsAll(namesIn(template))) {
+            return of(finding.snapshot(), List.of(finding));
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("measure", finding.measureId());
+        v.put("area", finding.area());
+        v.put("code", finding.code());
+        v.put("direction", finding.direction());
+        v.put("judgement", finding.judgement());
+        return v;
+    }
+
     private static Map<String, Object> of(Snapshot s, List<Finding> findings, String subject) {
         Map<String, Object> v = new LinkedHashMap<>(snapshotValues(s, subject));
         for (int i = 0; i < findings.size(); i++) {
@@ -110,8 +128,26 @@ public final class Values {
         if (kept == null) {
             return makeSnapshotValues(s, subject);
         }
-        return kept.computeIfAbsent(s, k -> new java.util.HashMap<>(2))
-                .computeIfAbsent(subject, k -> java.util.Collections.unmodifiableMap(makeSnapshotValues(s, subject)));
+        Map<String, Map<String, Object>> bySubject = kept.computeIfAbsent(s, k -> new java.util.HashMap<>(2));
+        Map<String, Object> v = bySubject.get(subject);
+        if (v == null) {
+            // The values for the other subject (long or short) differ only by the subject's names: copied, not
+            // formatted again.
+            Map<String, Object> made = bySubject.isEmpty() ? makeSnapshotValues(s, subject)
+                    : putSubject(new LinkedHashMap<>(bySubject.values().iterator().next()), subject);
+            v = java.util.Collections.unmodifiableMap(made);
+            bySubject.put(subject, v);
+        }
+        return v;
+    }
+
+    /** The subject's names: in place when the map has them already, so the order of the names never changes. */
+    private static Map<String, Object> putSubject(Map<String, Object> v, String subject) {
+        // The catalogue gives the whole noun phrase, article and all ("the ... rate"); a template never adds one.
+        v.put("subject", subject);
+        v.put("Subject", capitalise(subject));
+        v.put("noun", ARTICLE.matcher(subject).replaceFirst(""));
+        return v;
     }
 
     private static Map<String, Object> makeSnapshotValues(Snapshot s, String subject) {
@@ -121,10 +157,7 @@ public final class Values {
         v.put("pillar", s.pillar());
         v.put("priority", s.priority());
         v.put("label", s.label());
-        // The catalogue gives the whole noun phrase, article and all ("the ... rate"); a template never adds one.
-        v.put("subject", subject);
-        v.put("Subject", capitalise(subject));
-        v.put("noun", ARTICLE.matcher(subject).replaceFirst(""));
+        putSubject(v, subject);
         // Counts are plural nouns ("recorded Domestic Abuse crimes"); other kinds are singular.
         boolean plural = "count".equals(s.kind());
         v.put("have", plural ? "have" : "has");
