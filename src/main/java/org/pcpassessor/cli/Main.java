@@ -29,7 +29,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Runtime.getRuntime().addShutdownHook(new Thread(Main::guardExit, "pcp-exit-guard"));
-        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, new PrintWriter(System.out, true), err);
+        org.pcpassessor.core.Stages.print(err);
         finished = true;
         System.exit(code);
     }

@@ -73,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
         if (audit != null) {
             AtomicFiles.write(audit, JsonReport.auditLines(report.audit()), "--audit");
         }
-        output.write(workspace, report, spec.commandLine().getOut());
+        org.pcpassessor.core.Stages.timed("write", () -> output.write(workspace, report, spec.commandLine().getOut()));
         return 0;
     }
 

@@ -60,10 +60,12 @@ public final class Workspace {
      */
     public static Workspace load(Path catalogueFile, Path rulesFolder, RuleBase compiled, Settings settings) {
         Problems problems = new Problems();
-        Catalogue catalogue = readCatalogue(catalogueFile, problems, settings);
-        DataSet data = catalogue == null ? null : new SeriesLoader(catalogue, problems).read();
-        RuleBase rules = compiled != null ? compiled : RuleBase.compile(rulesFolder, problems);
-        checkContract(catalogue, rules, problems, settings);
+        Catalogue catalogue = Stages.timed("catalogue", () -> readCatalogue(catalogueFile, problems, settings));
+        DataSet data = catalogue == null ? null
+                : Stages.timed("data", () -> new SeriesLoader(catalogue, problems).read());
+        RuleBase rules = compiled != null ? compiled : Stages.timed("rules", () -> RuleBase.compile(rulesFolder,
+                problems));
+        Stages.timed("contract", () -> checkContract(catalogue, rules, problems, settings));
         return new Workspace(catalogue, data, rules, problems.sorted(), settings);
     }
 
@@ -200,7 +202,7 @@ public final class Workspace {
             throw new IllegalStateException("the workspace has errors; check problems() before running a month");
         }
         Problems found = new Problems();
-        List<Assessment> assessments = assess(month, found);
+        List<Assessment> assessments = Stages.timed("statistics", () -> assess(month, found));
         if (assessments.isEmpty() && !found.hasErrors()) {
             found.add(Problem.error(Location.of(catalogue.file().toString()), "no measure has data for " + month));
         }
@@ -213,9 +215,10 @@ public final class Workspace {
             return new MonthRun(month, assessments, Optional.empty(), found.sorted());
         }
         try {
-            RuleRun.Result result = RuleRun.run(rules, assessments, settings.ruleTimeout());
-            return new MonthRun(month, assessments, Optional.of(Assembler.assemble(catalogue, month, assessments,
-                    result, notes, settings.full())), found.sorted());
+            RuleRun.Result result = Stages.timed("rule sessions", () -> RuleRun.run(rules, assessments,
+                    settings.ruleTimeout()));
+            return new MonthRun(month, assessments, Optional.of(Stages.timed("assemble", () -> Assembler.assemble(
+                    catalogue, month, assessments, result, notes, settings.full()))), found.sorted());
         } catch (InputException e) {
             found.addAll(e.problems());
         } catch (Values.TemplateException e) {
