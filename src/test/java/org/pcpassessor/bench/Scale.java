@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.CatalogueLoader;
@@ -15,22 +14,16 @@ import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.catalogue.Pillar;
 import org.pcpassessor.catalogue.Priority;
-import org.pcpassessor.data.DataSet;
-import org.pcpassessor.data.SeriesLoader;
-import org.pcpassessor.problem.Problems;
-import org.pcpassessor.stats.Calculator;
 import org.pcpassessor.stats.SignificanceTests;
 
 /**
- * The scale benchmark's two halves (bench/scale.sh runs them):
+ * The scale benchmark's generator (bench/scale.sh runs it; the plain-Java reference the tool is compared with is
+ * {@link Reference}):
  * <ul>
  *   <li>{@code generate DIR COPIES AREAS SEED}: a synthetic catalogue shaped like {@code measures.yaml} (its 37
  *       measures, kinds, polarities, wording and priorities, repeated COPIES times as priorities "Name 2", ...)
  *       over AREAS areas ("Force", "Area 2", ...), with 60 months of seeded series to December 2020. Labelled
  *       synthetic in its title and in every row's provenance.</li>
- *   <li>{@code reference CATALOGUE}: the same figures and significance tests, SPC charts, extremes, streaks and
- *       trends for every measure and area, by the tool's own statistics code, with no rules, prose or output:
- *       the floor the whole run is compared with (the ratio tool / reference).</li>
  * </ul>
  */
 public final class Scale {
@@ -44,10 +37,8 @@ public final class Scale {
         if (args.length == 5 && args[0].equals("generate")) {
             generate(Path.of("measures.yaml"), Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Long.parseLong(args[4]));
-        } else if (args.length == 2 && args[0].equals("reference")) {
-            reference(Path.of(args[1]));
         } else {
-            System.err.println("usage: Scale generate DIR COPIES AREAS SEED | Scale reference CATALOGUE");
+            System.err.println("usage: Scale generate DIR COPIES AREAS SEED");
             System.exit(2);
         }
     }
@@ -138,31 +129,5 @@ public final class Scale {
                 }
             }
         }
-    }
-
-    /** Every measure and area assessed for the catalogue's month, as the tool's statistics stage does it. */
-    static void reference(Path catalogueFile) {
-        long start = System.nanoTime();
-        Catalogue catalogue = CatalogueLoader.load(catalogueFile, SignificanceTests.names());
-        Problems problems = new Problems();
-        DataSet data = new SeriesLoader(catalogue, problems).read();
-        problems.throwIfErrors("data");
-        long loaded = System.nanoTime();
-        int series = 0;
-        double checksum = 0;
-        for (Measure m : catalogue.measures()) {
-            for (String area : catalogue.areas()) {
-                var s = data.series(m.id(), area);
-                if (s.isPresent()) {
-                    var a = new Calculator(m, s.get(), area.equals(catalogue.headlineArea()), catalogue.confidence(),
-                            catalogue.spc()).assess(catalogue.defaultMonth());
-                    checksum += a.snapshot().rolling12() + a.comparisons().size();
-                    series++;
-                }
-            }
-        }
-        long done = System.nanoTime();
-        System.out.printf(Locale.ROOT, "reference: %d series, load %.2f s, statistics %.2f s, total %.2f s (checksum %.1f)%n",
-                series, (loaded - start) / 1e9, (done - loaded) / 1e9, (done - start) / 1e9, checksum);
     }
 }
