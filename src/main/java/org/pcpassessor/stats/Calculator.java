@@ -231,12 +231,20 @@ public final class Calculator {
 
     /** The test of one comparison at month index i, or empty when the series is too short for it. */
     private Optional<TestResult> test(Basis basis, int i) {
+        return test(basis, i, true);
+    }
+
+    /**
+     * As {@link #test(Basis, int)}; unnamed, the samples do not name their months (for the earlier months' tests
+     * that count a run, whose outcome alone is kept: naming the months was a tenth of the statistics' time).
+     */
+    private Optional<TestResult> test(Basis basis, int i, boolean named) {
         SignificanceTest test = SignificanceTests.forMeasure(measure, basis);
         int observedFrom = i - basis.observedMonths() + 1;
         if (observedFrom < 0) {
             return Optional.empty();
         }
-        Sample observed = sample(observedFrom, i);
+        Sample observed = sample(observedFrom, i, named);
         if (basis.isBaseline()) {
             if (measure.baseline().isPresent()) {
                 return Optional.of(test.compareWithFixed(observed, measure.baseline().getAsDouble(), confidence));
@@ -247,14 +255,14 @@ public final class Calculator {
             if (from < 0 || to < 0) {
                 return Optional.empty();
             }
-            return Optional.of(test.compare(observed, sample(from, to), observed, confidence));
+            return Optional.of(test.compare(observed, sample(from, to, named), observed, confidence));
         }
         if (basis.expectedFrom(i) < 0) {
             return Optional.empty();
         }
         // The reference for the tests' spread (dispersion, moving ranges) is the year before the month.
-        return Optional.of(test.compare(observed, sample(basis.expectedFrom(i), basis.expectedTo(i)),
-                sample(i - 12, i - 1), confidence));
+        return Optional.of(test.compare(observed, sample(basis.expectedFrom(i), basis.expectedTo(i), named),
+                sample(i - 12, i - 1, named), confidence));
     }
 
     private Optional<Comparison> comparison(Basis basis, int i, Snapshot snapshot) {
@@ -265,7 +273,7 @@ public final class Calculator {
         TestResult r = result.get();
         int run = 1;
         for (int j = i - 1; j >= 0 && run < MAX_RUN; j--) {
-            Optional<TestResult> earlier = test(basis, j);
+            Optional<TestResult> earlier = test(basis, j, false);
             if (earlier.isEmpty() || !earlier.get().outcome().equals(r.outcome())) {
                 break;
             }
@@ -281,17 +289,25 @@ public final class Calculator {
     }
 
     private Sample sample(int from, int to) {
+        return sample(from, to, true);
+    }
+
+    /** The months from..to (indexes), named ("January 2020 to December 2020") or not (""). */
+    private Sample sample(int from, int to, boolean named) {
+        if (!named) {
+            return Sample.ofIndexes(series, from, to, "");
+        }
         YearMonth a = series.month(from);
         YearMonth b = series.month(to);
         String description = a.equals(b) ? Months.longName(a) : Months.longName(a) + " to " + Months.longName(b);
-        return Sample.of(series, a, b, description);
+        return Sample.ofIndexes(series, from, to, description);
     }
 
     /** The rolling 12-month figure at every index up to i (NaN before the 12th month). */
     private double[] rollingSeries(int i) {
         double[] r = new double[i + 1];
         for (int j = 0; j <= i; j++) {
-            r[j] = j < 11 ? Double.NaN : sample(j - 11, j).aggregate();
+            r[j] = j < 11 ? Double.NaN : sample(j - 11, j, false).aggregate();
         }
         return r;
     }

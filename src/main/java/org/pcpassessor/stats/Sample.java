@@ -27,6 +27,13 @@ public record Sample(Kind kind, YearMonth from, YearMonth to, double[] numerator
         if (a < 0 || b < 0 || b < a) {
             throw new IllegalArgumentException(series + " does not cover " + from + ".." + to);
         }
+        return ofIndexes(series, a, b, description);
+    }
+
+    /** The months at indexes a..b of a series (both inclusive, checked by the caller). */
+    static Sample ofIndexes(Series series, int a, int b, String description) {
+        YearMonth from = series.month(a);
+        YearMonth to = series.month(b);
         double[] num = new double[b - a + 1];
         double[] den = new double[b - a + 1];
         for (int i = a; i <= b; i++) {
