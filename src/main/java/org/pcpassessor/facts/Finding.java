@@ -34,6 +34,8 @@ public record Finding(
         @Doc("The values behind it, by key: evidence[\"pValue\"].") Map<String, Object> evidence,
         @Doc("Every figure of the measure in the month.") Snapshot snapshot) {
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(basis, "basis");
@@ -41,7 +43,7 @@ public record Finding(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(snapshot, "snapshot");
         evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
-        if (!code.matches("[A-Z][A-Z0-9_]*")) {
+        if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("a finding code is UPPER_CASE_WITH_UNDERSCORES, not '" + code + "'");
         }
         if (Direction.parse(direction).isEmpty()) {

@@ -88,8 +88,7 @@ public final class RuleRun {
             findings.addAll(part.findings());
             made.addAll(part.made());
             for (AuditEvent e : part.audit()) { // numbered in catalogue order, however the priorities were run
-                audit.add(new AuditEvent(audit.size() + 1, e.phase(), e.rule(), e.source(), e.measure(), e.area(),
-                        e.matched(), e.inserted()));
+                audit.add(e.numbered(audit.size() + 1));
             }
         }
         findings.sort(FINDING_ORDER);
@@ -461,12 +460,20 @@ public final class RuleRun {
         return String.valueOf(o);
     }
 
+    /**
+     * A fact as the audit keeps it: a record itself (immutable: described when the audit is read), anything else (a
+     * type a rule file declares, which a rule may modify) described now.
+     */
+    static Object kept(Object o) {
+        return o instanceof Record ? o : describe(o);
+    }
+
     /** Enters the rule scope before each consequence and records the firing after it. */
     private static final class Listener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         private final RuleBase base;
         private final String phase;
         private final List<AuditEvent> audit;
-        private final List<String> inserted = new ArrayList<>();
+        private final List<Object> inserted = new ArrayList<>();
         final List<Object> made = new ArrayList<>();
         final Map<String, Integer> counts = new HashMap<>();
         final Map<String, String> packages = new HashMap<>();
@@ -487,19 +494,34 @@ public final class RuleRun {
         /** The last rule that fired before the engine returned: the one that halted it, when it returned early. */
         volatile Firing beforeSecondCall;
 
+        /** What a firing says of its rule, made once per rule of the session (a run fires each rule many times). */
+        private record Known(Firing firing, org.pcpassessor.problem.Location source, String running) {
+        }
+
+        private final Map<org.kie.api.definition.rule.Rule, Known> known = new java.util.IdentityHashMap<>();
+
+        private Known known(org.kie.api.definition.rule.Rule rule) {
+            return known.computeIfAbsent(rule, r -> {
+                var source = base.source(r.getPackageName(), r.getName());
+                return new Known(new Firing(r.getName(), r.getPackageName()), source,
+                        "rule '" + r.getName() + "' (" + source + ")");
+            });
+        }
+
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             var rule = event.getMatch().getRule();
-            firing = new Firing(rule.getName(), rule.getPackageName());
-            running = "rule '" + rule.getName() + "' (" + base.source(rule.getPackageName(), rule.getName()) + ")";
-            RuleScope.enter(new RuleScope.Current(rule.getName(), rule.getPackageName(),
-                    base.source(rule.getPackageName(), rule.getName()), rule.getMetaData(), base.phrases()));
+            Known k = known(rule);
+            firing = k.firing();
+            running = k.running();
+            RuleScope.enter(new RuleScope.Current(rule.getName(), rule.getPackageName(), k.source(),
+                    rule.getMetaData(), base.phrases()));
         }
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             if (event.getRule() != null) {
-                inserted.add(describe(event.getObject()));
+                inserted.add(kept(event.getObject()));
                 made.add(event.getObject());
             }
         }
@@ -538,9 +560,8 @@ public final class RuleRun {
                     break;
                 }
             }
-            audit.add(new AuditEvent(audit.size() + 1, phase, rule.getName(),
-                    base.source(rule.getPackageName(), rule.getName()), measure, area,
-                    objects.stream().map(RuleRun::describe).toList(), inserted));
+            audit.add(new AuditEvent(audit.size() + 1, phase, rule.getName(), known(rule).source(), measure, area,
+                    objects.stream().map(RuleRun::kept).toList(), inserted));
             inserted.clear();
         }
     }
