@@ -1,15 +1,103 @@
 package org.pcpassessor.rules;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One rule firing: its order in the run, phase, rule and where it is declared, the measure and area it was
- * about, and descriptions of the facts it matched and inserted.
+ * about, and descriptions of the facts it matched and inserted ({@link RuleRun#describe}). The facts are kept and
+ * described when first asked ({@code --audit}, explain): a national run fires hundreds of thousands of rules, and
+ * describing every fact up front held as many strings as the rest of the run (facts are immutable, so the
+ * description is the same whenever it is made). Equal when every part is.
  */
-public record AuditEvent(int sequence, String phase, String rule, org.pcpassessor.problem.Location source, String measure, String area,
-                         List<String> matched, List<String> inserted) {
-    public AuditEvent {
-        matched = List.copyOf(matched);
-        inserted = List.copyOf(inserted);
+public final class AuditEvent {
+    private final int sequence;
+    private final String phase;
+    private final String rule;
+    private final org.pcpassessor.problem.Location source;
+    private final String measure;
+    private final String area;
+    private final List<Object> matchedFacts;
+    private final List<Object> insertedFacts;
+    private volatile List<String> matched;
+    private volatile List<String> inserted;
+
+    public AuditEvent(int sequence, String phase, String rule, org.pcpassessor.problem.Location source, String measure,
+                      String area, List<?> matchedFacts, List<?> insertedFacts) {
+        this.sequence = sequence;
+        this.phase = Objects.requireNonNull(phase, "phase");
+        this.rule = Objects.requireNonNull(rule, "rule");
+        this.source = Objects.requireNonNull(source, "source");
+        this.measure = Objects.requireNonNull(measure, "measure");
+        this.area = Objects.requireNonNull(area, "area");
+        this.matchedFacts = List.copyOf(matchedFacts);
+        this.insertedFacts = List.copyOf(insertedFacts);
+    }
+
+    /** The same firing under another number (the run numbers the firings of its parallel sessions in order). */
+    AuditEvent numbered(int number) {
+        return new AuditEvent(number, phase, rule, source, measure, area, matchedFacts, insertedFacts);
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    public String phase() {
+        return phase;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public org.pcpassessor.problem.Location source() {
+        return source;
+    }
+
+    public String measure() {
+        return measure;
+    }
+
+    public String area() {
+        return area;
+    }
+
+    /** Descriptions of the facts the rule matched, in the match's order. */
+    public List<String> matched() {
+        List<String> m = matched;
+        if (m == null) {
+            m = matchedFacts.stream().map(RuleRun::describe).toList();
+            matched = m;
+        }
+        return m;
+    }
+
+    /** Descriptions of the facts the rule's consequence inserted, in order. */
+    public List<String> inserted() {
+        List<String> i = inserted;
+        if (i == null) {
+            i = insertedFacts.stream().map(RuleRun::describe).toList();
+            inserted = i;
+        }
+        return i;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AuditEvent e && sequence == e.sequence && phase.equals(e.phase) && rule.equals(e.rule)
+                && source.equals(e.source) && measure.equals(e.measure) && area.equals(e.area)
+                && matched().equals(e.matched()) && inserted().equals(e.inserted());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sequence, phase, rule, source, measure, area);
+    }
+
+    @Override
+    public String toString() {
+        return "AuditEvent[sequence=" + sequence + ", phase=" + phase + ", rule=" + rule + ", source=" + source
+                + ", measure=" + measure + ", area=" + area + ", matched=" + matched() + ", inserted=" + inserted() + "]";
     }
 }
