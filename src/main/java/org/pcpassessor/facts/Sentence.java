@@ -41,7 +41,7 @@ public record Sentence(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(template, "template");
         used = List.copyOf(used);
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = LayeredValues.frozen(values); // a copy sharing only the session's unmodifiable snapshot values
         if (used.isEmpty()) {
             throw new IllegalArgumentException("a sentence must say at least one finding");
         }

@@ -84,7 +84,7 @@ public final class Values {
     }
 
     private static Map<String, Object> of(Snapshot s, List<Finding> findings, String subject) {
-        Map<String, Object> v = new LinkedHashMap<>(snapshotValues(s, subject));
+        Map<String, Object> v = new LayeredValues(snapshotValues(s, subject));
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             // Each finding's values under their own name (a later finding's wins), by basis, and numbered by the
@@ -517,7 +517,7 @@ public final class Values {
     public static Map<String, Object> withPhrases(String template, Map<String, Object> values, Phrases phrases,
                                                   String rule) {
         try {
-            Map<String, Object> all = new LinkedHashMap<>(values);
+            Map<String, Object> all = new LayeredValues(values);
             addPhrases(template, all, phrases, new ArrayList<>());
             return all;
         } catch (TemplateException e) {
