@@ -61,16 +61,18 @@ public final class Main implements Runnable {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            // Unwinding has dropped what filled the heap, so there is room to say so. Nothing was written: every
-            // output is written whole at the end.
-            err.println("assess: error: out of memory (the Java heap is at most "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Nothing was written. A bigger run needs "
-                    + "a bigger heap, such as PCP_JAVA_OPTS=-Xmx8g ./assess ...; about 70 KB a series "
-                    + "(docs/scaling.md).");
+            // Nothing was written: every output is written whole at the end. The message was made when the class
+            // was loaded: the heap may still be full here (threads reading files in parallel may hold what they
+            // read until they end), and making a string could fail again.
+            err.println(OUT_OF_MEMORY);
             err.flush();
             return 1;
         }
     }
+
+    private static final String OUT_OF_MEMORY = "assess: error: out of memory (the Java heap is at most "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Nothing was written. A bigger run needs "
+            + "a bigger heap, such as PCP_JAVA_OPTS=-Xmx8g ./assess ...; about 70 KB a series (docs/scaling.md).";
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
