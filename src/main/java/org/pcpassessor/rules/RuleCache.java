@@ -60,7 +60,7 @@ final class RuleCache {
         return LOADED.get();
     }
 
-    /** What the key adds beyond the rule files: the engine's version and the tool's build. */
+    /** What the key adds beyond the rule files: the engine's version, the tool's build and the Java version. */
     static String buildIdentity() {
         String drools = Optional.ofNullable(KieServices.class.getPackage().getImplementationVersion()).orElse("?");
         String tool = "classes";
@@ -73,7 +73,8 @@ final class RuleCache {
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             tool = "unknown";
         }
-        return drools + "\u0000" + tool;
+        // the Java version too: a module compiled by a newer Java may hold classes an older one cannot load
+        return drools + "\u0000" + tool + "\u0000" + Runtime.version().feature();
     }
 
     /**
