@@ -17,6 +17,8 @@ cp="target/test-classes:target/pcp-assessor-all.jar"
 # One report on the bundled data first: it writes the class-data archive and the compiled-rules cache that every
 # later ./assess run uses (the generated catalogues run the bundled rules), so no measured run pays for them.
 ./assess report > /dev/null
+java="$(PCP_PRINT_JAVA=1 ./assess)"
+echo "Java: $java"
 printf '%-8s %8s %10s %10s %9s %12s %7s\n' size series wall series/s RSS reference ratio
 for size in "${sizes[@]}"; do
   copies="${size%x*}"; areas="${size#*x}"
@@ -28,8 +30,10 @@ for size in "${sizes[@]}"; do
       --catalogue "$dir/measures.yaml" --rule-timeout 3600 --out "$dir/report.md" 2> "$dir/stderr.txt" \
       || { cat "$dir/stderr.txt"; exit 1; }
   read -r wall rss < "$dir/time.txt"
-  # The reference as a plain Java program is run: the JVM's defaults, no flags of the tool's.
-  ref=$( /usr/bin/time -f "%e" -o "$dir/ref-time.txt" java -cp "$cp" org.pcpassessor.bench.Reference "$dir/measures.yaml" )
+  # The reference as a plain Java program is run: the JVM's defaults, no flags of the tool's, on the Java the
+  # launcher chose for the tool.
+  ref=$( /usr/bin/time -f "%e" -o "$dir/ref-time.txt" "$java" -cp "$cp" org.pcpassessor.bench.Reference \
+      "$dir/measures.yaml" )
   refwall=$(cat "$dir/ref-time.txt")
   printf '%-8s %8d %9ss %10.0f %7dMB %11ss %6.1fx\n' "$size" "$series" "$wall" \
       "$(echo "$series / $wall" | bc -l)" "$(( rss / 1024 ))" "$refwall" "$(echo "$wall / $refwall" | bc -l)"
@@ -37,6 +41,6 @@ for size in "${sizes[@]}"; do
   sed -n 's/^assess: stages/         tool stages/p' "$dir/stderr.txt"
   if [ "$series" -le 2000 ] || [ "${CHECK:-0}" = 1 ]; then
     ./assess report --catalogue "$dir/measures.yaml" --rule-timeout 3600 --format json --out "$dir/report.json"
-    java -cp "$cp" org.pcpassessor.bench.Reference "$dir/measures.yaml" "$dir/report.json" | sed -n 's/^/         /; 2,$p'
+    "$java" -cp "$cp" org.pcpassessor.bench.Reference "$dir/measures.yaml" "$dir/report.json" | sed -n 's/^/         /; 2,$p'
   fi
 done
