@@ -112,12 +112,34 @@ public record Sentence(
         java.util.SortedSet<String> out = new java.util.TreeSet<>();
         values.forEach((name, value) -> {
             if (name.endsWith("Text") && value instanceof String v && !v.equals("-") && !v.isBlank()
-                    && java.util.regex.Pattern.compile("(?<![\\d.,])" + java.util.regex.Pattern.quote(v)
-                    + "(?![\\d]|[.,]\\d)").matcher(text).find()) {
+                    && standsAlone(text, v)) {
                 out.add(v);
             }
         });
         return out;
+    }
+
+    /**
+     * Whether {@code v} occurs in {@code text} with no digit, '.' or ',' just before it and neither a digit nor a
+     * '.' or ',' and a digit just after it: the regular expression {@code (?<![\d.,])v(?![\d]|[.,]\d)}, tested
+     * at each occurrence (a pattern compiled per figure and sentence was two fifths of assembling a big report).
+     */
+    static boolean standsAlone(String text, String v) {
+        for (int i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) {
+            char before = i == 0 ? ' ' : text.charAt(i - 1);
+            int j = i + v.length();
+            boolean digitAfter = j < text.length() && digit(text.charAt(j));
+            boolean decimalAfter = j + 1 < text.length() && (text.charAt(j) == '.' || text.charAt(j) == ',')
+                    && digit(text.charAt(j + 1));
+            if (!digit(before) && before != '.' && before != ',' && !digitAfter && !decimalAfter) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     @Override
