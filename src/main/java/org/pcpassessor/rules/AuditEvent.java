@@ -19,8 +19,11 @@ public final class AuditEvent {
     private final String area;
     private final List<Object> matchedFacts;
     private final List<Object> insertedFacts;
-    private volatile List<String> matched;
-    private volatile List<String> inserted;
+    /** The facts' descriptions, made together when first asked. */
+    private record Described(List<String> matched, List<String> inserted) {
+    }
+
+    private volatile Described described;
 
     public AuditEvent(int sequence, String phase, String rule, org.pcpassessor.problem.Location source, String measure,
                       String area, List<?> matchedFacts, List<?> insertedFacts) {
@@ -65,22 +68,22 @@ public final class AuditEvent {
 
     /** Descriptions of the facts the rule matched, in the match's order. */
     public List<String> matched() {
-        List<String> m = matched;
-        if (m == null) {
-            m = matchedFacts.stream().map(RuleRun::describe).toList();
-            matched = m;
-        }
-        return m;
+        return described().matched();
     }
 
     /** Descriptions of the facts the rule's consequence inserted, in order. */
     public List<String> inserted() {
-        List<String> i = inserted;
-        if (i == null) {
-            i = insertedFacts.stream().map(RuleRun::describe).toList();
-            inserted = i;
+        return described().inserted();
+    }
+
+    private Described described() {
+        Described d = described;
+        if (d == null) {
+            d = new Described(matchedFacts.stream().map(RuleRun::describe).toList(),
+                    insertedFacts.stream().map(RuleRun::describe).toList());
+            described = d;
         }
-        return i;
+        return d;
     }
 
     @Override
