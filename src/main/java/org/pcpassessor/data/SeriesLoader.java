@@ -44,7 +44,8 @@ public final class SeriesLoader {
         }
     }
 
-    // A number as a CSV should hold it: digits, an optional fraction and minus sign, nothing else. DECIMAL -?[0-9]+(\.[0-9]+)? and MONTH [0-9]{4}-[0-9]{2} are checked by the two scans below, not by regular
+    // A number as a CSV should hold it: digits, an optional fraction and minus sign, nothing else. DECIMAL
+    // -?[0-9]+(\.[0-9]+)? and MONTH [0-9]{4}-[0-9]{2} are checked by the two scans below, not by regular
     // expressions: they run on every cell of files of millions of rows (bench/scale.sh).
     /** The months a series may hold: anything else is a typing error, and would make a series of millions of months. */
     static final YearMonth FIRST_MONTH = YearMonth.of(1900, 1);
@@ -70,13 +71,15 @@ public final class SeriesLoader {
         // Each file is read and its rows checked on its own, on every core when there are many; what the files
         // hold is then merged in the catalogue's file order, as reading one after another would (a row repeating
         // an earlier file's is reported against the earlier one).
+        // Files are read a batch at a time, so that the rows read and not yet merged are one batch's.
         List<Path> files = catalogue.dataFiles();
-        List<FileRows> read = (files.size() >= PARALLEL_FILES ? files.parallelStream() : files.stream())
-                .map(path -> readFile(path, measures, areas)).toList();
         // measure -> area -> months; TreeMaps keep the result independent of file order.
         Map<String, Map<String, MonthRows>> rows = new TreeMap<>();
-        for (FileRows file : read) {
-            merge(file, rows);
+        for (int from = 0; from < files.size(); from += BATCH_FILES) {
+            List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH_FILES));
+            List<FileRows> read = (batch.size() >= PARALLEL_FILES ? batch.parallelStream() : batch.stream())
+                    .map(path -> readFile(path, measures, areas)).toList();
+            read.forEach(file -> merge(file, rows));
         }
         DataSet data = new DataSet();
         for (var byMeasure : rows.entrySet()) {
@@ -101,10 +104,13 @@ public final class SeriesLoader {
 
     /**
      * The number of data files from which they are read on every core: measured, 296 files of 12,728 series
-     * (bench/scale.sh 8x43) read in 1.7 s on two cores instead of 3.2 s on one; a catalogue of a few files gains
-     * nothing.
+     * (bench/scale.sh 8x43) read in 1.8 to 2.0 s on two cores instead of 3.2 s on one; a catalogue of a few files
+     * gains nothing.
      */
     static final int PARALLEL_FILES = 8;
+
+    /** The files read (on every core) before their rows are merged. */
+    static final int BATCH_FILES = 64;
 
     /** A row of a file that reached its series (valid, or invalid and reported), in the file's order. */
     private record Read(String measure, String area, YearMonth month, Row row) {

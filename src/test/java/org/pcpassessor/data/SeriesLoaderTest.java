@@ -135,41 +135,44 @@ class SeriesLoaderTest {
     }
 
     /**
-     * Ten files, read on every core (SeriesLoader.PARALLEL_FILES): a row repeated in a later file is reported at the
-     * later file's line against the earlier file's, whichever thread read which; each file's own errors keep their
-     * file:line; the series join months from several files in month order.
+     * Seventy files, read on every core a batch at a time (SeriesLoader.PARALLEL_FILES, BATCH_FILES): a row
+     * repeated in a later file, in another batch, is reported at the later file's line against the earlier file's,
+     * whichever thread read which; another file's error keeps its file:line; the series joins a month from each
+     * file in month order.
      */
     @Test
     void manyFilesAreMergedInCatalogueOrder() throws Exception {
+        int files = 70;
         StringBuilder globs = new StringBuilder();
-        for (int f = 1; f <= 10; f++) {
+        for (int f = 1; f <= files; f++) {
             globs.append(f == 1 ? "" : ", ").append("m").append(f).append(".csv");
-            // file f holds crimes in Force for month f (2020-01 .. 2020-10); file 7 also repeats month 3
+            // file f holds crimes in Force for month f (2015-01 ...); file 67 also repeats file 3's month
             Files.writeString(dir.resolve("m" + f + ".csv"), "measure,area,month,value\n"
-                    + String.format("crimes,Force,2020-%02d,%d%n", f, 100 + f)
-                    + (f == 7 ? "crimes,Force,2020-03,999\n" : "")
+                    + "crimes,Force," + java.time.YearMonth.of(2015, 1).plusMonths(f - 1) + "," + (100 + f) + "\n"
+                    + (f == 67 ? "crimes,Force,2015-03,999\n" : "")
                     + (f == 9 ? "crimes,Narth,2020-01,5\n" : ""));
         }
         Path yaml = dir.resolve("measures.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("data: [d.csv]", "data: [" + globs + "]"));
         Problems p = new Problems();
         Catalogue many = new CatalogueLoader(Set.of("c-test"), p).read(yaml);
-        assertEquals(10, many.dataFiles().size());
-        assertTrue(10 >= SeriesLoader.PARALLEL_FILES, "the files are read in parallel");
+        assertEquals(files, many.dataFiles().size());
+        assertTrue(SeriesLoader.BATCH_FILES < 67 && SeriesLoader.PARALLEL_FILES <= SeriesLoader.BATCH_FILES,
+                "the files are read in parallel, the duplicate in a later batch than its first");
 
         DataSet data = new SeriesLoader(many, p).read();
         List<Problem> found = p.sorted().stream().filter(x -> !x.message().startsWith("no data for measure")).toList();
 
         assertEquals(2, found.size(), found.toString());
-        assertEquals(dir.resolve("m7.csv").toString(), found.get(0).file());
+        assertEquals(dir.resolve("m67.csv").toString(), found.get(0).file());
         assertEquals(3, found.get(0).line());
-        assertEquals("duplicate row for crimes, Force, 2020-03 (first at " + dir.resolve("m3.csv") + ":2)",
+        assertEquals("duplicate row for crimes, Force, 2015-03 (first at " + dir.resolve("m3.csv") + ":2)",
                 found.get(0).message());
         assertEquals(dir.resolve("m9.csv").toString(), found.get(1).file());
         assertTrue(found.get(1).message().startsWith("unknown area 'Narth'"), found.get(1).message());
         Series crimes = data.series("crimes", "Force").orElseThrow();
-        assertEquals(10, crimes.size());
-        for (int m = 0; m < 10; m++) {
+        assertEquals(files, crimes.size());
+        for (int m = 0; m < files; m++) {
             assertEquals(101 + m, crimes.numerator(m), "month " + (m + 1) + " from file m" + (m + 1));
         }
     }
