@@ -38,20 +38,32 @@ class ProcessGuardTest {
     @TempDir
     Path dir;
 
+    /** A command's exit code and its output (standard output and error together). */
+    private record Ran(int exit, String output) {
+    }
+
+    /** The command line run in a JVM of its own (with these options) on this test's class path, as a user runs it. */
+    private static Ran assessInItsOwnProcess(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command did not end");
+        return new Ran(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
     @Test
     void aTrustedRuleCallingSystemExitEndsTheProcessWithTwoAndNamesTheRule() throws Exception {
         BadInputCorpusTest.setUp(dir);
         Files.writeString(dir.resolve("rules/classify/zz-exit.drl"), EXIT_RULE);
         Path out = dir.resolve("out.md");
         Files.writeString(out, "the analyst's last good report");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "report",
-                "--catalogue", dir.resolve("measures.yaml").toString(), "--rules", dir.resolve("rules").toString(),
-                "--trust-rules", "--out", out.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command did not end");
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(2, p.exitValue(), output);
+        Ran ran = assessInItsOwnProcess(List.of(), "report", "--catalogue", dir.resolve("measures.yaml").toString(),
+                "--rules", dir.resolve("rules").toString(), "--trust-rules", "--out", out.toString());
+        String output = ran.output();
+        assertEquals(2, ran.exit(), output);
         assertTrue(output.contains("the process was told to exit while rule 'Leave' ("), output);
         assertTrue(output.contains("zz-exit.drl:3) was running; a rule may not end the process"), output);
         assertEquals("the analyst's last good report", Files.readString(out));
@@ -63,14 +75,11 @@ class ProcessGuardTest {
         org.pcpassessor.bench.Scale.generate(org.pcpassessor.TestFiles.CATALOGUE, dir.resolve("big"), 4, 20, 1);
         Path out = dir.resolve("out.md");
         Files.writeString(out, "the analyst's last good report");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx40m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "report",
-                "--catalogue", dir.resolve("big/measures.yaml").toString(),
-                "--rules", org.pcpassessor.TestFiles.RULES.toString(), "--out", out.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command did not end");
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(1, p.exitValue(), output);
+        Ran ran = assessInItsOwnProcess(List.of("-Xmx40m"), "report", "--catalogue",
+                dir.resolve("big/measures.yaml").toString(), "--rules", org.pcpassessor.TestFiles.RULES.toString(),
+                "--out", out.toString());
+        String output = ran.output();
+        assertEquals(1, ran.exit(), output);
         assertTrue(output.contains("assess: error: out of memory (the Java heap is at most"), output);
         assertTrue(output.contains("PCP_JAVA_OPTS=-Xmx8g"), output);
         assertTrue(!output.contains("\tat "), "no stack trace: " + output);
