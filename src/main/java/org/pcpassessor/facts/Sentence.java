@@ -12,7 +12,8 @@ import org.pcpassessor.problem.Location;
  * A sentence of commentary made by a narrate rule from one or more findings of one measure. Made in DRL with
  * {@code insert( Sentence.of("template", $finding, ...) )}; the template is an ICU MessageFormat pattern with named
  * values (see {@link Values}) and the shared phrases. A finding used by a sentence is "said": rules guard with
- * {@code not Sentence( used contains $f )} so that it is not said again.
+ * {@code not Sentence( measureId == $f.measureId, used contains $f )} so that it is not said again (the measure
+ * first: the engine indexes it, and reads only that measure's sentences).
  */
 @Doc("A sentence of commentary made by a narrate rule from one or more findings of one measure.")
 public record Sentence(
@@ -28,7 +29,8 @@ public record Sentence(
         @Doc("The package of that rule.") String rulePackage,
         @Doc("Where that rule is declared.") Location source,
         @Doc("The template it was made from.") String template,
-        @Doc("The findings it says (guard with: not Sentence( used contains $f )).") List<Finding> used,
+        @Doc("The findings it says (guard with: not Sentence( measureId == $f.measureId, used contains $f )).")
+        List<Finding> used,
         @Doc("The rule's @rank: lower comes first within a priority (50 when not given).") int rank,
         @Doc("The values the template was filled with.") Map<String, Object> values) {
 

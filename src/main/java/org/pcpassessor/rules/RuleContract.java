@@ -41,7 +41,10 @@ import org.pcpassessor.problem.Suggestions;
  *       see; every {@code select} chooses among values that exist;</li>
  *   <li>every {@code evidence["key"]} a rule reads is a key of the findings its pattern can match;</li>
  *   <li>every text a rule compares a field with ({@code basis == "benchmark"}, {@code direction == "higher"},
- *       {@code measureId == "da-recorded-crime"}) is one that field can have.</li>
+ *       {@code measureId == "da-recorded-crime"}) is one that field can have;</li>
+ *   <li>(a warning) every Sentence pattern that refers to a finding, such as the guard
+ *       {@code not Sentence( measureId == $f.measureId, used contains $f )}, names the measure first, so that the
+ *       engine looks only at that measure's sentences, not at every sentence of the priority.</li>
  * </ul>
  * It reads the rules through Drools' own DRL parser (decision tables through the DRL they compile to).
  */
@@ -56,6 +59,9 @@ public final class RuleContract {
     private static final Pattern FIELD_IS = Pattern.compile("(?<![\\w.$])(\\w+)\\s*(?:==|!=)\\s*\"([^\"]*)\"");
     private static final Pattern FIELD_IN = Pattern.compile("(?<![\\w.$])(\\w+)\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    /** A constraint that keys a Sentence pattern by the measure of a bound fact: {@code measureId == $f.measureId}. */
+    private static final Pattern MEASURE_KEY = Pattern.compile("^measureId\\s*==\\s*\\$\\w+\\s*\\.\\s*measureId$");
+    private static final Pattern BINDING = Pattern.compile("\\$\\w+");
     private static final Set<String> OUTCOMES = Set.of("higher", "lower", "comparable", "untested");
 
     private static Map<String, Class<? extends Evidence>> contractCodes() {
@@ -119,6 +125,7 @@ public final class RuleContract {
             for (RuleModel.Pattern p : rule.patterns()) {
                 checkLiterals(rule, p);
                 checkEvidenceKeys(rule, p);
+                checkSentenceJoin(rule, p);
             }
         }
     }
@@ -479,5 +486,27 @@ public final class RuleContract {
 
     private void error(Location at, String message) {
         problems.error(at.file(), at.line(), at.column(), message);
+    }
+
+    /**
+     * A Sentence pattern that joins a bound fact ({@code used contains $f}) but is not keyed by measure: the engine
+     * cannot index {@code contains}, so each test of it reads every sentence of the priority, of every measure and
+     * area, and its cost grows with the priority's size. Keyed by {@code measureId == $f.measureId}, the engine reads
+     * only the measure's own sentences (an indexed join). A warning: the rule is right, only slow at scale.
+     */
+    private void checkSentenceJoin(RuleModel.Rule rule, RuleModel.Pattern p) {
+        if (!p.type().equals("Sentence")) {
+            return;
+        }
+        boolean joins = p.constraints().stream().anyMatch(c -> BINDING.matcher(c.text()).find());
+        boolean keyed = p.constraints().stream().anyMatch(c -> MEASURE_KEY.matcher(c.text().strip()).matches());
+        if (joins && !keyed) {
+            String binding = p.constraints().stream().map(c -> BINDING.matcher(c.text())).filter(Matcher::find)
+                    .map(Matcher::group).findFirst().orElse("$f");
+            problems.warning(p.at().file(), p.at().line(), p.at().column(), "rule '" + rule.name() + "': this "
+                    + "Sentence pattern reads every sentence of the priority (all its measures and areas) each time it "
+                    + "is tested; key it by measure, Sentence( measureId == " + binding + ".measureId, ... ), so that "
+                    + "only the measure's own sentences are read");
+        }
     }
 }

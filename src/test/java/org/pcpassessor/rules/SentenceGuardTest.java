@@ -1,0 +1,96 @@
+package org.pcpassessor.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.drools.base.base.ClassObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.BetaNode;
+import org.drools.core.reteoo.LeftTupleSource;
+import org.drools.core.reteoo.TerminalNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.KieBase;
+import org.pcpassessor.TestFiles;
+import org.pcpassessor.facts.Sentence;
+import org.pcpassessor.problem.Problem;
+import org.pcpassessor.problem.Problems;
+
+/**
+ * A guard such as {@code not Sentence( used contains $f )} costs, each time the engine tests it, a read of every
+ * sentence in the session (the engine cannot index {@code contains}), so a priority of many measures or areas paid
+ * for every other measure's sentences. Keyed by {@code measureId == $f.measureId}, the engine keeps the sentences in
+ * a hash index by measure and reads only the measure's own. This checks the engine's network itself, not the rule
+ * text: every join or not-node whose right input is Sentence facts must be indexed. It also checks that the rules
+ * contract warns, with file:line:column, about a Sentence join written without the key.
+ */
+class SentenceGuardTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everySentenceJoinOfTheBundledRulesIsIndexed() {
+        RuleBase rules = RuleBase.compile(TestFiles.RULES);
+        List<String> sentenceJoins = sentenceJoins(rules.narrate());
+        assertTrue(sentenceJoins.size() >= 20, "the narrate rules guard with Sentence: " + sentenceJoins);
+        List<String> unindexed = sentenceJoins.stream().filter(j -> j.endsWith("unindexed")).toList();
+        assertEquals(List.of(), unindexed, "Sentence joins the engine must scan whole");
+    }
+
+    @Test
+    void aGuardWithoutTheMeasureKeyIsUnindexedAndWarned() throws IOException {
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyRules(rules);
+        Path month = rules.resolve("narrate/month.drl");
+        String text = Files.readString(month);
+        String keyed = "not Sentence( measureId == $h.measureId, used contains $h )";
+        assertTrue(text.contains(keyed), "the frozen rule this test edits");
+        Files.writeString(month, text.replace(keyed, "not Sentence( used contains $h )"));
+        int line = lineOf(Files.readString(month), "not Sentence( used contains $h )");
+
+        Problems problems = new Problems();
+        RuleBase base = RuleBase.compile(rules, problems);
+        RuleContract.check(base, java.util.Optional.empty(), problems);
+        List<String> unindexed = sentenceJoins(base.narrate()).stream().filter(j -> j.endsWith("unindexed")).toList();
+        assertEquals(1, unindexed.size(), "the edited guard, and it alone, is scanned whole: " + unindexed);
+
+        String warnings = problems.sorted().stream().map(Problem::toString).collect(Collectors.joining("\n"));
+        assertEquals(1, problems.warningCount(), warnings);
+        assertTrue(warnings.contains(month + ":" + line + ":9: warning: rule 'Month: twelve-month high or low': "
+                + "this Sentence pattern reads every sentence of the priority"), warnings);
+        assertTrue(warnings.contains("key it by measure, Sentence( measureId == $h.measureId, ... )"), warnings);
+    }
+
+    /** Each beta node (join, not, exists) fed by Sentence facts, as "rule: indexed" or "rule: unindexed". */
+    private static List<String> sentenceJoins(KieBase kieBase) {
+        Set<String> out = new LinkedHashSet<>();
+        InternalRuleBase base = (InternalRuleBase) kieBase;
+        for (TerminalNode[] nodes : base.getReteooBuilder().getTerminalNodes().values()) {
+            for (TerminalNode terminal : nodes) {
+                String rule = terminal.getRule().getName();
+                for (LeftTupleSource s = terminal.getLeftTupleSource(); s != null; s = s.getLeftTupleSource()) {
+                    if (s instanceof BetaNode beta && beta.getObjectTypeNode() != null
+                            && beta.getObjectTypeNode().getObjectType() instanceof ClassObjectType type
+                            && type.getClassType() == Sentence.class) {
+                        out.add(rule + " (node " + beta.getId() + "): "
+                                + (beta.getRawConstraints().isIndexed() ? "indexed" : "unindexed"));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static int lineOf(String text, String needle) {
+        String before = text.substring(0, text.indexOf(needle));
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+}
