@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.regex.Matcher;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
@@ -212,20 +214,27 @@ public final class SeriesLoader {
                     + "denominator");
             return result;
         }
-        // The header is read here, not by the CSV library, so that a repeated name is reported as such.
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
+        // The header is read here, not by the CSV library, so that a repeated name is reported as such. A row of
+        // another length than the header is reported here too (the library returns it as it is); a quote left open
+        // or text after a closing quote stops the library, naming the line its record starts on.
         long lastLine = 0;
-        try (CSVParser parser = CSVParser.parse(new java.io.StringReader(text.get()), format)) {
-            java.util.Iterator<CSVRecord> records = parser.iterator();
-            List<String> header = records.next().toList();
-            lastLine = parser.getCurrentLineNumber();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .allowUnclosedQuote(false).trimWhitespacesAroundQuotes(true).ofCsvRecord(text.get())) {
+            java.util.Iterator<CsvRecord> records = reader.iterator();
+            CsvRecord first = records.next();
+            lastLine = first.getStartingLineNumber();
+            List<String> header = new ArrayList<>(first.getFieldCount());
+            for (int i = 0; i < first.getFieldCount(); i++) {
+                header.add(first.getField(i).trim());
+            }
             Map<String, Integer> columns = new java.util.LinkedHashMap<>();
             boolean duplicates = false;
             for (int i = 0; i < header.size(); i++) {
-                Integer first = columns.putIfAbsent(header.get(i), i);
-                if (first != null && !header.get(i).isEmpty()) {
-                    found.error(file, 1, i + 1, "the header names '" + header.get(i) + "' twice (columns "
-                            + (first + 1) + " and " + (i + 1) + ")");
+                Integer earlier = columns.putIfAbsent(header.get(i), i);
+                if (earlier != null && !header.get(i).isEmpty()) {
+                    found.error(file, (int) lastLine, i + 1, "the header names '" + header.get(i) + "' twice (columns "
+                            + (earlier + 1) + " and " + (i + 1) + ")");
                     duplicates = true;
                 }
             }
@@ -242,35 +251,42 @@ public final class SeriesLoader {
                 missing.add("value (or numerator and denominator)");
             }
             if (!missing.isEmpty()) {
-                found.error(file, 1, 1, "the header lacks " + String.join(", ", missing)
+                found.error(file, (int) lastLine, 1, "the header lacks " + String.join(", ", missing)
                         + "; expected measure,area,month,value,numerator,denominator");
                 return result;
             }
             Map<String, Integer> unknownMeasures = new TreeMap<>();
             Map<String, Integer> unknownAreas = new TreeMap<>();
             while (records.hasNext()) {
-                CSVRecord record = records.next();
-                int line = (int) parser.getCurrentLineNumber();
-                lastLine = line;
-                readRow(file, line, new Fields(columns, record), measures, areas, rows, unknownMeasures, unknownAreas, found);
+                CsvRecord record = records.next();
+                lastLine = record.getStartingLineNumber();
+                readRow(file, (int) lastLine, new Fields(columns, record), measures, areas, rows, unknownMeasures,
+                        unknownAreas, found);
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            // The CSV library stops at a malformed quote; the record that failed starts after the last one read.
+        } catch (CsvParseException e) {
             String m = String.valueOf(e.getMessage());
-            String why = m.contains("EOF reached before encapsulated token finished")
+            Matcher starts = RECORD_START.matcher(m);
+            int line = starts.find() ? Integer.parseInt(starts.group(1)) : (int) lastLine + 1;
+            String why = m.startsWith("Unclosed quoted field")
                     ? "a quoted field (\"...) is not closed before the end of the file"
-                    : m.contains("Invalid character between encapsulated token and delimiter")
+                    : m.startsWith("Unexpected character after closing quote")
                     ? "text after a closing quote: a quoted field must end at a comma (write \"\" for a quote inside it)"
-                    : "the CSV cannot be read: " + m.lines().findFirst().orElse("");
-            found.error(file, (int) lastLine + 1, 0, why);
+                    : "the CSV cannot be read: " + RECORD_START.matcher(m).replaceAll("").strip();
+            found.error(file, line, 0, why);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            found.error(file, (int) lastLine + 1, 0, "the CSV cannot be read: " + e.getMessage());
         }
         return result;
     }
 
+    /** Where the CSV library's message says the record it stopped in starts. */
+    private static final java.util.regex.Pattern RECORD_START =
+            java.util.regex.Pattern.compile("\\s*\\(record starting at line (\\d+)\\)");
+
     /** A row's fields by header name; a row of another length than the header is reported, not read. */
-    private record Fields(Map<String, Integer> columns, CSVRecord record) {
+    private record Fields(Map<String, Integer> columns, CsvRecord record) {
         boolean consistent() {
-            return record.size() == columns.size();
+            return record.getFieldCount() == columns.size();
         }
 
         boolean has(String column) {
@@ -279,7 +295,7 @@ public final class SeriesLoader {
 
         String get(String column) {
             Integer i = columns.get(column);
-            return i == null || i >= record.size() ? "" : record.get(i);
+            return i == null || i >= record.getFieldCount() ? "" : record.getField(i).trim();
         }
 
         /** The 1-based column of a field, for file:line:column. */
@@ -293,7 +309,7 @@ public final class SeriesLoader {
                          List<Read> rows, Map<String, Integer> unknownMeasures, Map<String, Integer> unknownAreas,
                          Problems found) {
         if (!record.consistent()) {
-            found.error(file, line, 0, "the row has " + record.record().size() + " fields; the header has "
+            found.error(file, line, 0, "the row has " + record.record().getFieldCount() + " fields; the header has "
                     + record.columns().size());
             return;
         }
