@@ -20,11 +20,11 @@ import org.pcpassessor.rules.RuleRun;
  * (the generator seeds each series on its own, so the smaller set is part of the larger). Counted, not timed. A
  * rule that fired once per pair of measures or of areas would make the ratio about 4.
  *
- * <p>What is not counted: the joins the engine tries (a condition tested against a fact, matching or not), which
- * is where a guard such as {@code not Sentence( used contains $f )} spends its time. The engine's public API has
- * no count of them, and its match events are no substitute (the engine makes a match only when it is about to fire
- * it: they equal the firings); the per-priority sessions bound them, and the bench's series per second
- * (docs/performance.md) is the check on them for now.
+ * <p>What is not counted: the joins the engine tries (a condition tested against a fact, matching or not). The
+ * engine's public API has no count of them, and its match events are no substitute (the engine makes a match only
+ * when it is about to fire it: they equal the firings). What bounds them is checked on the engine's network instead
+ * (rules/JoinIndexTest): every join, not and exists node of both phases is indexed, so each test reads only the
+ * facts with its key (the measure, the area), never every fact of the priority.
  */
 class LinearCostTest {
     /** "About double": the new series are other random series, so their findings are not exactly as many. */

@@ -25,14 +25,16 @@ import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.Problems;
 
 /**
- * A guard such as {@code not Sentence( used contains $f )} costs, each time the engine tests it, a read of every
- * sentence in the session (the engine cannot index {@code contains}), so a priority of many measures or areas paid
- * for every other measure's sentences. Keyed by {@code measureId == $f.measureId}, the engine keeps the sentences in
- * a hash index by measure and reads only the measure's own. This checks the engine's network itself, not the rule
- * text: every join or not-node whose right input is Sentence facts must be indexed. It also checks that the rules
- * contract warns, with file:line:column, about a Sentence join written without the key.
+ * Joins the engine can index, so that each test of a condition reads only the facts with the same key (a measure,
+ * an area) instead of every fact of its type in the priority. A guard such as {@code not Sentence( used contains
+ * $f )} cost, each time the engine tested it, a read of every sentence in the session (the engine cannot index
+ * {@code contains}), so a priority of many measures or areas paid for every other measure's sentences. Keyed by
+ * {@code measureId == $f.measureId}, the engine keeps the sentences in a hash index by measure and reads only the
+ * measure's own. This checks the engine's network itself, not the rule text: every join, not and exists node of
+ * both phases must be indexed. It also checks that the rules contract warns, with file:line:column, about a
+ * Sentence join written without the key.
  */
-class SentenceGuardTest {
+class JoinIndexTest {
     @TempDir
     Path tmp;
 
@@ -43,6 +45,22 @@ class SentenceGuardTest {
         assertTrue(sentenceJoins.size() >= 20, "the narrate rules guard with Sentence: " + sentenceJoins);
         List<String> unindexed = sentenceJoins.stream().filter(j -> j.endsWith("unindexed")).toList();
         assertEquals(List.of(), unindexed, "Sentence joins the engine must scan whole");
+    }
+
+    /**
+     * Every join of both phases, not only the guards: a join the engine cannot index (no {@code field == $x.field}
+     * among its constraints, or none at all: a cross product) tests every fact of its type in the priority against
+     * every partial match, so its cost grows with the square of the priority's size. The bundled rules have
+     * none; the rule firings' growth is counted in LinearCostTest.
+     */
+    @Test
+    void everyJoinOfBothPhasesIsIndexed() {
+        RuleBase rules = RuleBase.compile(TestFiles.RULES);
+        List<String> all = new ArrayList<>(joins(rules.classify(), null));
+        all.addAll(joins(rules.narrate(), null));
+        assertTrue(all.size() >= 60, "the rules join facts: " + all);
+        assertTrue(all.stream().anyMatch(j -> j.contains(": Finding (")), "joins of findings are seen: " + all);
+        assertEquals(List.of(), all.stream().filter(j -> j.endsWith("unindexed")).toList(), "unindexed joins");
     }
 
     @Test
@@ -69,8 +87,17 @@ class SentenceGuardTest {
         assertTrue(warnings.contains("key it by measure, Sentence( measureId == $h.measureId, ... )"), warnings);
     }
 
-    /** Each beta node (join, not, exists) fed by Sentence facts, as "rule: indexed" or "rule: unindexed". */
+    /** Each beta node (join, not, exists) fed by Sentence facts, as "rule (node n): indexed" or "...: unindexed". */
     private static List<String> sentenceJoins(KieBase kieBase) {
+        return joins(kieBase, Sentence.class);
+    }
+
+    /**
+     * Each beta node (join, not, exists) of the rule base whose right input is facts of {@code type} (any type when
+     * null), as "rule: Type (node n): indexed" or "...: unindexed". An unindexed node tests every fact of its type in
+     * the session against every partial match reaching it.
+     */
+    static List<String> joins(KieBase kieBase, Class<?> type) {
         Set<String> out = new LinkedHashSet<>();
         InternalRuleBase base = (InternalRuleBase) kieBase;
         for (TerminalNode[] nodes : base.getReteooBuilder().getTerminalNodes().values()) {
@@ -78,9 +105,9 @@ class SentenceGuardTest {
                 String rule = terminal.getRule().getName();
                 for (LeftTupleSource s = terminal.getLeftTupleSource(); s != null; s = s.getLeftTupleSource()) {
                     if (s instanceof BetaNode beta && beta.getObjectTypeNode() != null
-                            && beta.getObjectTypeNode().getObjectType() instanceof ClassObjectType type
-                            && type.getClassType() == Sentence.class) {
-                        out.add(rule + " (node " + beta.getId() + "): "
+                            && beta.getObjectTypeNode().getObjectType() instanceof ClassObjectType right
+                            && (type == null || right.getClassType() == type)) {
+                        out.add(rule + ": " + right.getClassType().getSimpleName() + " (node " + beta.getId() + "): "
                                 + (beta.getRawConstraints().isIndexed() ? "indexed" : "unindexed"));
                     }
                 }
