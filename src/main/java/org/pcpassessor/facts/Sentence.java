@@ -76,7 +76,11 @@ public record Sentence(
     private static String shortText(String template, Finding first, List<Finding> used, String text,
                                     RuleScope.Current rule) {
         String shortSubject = first.snapshot().shortSubject();
-        if (shortSubject.equals(first.snapshot().subject())) {
+        String noun = Values.noun(first.snapshot().subject());
+        if (shortSubject.equals(first.snapshot().subject())
+                || !text.contains(noun) && !text.contains(Values.capitalise(noun))) {
+            // The subject's values ({subject}, {Subject}, {noun}) all hold its noun (capitalised in {Subject} when
+            // the subject has no article): a text without it has none of them, and its short form is the same text.
             return text;
         }
         String shortText = Values.format(template, Values.ofShort(first.snapshot(), used), rule.phrases(), rule.rule());

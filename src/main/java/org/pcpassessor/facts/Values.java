@@ -146,8 +146,13 @@ public final class Values {
         // The catalogue gives the whole noun phrase, article and all ("the ... rate"); a template never adds one.
         v.put("subject", subject);
         v.put("Subject", capitalise(subject));
-        v.put("noun", ARTICLE.matcher(subject).replaceFirst(""));
+        v.put("noun", noun(subject));
         return v;
+    }
+
+    /** The subject without its article ("the ... rate" -> "... rate"). */
+    static String noun(String subject) {
+        return ARTICLE.matcher(subject).replaceFirst("");
     }
 
     private static Map<String, Object> makeSnapshotValues(Snapshot s, String subject) {
