@@ -12,17 +12,19 @@ import java.util.Optional;
  * @param file         the catalogue file itself
  * @param title        the report title
  * @param defaultMonth the report month unless {@code --month} says otherwise
- * @param areas        the areas reported, the first being the headline area (e.g. Force)
+ * @param areas        the areas reported, the first being the headline area (e.g. Force); with forces, every
+ *                     force's areas in turn
  * @param confidence   the confidence level of every significance test (0.95 unless set)
  * @param dataFiles    the series files, globs expanded, sorted by path
  * @param pillars      the pillars in report order
  * @param rejected     ids of measures declared with errors (left out; their data rows are not "unknown")
  * @param spc          how monthly series are charted
  * @param paper        the Board paper's front matter
+ * @param forces       the forces, each with its own areas, when the catalogue names several; empty for one force
  */
 public record Catalogue(Path file, String title, YearMonth defaultMonth, List<String> areas, double confidence,
                         List<Path> dataFiles, List<Pillar> pillars, java.util.Set<String> rejected,
-                        SpcSettings spc, Paper paper) {
+                        SpcSettings spc, Paper paper, List<Force> forces) {
 
     public Catalogue {
         Objects.requireNonNull(file, "file");
@@ -33,6 +35,10 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
         pillars = List.copyOf(pillars);
         rejected = java.util.Set.copyOf(rejected);
         Objects.requireNonNull(paper, "paper");
+        forces = List.copyOf(forces);
+        if (!forces.isEmpty() && !areas.equals(forces.stream().flatMap(f -> f.areas().stream()).toList())) {
+            throw new IllegalArgumentException("the areas must be the forces' areas in turn");
+        }
         if (areas.isEmpty()) {
             throw new IllegalArgumentException("a catalogue needs at least one area");
         }
@@ -41,9 +47,13 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
         }
     }
 
-    /** The same catalogue over other areas (the first the headline area): one force of many reported as peers. */
+    /**
+     * The same catalogue over other areas (the first the headline area), as one force: one force of many, or one
+     * area, reported on its own among peers.
+     */
     public Catalogue withAreas(List<String> others) {
-        return new Catalogue(file, title, defaultMonth, others, confidence, dataFiles, pillars, rejected, spc, paper);
+        return new Catalogue(file, title, defaultMonth, others, confidence, dataFiles, pillars, rejected, spc, paper,
+                List.of());
     }
 
     public String headlineArea() {

@@ -33,7 +33,8 @@ import org.pcpassessor.problem.Suggestions;
  */
 public final class CatalogueLoader {
     static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars");
-    static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "confidence", "spc", "budget", "paper");
+    static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "forces", "confidence", "spc", "budget",
+            "paper");
     static final Set<String> PAPER_KEYS = Set.of("to", "from", "purpose", "recommendation", "background");
     static final Set<String> SPC_KEYS = Set.of("window", "shift", "trend", "screen");
     static final Set<String> BUDGET_KEYS = Set.of("paragraphs", "sentences", "threshold");
@@ -108,6 +109,7 @@ public final class CatalogueLoader {
         String title = "Police and Crime Plan performance";
         YearMonth month = null;
         List<String> areas = List.of();
+        List<Force> forces = List.of();
         double confidence = 0.95;
         SpcSettings spc = SpcSettings.DEFAULT;
         Paper paper = Paper.DEFAULT;
@@ -119,7 +121,16 @@ public final class CatalogueLoader {
                 title = given;
             }
             month = yearMonth(required(report, "month", "report"), "report month");
-            areas = areas(required(report, "areas", "report"));
+            Node forcesNode = report.get("forces");
+            if (forcesNode == null) {
+                areas = areas(required(report, "areas", "report"));
+            } else if (report.get("areas") != null) {
+                error(report.get("areas"), "give report.areas (the areas of one force) or report.forces (several "
+                        + "forces, each with its areas), not both");
+            } else {
+                forces = forces(forcesNode);
+                areas = forces.stream().flatMap(f -> f.areas().stream()).toList();
+            }
             Node c = report.get("confidence");
             if (c != null) {
                 confidence = number(c, "confidence");
@@ -138,7 +149,7 @@ public final class CatalogueLoader {
         if (month == null || areas.isEmpty()) {
             return null;
         }
-        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected, spc, paper);
+        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected, spc, paper, forces);
     }
 
     /** The paper's front matter: each key optional, a key not given keeps {@link Paper#DEFAULT}'s. */
@@ -261,6 +272,48 @@ public final class CatalogueLoader {
             error(node, "areas must list at least one area; the first is the headline area (e.g. [Force, North, South])");
         }
         return areas;
+    }
+
+    /**
+     * {@code forces:} a mapping of force names to their areas (each a list, the first the force's headline area);
+     * an area belongs to one force only, since a series names its area and not its force.
+     */
+    private List<Force> forces(Node node) {
+        MapNode map = asMap(node, "forces");
+        if (map == null) {
+            return List.of();
+        }
+        List<Force> forces = new ArrayList<>();
+        Map<String, String> forceOf = new java.util.HashMap<>();
+        for (Entry e : map.entries().values()) {
+            List<String> areas = new ArrayList<>();
+            ListNode list = asList(e.value(), "force " + e.key() + "'s areas");
+            for (Node item : list == null ? List.<Node>of() : list.items()) {
+                String area = text(item, "area");
+                if (area == null) {
+                    continue;
+                }
+                String other = forceOf.putIfAbsent(area, e.key());
+                if (other != null) {
+                    error(item, "area '" + area + "' is listed twice" + (other.equals(e.key()) ? ""
+                            : " (forces " + other + " and " + e.key() + "): a series names its area, not its force, "
+                            + "so each force's areas need names of their own"));
+                } else {
+                    areas.add(area);
+                }
+            }
+            if (areas.isEmpty()) {
+                if (list != null) {
+                    error(e.value(), "force " + e.key() + " must list at least one area; the first is its headline area");
+                }
+                continue;
+            }
+            forces.add(new Force(e.key(), areas));
+        }
+        if (map.entries().isEmpty()) {
+            error(node, "forces must name at least one force, e.g. {Cambridgeshire: [Cambridgeshire, North, South]}");
+        }
+        return forces;
     }
 
     private List<Path> dataFiles(Node node, Path catalogue) {

@@ -40,9 +40,10 @@ final class ReportCommand implements Callable<Integer> {
     Path audit;
 
     @Option(names = "--each-area",
-            description = "A report for each area of the catalogue as its own headline area (forces or districts "
-                    + "reported as peers), written to --out-dir with peers.md and peers.json comparing them: one "
-                    + "read of the data and one compile of the rules for all.")
+            description = "A report for each force the catalogue names (report.forces), over its own areas, or else "
+                    + "for each area as its own headline area (forces or districts reported as peers), written to "
+                    + "--out-dir with peers.md and peers.json comparing them: one read of the data and one compile "
+                    + "of the rules for all.")
     boolean eachArea;
 
     @Option(names = "--out-dir", paramLabel = "DIR",
@@ -68,6 +69,11 @@ final class ReportCommand implements Callable<Integer> {
         if (eachArea) {
             writeEachArea(workspace);
             return 0;
+        }
+        org.pcpassessor.catalogue.Catalogue catalogue = workspace.catalogue().orElseThrow();
+        if (catalogue.forces().size() > 1) {
+            throw new InputException("option --each-area", catalogue.file() + " names " + catalogue.forces().size()
+                    + " forces (report.forces): report each over its own areas with --each-area --out-dir DIR");
         }
         Report report = run(workspace, output, spec.commandLine().getErr());
         if (audit != null) {
@@ -100,18 +106,20 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, byte[]> files = new LinkedHashMap<>();
         Set<String> used = new HashSet<>(Set.of("peers"));
-        List<Report> reports = new ArrayList<>();
-        for (Workspace area : workspace.eachArea()) {
-            Report report = run(area, output, err);
-            reports.add(report);
-            String base = fileName(report.catalogue().headlineArea());
+        PeerTable.Builder table = PeerTable.builder();
+        for (Workspace.Peer peer : workspace.eachArea()) {
+            // One peer at a time: its statistics and rule results are dropped once its report is rendered and its
+            // rows are in the comparison.
+            Report report = run(peer.workspace(), output, err);
+            table.add(peer.name(), report);
+            String base = fileName(peer.name());
             String name = base;
             for (int k = 2; !used.add(name); k++) {
                 name = base + "-" + k;
             }
-            files.put(name + "." + output.extension(), output.render(area, report, false, List.of()));
+            files.put(name + "." + output.extension(), output.render(peer.workspace(), report, false, List.of()));
         }
-        PeerTable peers = PeerTable.of(reports);
+        PeerTable peers = table.build();
         files.put("peers.md", peers.markdown().getBytes(StandardCharsets.UTF_8));
         files.put("peers.json", peers.json().getBytes(StandardCharsets.UTF_8));
         try {
@@ -120,7 +128,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new InputException("option --out-dir", "cannot make the folder " + outDir + ": " + e.getMessage());
         }
         files.forEach((name, bytes) -> AtomicFiles.write(outDir.resolve(name), bytes, "--out-dir"));
-        err.println("assess: " + reports.size() + " reports and peers.md, peers.json written to " + outDir);
+        err.println("assess: " + (files.size() - 2) + " reports and peers.md, peers.json written to " + outDir);
         err.flush();
     }
 

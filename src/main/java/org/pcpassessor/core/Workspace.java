@@ -167,17 +167,28 @@ public final class Workspace {
         });
     }
 
+    /** One of the peers a run of {@code report --each-area} reports: its name, and its workspace. */
+    public record Peer(String name, Workspace workspace) {
+    }
+
     /**
-     * One workspace per area of the catalogue, each reporting that area alone as its headline area: many forces
-     * (or districts) reported as peers, each with a report of its own, on the data, rules and settings already
-     * loaded (one read of the files, one rule compilation). Notes are not read: a notes folder speaks for one force.
-     * Area-variation sentences do not arise, since each report has one area.
+     * The peers of the catalogue, each reported on its own: when the catalogue names forces
+     * ({@code report.forces}), one per force over its own areas (area-variation sentences about its own areas
+     * only); otherwise one per area, each its own headline area (forces or districts as peers). All share the data,
+     * rules and settings already loaded (one read of the files, one rule compilation). Notes are not read: a notes
+     * folder speaks for one force. A peer's workspace is made when it is asked for, so that a run holds one peer's
+     * statistics and rule results at a time.
      */
-    public List<Workspace> eachArea() {
+    public List<Peer> eachArea() {
         Catalogue all = requireCatalogue();
-        return all.areas().stream()
-                .map(area -> new Workspace(all.withAreas(List.of(area)), data, rules, problems, settings.withoutNotes()))
-                .toList();
+        if (!all.forces().isEmpty()) {
+            return all.forces().stream().map(f -> peer(f.name(), all.withAreas(f.areas()))).toList();
+        }
+        return all.areas().stream().map(area -> peer(area, all.withAreas(List.of(area)))).toList();
+    }
+
+    private Peer peer(String name, Catalogue catalogue) {
+        return new Peer(name, new Workspace(catalogue, data, rules, problems, settings.withoutNotes()));
     }
 
     /** The requested month, or the catalogue's default. */

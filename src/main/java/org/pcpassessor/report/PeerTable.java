@@ -26,26 +26,65 @@ public final class PeerTable {
     private record Line(String area, List<Draft.Cell> cells) {
     }
 
-    private final Report first;
+    /** The first report's catalogue and month: the pillars, title and columns every peer shares. */
+    private final org.pcpassessor.catalogue.Catalogue catalogue;
+    private final java.time.YearMonth month;
     private final List<String> columns;
     /** By measure id, the areas' rows in area order. */
-    private final Map<String, List<Line>> rows = new LinkedHashMap<>();
+    private final Map<String, List<Line>> rows;
 
-    private PeerTable(List<Report> reports) {
-        if (reports.isEmpty()) {
-            throw new IllegalArgumentException("a comparison needs at least one report");
+    private PeerTable(org.pcpassessor.catalogue.Catalogue catalogue, java.time.YearMonth month,
+                      Map<String, List<Line>> rows) {
+        this.catalogue = catalogue;
+        this.month = month;
+        this.columns = Draft.columns(month);
+        this.rows = rows;
+    }
+
+    /**
+     * Collects the peers' rows one report at a time, so that a run of many forces keeps their table rows, not
+     * their reports.
+     */
+    public static final class Builder {
+        private org.pcpassessor.catalogue.Catalogue catalogue;
+        private java.time.YearMonth month;
+        private final Map<String, List<Line>> rows = new LinkedHashMap<>();
+
+        private Builder() {
         }
-        first = reports.get(0);
-        columns = Draft.columns(first.month());
-        for (Report report : reports) {
-            String area = report.catalogue().headlineArea();
+
+        /** Adds a peer's report, its rows named by its headline area. */
+        public Builder add(Report report) {
+            return add(report.catalogue().headlineArea(), report);
+        }
+
+        /** Adds a peer's report: its headline area's row of each measure of its pillar tables, named {@code name}. */
+        public Builder add(String name, Report report) {
+            if (catalogue == null) {
+                catalogue = report.catalogue();
+                month = report.month();
+            } else if (!month.equals(report.month())) {
+                throw new IllegalArgumentException("peers of one month only: " + month + " and " + report.month());
+            }
             for (Draft.PillarPart pillar : Draft.of(report).pillars()) {
                 for (Draft.Row row : pillar.table().rows()) {
                     row.measure().ifPresent(m -> rows.computeIfAbsent(m.measure().id(), k -> new ArrayList<>())
-                            .add(new Line(area, row.cells())));
+                            .add(new Line(name, row.cells())));
                 }
             }
+            return this;
         }
+
+        public PeerTable build() {
+            if (catalogue == null) {
+                throw new IllegalArgumentException("a comparison needs at least one report");
+            }
+            return new PeerTable(catalogue, month, rows);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** A measure with its areas' rows, where the catalogue puts it. */
@@ -55,7 +94,7 @@ public final class PeerTable {
     /** Every measure with rows, in catalogue order (pillar, priority, declaration). */
     private List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
-        for (Pillar pillar : first.catalogue().pillars()) {
+        for (Pillar pillar : catalogue.pillars()) {
             for (Priority priority : pillar.priorities()) {
                 for (Measure m : priority.measures()) {
                     List<Line> lines = rows.get(m.id());
@@ -68,20 +107,22 @@ public final class PeerTable {
         return entries;
     }
 
-    /** The reports of one month, one per area, in the catalogue's area order. */
+    /** The reports of one month, one per peer, in the catalogue's order. */
     public static PeerTable of(List<Report> reports) {
-        return new PeerTable(List.copyOf(reports));
+        Builder b = builder();
+        reports.forEach(b::add);
+        return b.build();
     }
 
     /** As Markdown: a section per pillar, a table per measure with a row per area. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(first.catalogue().title()).append(": areas compared, ")
-                .append(Months.longName(first.month())).append("\n\n");
+        md.append("# ").append(catalogue.title()).append(": areas compared, ")
+                .append(Months.longName(month)).append("\n\n");
         md.append("Each area's figures and labels as its own report gives them (").append(areaCount())
                 .append(" areas). A dash: no figure, or no test.\n");
         List<Entry> entries = entries();
-        for (Pillar pillar : first.catalogue().pillars()) {
+        for (Pillar pillar : catalogue.pillars()) {
             md.append("\n## ").append(pillar.name()).append('\n');
             for (Entry e : entries) {
                 if (e.pillar() == pillar) {
@@ -108,8 +149,8 @@ public final class PeerTable {
     /** As JSON: the month, the column names, and per measure each area's cells with their judgements. */
     public String json() {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("title", first.catalogue().title());
-        root.put("month", first.month().toString());
+        root.put("title", catalogue.title());
+        root.put("month", month.toString());
         ArrayNode names = root.putArray("columns");
         columns.forEach(names::add);
         ArrayNode measures = root.putArray("measures");

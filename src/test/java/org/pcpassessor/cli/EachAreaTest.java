@@ -99,4 +99,52 @@ class EachAreaTest {
         assertTrue(badMonth.err().contains("no data for 2099-01"), badMonth.err());
         assertFalse(Files.exists(dir), "nothing written");
     }
+
+    /**
+     * A catalogue naming two forces (report.forces), each with its own areas: a report per force over its areas,
+     * whose area sentences are about its own areas only (the golden report's sentences about North and South are
+     * from a run with both under Force), and the peers' comparison by force name.
+     */
+    @Test
+    void forcesAreEachReportedOverTheirOwnAreas() throws IOException {
+        Path ws = tmp.resolve("ws");
+        Path data = Files.createDirectories(ws.resolve("fixtures/cambridgeshire"));
+        try (Stream<Path> files = Files.list(TestFiles.FROZEN.resolve("fixtures/cambridgeshire"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, data.resolve(f.getFileName()));
+            }
+        }
+        String text = TestFiles.catalogueText();
+        assertTrue(text.contains("  areas: [Force, North, South]\n"), "the frozen catalogue's areas");
+        Path catalogue = ws.resolve("measures.yaml");
+        Files.writeString(catalogue, text.replace("  areas: [Force, North, South]\n",
+                "  forces:\n    Cambridgeshire: [Force, North]\n    Elsewhere: [South]\n"));
+        Path dir = tmp.resolve("forces");
+
+        Run r = run("report", "--catalogue", catalogue.toString(), "--month", "2020-12", "--each-area", "--out-dir",
+                dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("cambridgeshire.md", "elsewhere.md", "peers.json", "peers.md"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        String golden = Files.readString(Path.of("src/test/resources/golden/report-2020-12.md"));
+        String cambs = Files.readString(dir.resolve("cambridgeshire.md"));
+        assertEquals(tableLines(golden), tableLines(cambs), "the force's tables are its headline area's, as before");
+        assertTrue(cambs.contains("in North (593) is significantly lower than its baseline (715)"),
+                "North, the force's own area, is compared with Force (golden: 593 against a baseline of 715)");
+        assertFalse(cambs.contains("South"), "South is another force's area");
+        String elsewhere = Files.readString(dir.resolve("elsewhere.md"));
+        assertTrue(elsewhere.contains("area South unless stated"), "South is its force's headline area");
+        assertFalse(elsewhere.contains("North") || elsewhere.contains("By area"), "a force of one area");
+        String peers = Files.readString(dir.resolve("peers.md"));
+        assertTrue(peers.contains("| Cambridgeshire | ") && peers.contains("| Elsewhere | "), peers.substring(0, 800));
+        assertTrue(r.err().contains("2 reports and peers.md, peers.json written to"), r.err());
+
+        Run one = run("report", "--catalogue", catalogue.toString(), "--month", "2020-12");
+        assertEquals(2, one.exit(), one.err());
+        assertTrue(one.err().contains("names 2 forces (report.forces): report each over its own areas with "
+                + "--each-area --out-dir DIR"), one.err());
+        assertEquals("", one.out(), "no report of the forces' areas as one force");
+    }
 }
