@@ -176,8 +176,8 @@ public final class Workspace {
      * ({@code report.forces}), one per force over its own areas (area-variation sentences about its own areas
      * only); otherwise one per area, each its own headline area (forces or districts as peers). All share the data,
      * rules and settings already loaded (one read of the files, one rule compilation). Notes are not read: a notes
-     * folder speaks for one force. A peer's workspace is made when it is asked for, so that a run holds one peer's
-     * statistics and rule results at a time.
+     * folder speaks for one force. A peer's workspace holds no statistics until its month is run, so a caller
+     * that runs the peers one after another and keeps only what it renders holds one peer's results at a time.
      */
     public List<Peer> eachArea() {
         Catalogue all = requireCatalogue();
