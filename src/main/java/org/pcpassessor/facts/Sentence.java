@@ -12,8 +12,8 @@ import org.pcpassessor.problem.Location;
  * A sentence of commentary made by a narrate rule from one or more findings of one measure. Made in DRL with
  * {@code insert( Sentence.of("template", $finding, ...) )}; the template is an ICU MessageFormat pattern with named
  * values (see {@link Values}) and the shared phrases. A finding used by a sentence is "said": rules guard with
- * {@code not Sentence( measureId == $f.measureId, used contains $f )} so that it is not said again (the measure
- * first: the engine indexes it, and reads only that measure's sentences).
+ * {@code not Sentence( measureId == $f.measureId, used contains $f )} so that it is not said again (keyed by the
+ * measure, which the engine indexes, so that it reads only that measure's sentences).
  */
 @Doc("A sentence of commentary made by a narrate rule from one or more findings of one measure.")
 public record Sentence(

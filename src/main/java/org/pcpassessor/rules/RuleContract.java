@@ -43,8 +43,8 @@ import org.pcpassessor.problem.Suggestions;
  *   <li>every text a rule compares a field with ({@code basis == "benchmark"}, {@code direction == "higher"},
  *       {@code measureId == "da-recorded-crime"}) is one that field can have;</li>
  *   <li>(a warning) every Sentence pattern that refers to a finding, such as the guard
- *       {@code not Sentence( measureId == $f.measureId, used contains $f )}, names the measure first, so that the
- *       engine looks only at that measure's sentences, not at every sentence of the priority.</li>
+ *       {@code not Sentence( measureId == $f.measureId, used contains $f )}, is keyed by the measure, so that
+ *       the engine looks only at that measure's sentences, not at every sentence of the priority.</li>
  * </ul>
  * It reads the rules through Drools' own DRL parser (decision tables through the DRL they compile to).
  */
