@@ -53,11 +53,6 @@ public final class PeerTable {
         private Builder() {
         }
 
-        /** Adds a peer's report, its rows named by its headline area. */
-        public Builder add(Report report) {
-            return add(report.catalogue().headlineArea(), report);
-        }
-
         /** Adds a peer's report: its headline area's row of each measure of its pillar tables, named {@code name}. */
         public Builder add(String name, Report report) {
             if (catalogue == null) {
@@ -79,7 +74,9 @@ public final class PeerTable {
             if (catalogue == null) {
                 throw new IllegalArgumentException("a comparison needs at least one report");
             }
-            return new PeerTable(catalogue, month, rows);
+            Map<String, List<Line>> copy = new LinkedHashMap<>();
+            rows.forEach((measure, lines) -> copy.put(measure, List.copyOf(lines)));
+            return new PeerTable(catalogue, month, java.util.Collections.unmodifiableMap(copy));
         }
     }
 
@@ -105,13 +102,6 @@ public final class PeerTable {
             }
         }
         return entries;
-    }
-
-    /** The reports of one month, one per peer, in the catalogue's order. */
-    public static PeerTable of(List<Report> reports) {
-        Builder b = builder();
-        reports.forEach(b::add);
-        return b.build();
     }
 
     /** As Markdown: a section per pillar, a table per measure with a row per area. */
