@@ -29,6 +29,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Runtime.getRuntime().addShutdownHook(new Thread(Main::guardExit, "pcp-exit-guard"));
+        Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = execute(args, new PrintWriter(System.out, true), err);
         org.pcpassessor.core.Stages.print(err);
@@ -48,6 +49,21 @@ public final class Main implements Runnable {
             System.err.flush();
             Runtime.getRuntime().halt(2);
         }
+    }
+
+    /**
+     * A worker thread's failure (the threads that read files or run statistics in parallel): its caller receives it
+     * and reports it, so the thread itself says nothing. Out of memory, a worker can fail even to hand its error
+     * over, and the JVM's default would print its stack trace beside the command's own message (seen in
+     * ProcessGuardTest); any other failure goes to the JVM's default, as before.
+     */
+    private static void uncaught(Thread thread, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return;
+        }
+        // what the JVM prints without a handler (ThreadGroup.uncaughtException would call this handler again)
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        e.printStackTrace(System.err);
     }
 
     /** Runs a command line and returns its exit code: 0 ok, 1 internal failure, 2 bad input. */
