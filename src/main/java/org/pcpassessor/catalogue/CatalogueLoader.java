@@ -256,20 +256,32 @@ public final class CatalogueLoader {
         if (list == null) {
             return List.of();
         }
+        List<String> areas = areaNames(list, "", new HashMap<>());
+        if (areas.isEmpty()) {
+            error(node, "areas must list at least one area; the first is the headline area (e.g. [Force, North, South])");
+        }
+        return areas;
+    }
+
+    /**
+     * The areas a list names, each once: a name listed again is reported, with both forces when the earlier one is
+     * another force's ({@code forceOf}: the force of every area read so far in the catalogue, filled here).
+     */
+    private List<String> areaNames(ListNode list, String force, Map<String, String> forceOf) {
         List<String> areas = new ArrayList<>();
         for (Node item : list.items()) {
             String area = text(item, "area");
             if (area == null) {
                 continue;
             }
-            if (areas.contains(area)) {
-                error(item, "area '" + area + "' is listed twice");
-            } else {
+            String other = forceOf.putIfAbsent(area, force);
+            if (other == null) {
                 areas.add(area);
+            } else {
+                error(item, "area '" + area + "' is listed twice" + (other.equals(force) ? ""
+                        : " (forces " + other + " and " + force + "): a series names its area, not its force, "
+                        + "so each force's areas need names of their own"));
             }
-        }
-        if (areas.isEmpty()) {
-            error(node, "areas must list at least one area; the first is the headline area (e.g. [Force, North, South])");
         }
         return areas;
     }
@@ -284,28 +296,15 @@ public final class CatalogueLoader {
             return List.of();
         }
         List<Force> forces = new ArrayList<>();
-        Map<String, String> forceOf = new java.util.HashMap<>();
+        Map<String, String> forceOf = new HashMap<>();
         for (Entry e : map.entries().values()) {
-            List<String> areas = new ArrayList<>();
             ListNode list = asList(e.value(), "force " + e.key() + "'s areas");
-            for (Node item : list == null ? List.<Node>of() : list.items()) {
-                String area = text(item, "area");
-                if (area == null) {
-                    continue;
-                }
-                String other = forceOf.putIfAbsent(area, e.key());
-                if (other != null) {
-                    error(item, "area '" + area + "' is listed twice" + (other.equals(e.key()) ? ""
-                            : " (forces " + other + " and " + e.key() + "): a series names its area, not its force, "
-                            + "so each force's areas need names of their own"));
-                } else {
-                    areas.add(area);
-                }
+            if (list == null) {
+                continue;
             }
+            List<String> areas = areaNames(list, e.key(), forceOf);
             if (areas.isEmpty()) {
-                if (list != null) {
-                    error(e.value(), "force " + e.key() + " must list at least one area; the first is its headline area");
-                }
+                error(e.value(), "force " + e.key() + " must list at least one area; the first is its headline area");
                 continue;
             }
             forces.add(new Force(e.key(), areas));

@@ -498,11 +498,11 @@ public final class RuleContract {
         if (!p.type().equals("Sentence")) {
             return;
         }
-        boolean joins = p.constraints().stream().anyMatch(c -> BINDING.matcher(c.text()).find());
+        Optional<String> joined = p.constraints().stream().map(c -> BINDING.matcher(c.text())).filter(Matcher::find)
+                .map(Matcher::group).findFirst();
         boolean keyed = p.constraints().stream().anyMatch(c -> MEASURE_KEY.matcher(c.text().strip()).matches());
-        if (joins && !keyed) {
-            String binding = p.constraints().stream().map(c -> BINDING.matcher(c.text())).filter(Matcher::find)
-                    .map(Matcher::group).findFirst().orElse("$f");
+        if (joined.isPresent() && !keyed) {
+            String binding = joined.get();
             problems.warning(p.at().file(), p.at().line(), p.at().column(), "rule '" + rule.name() + "': this "
                     + "Sentence pattern reads every sentence of the priority (all its measures and areas) each time it "
                     + "is tested; key it by measure, Sentence( measureId == " + binding + ".measureId, ... ), so that "
