@@ -59,7 +59,7 @@ public record Comparison(String measureId, String area, boolean headline, String
         e.put("confidence", confidence);
         e.put("outcome", outcome);
         e.put("run", run);
-        new java.util.TreeMap<>(details).forEach(e::put);
+        details.forEach(e::put); // a sorted map already (see the constructor)
         return e;
     }
 }

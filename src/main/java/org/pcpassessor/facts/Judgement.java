@@ -1,6 +1,5 @@
 package org.pcpassessor.facts;
 
-import java.util.Arrays;
 import java.util.Optional;
 import org.pcpassessor.catalogue.Polarity;
 
@@ -11,9 +10,14 @@ import org.pcpassessor.catalogue.Polarity;
 public enum Judgement {
     BETTER, WORSE, NEUTRAL;
 
+    private static final Judgement[] VALUES = values();
+
+    /** The word, made once: findings are made and checked by the thousand. */
+    private final String word = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The word rules compare with: {@code Finding( judgement == "worse" )}. */
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return word;
     }
 
     /**
@@ -29,6 +33,11 @@ public enum Judgement {
     }
 
     public static Optional<Judgement> parse(String word) {
-        return Arrays.stream(values()).filter(j -> j.word().equals(word)).findFirst();
+        for (Judgement j : VALUES) { // a loop, not a stream: called for every finding made
+            if (j.word.equals(word)) {
+                return Optional.of(j);
+            }
+        }
+        return Optional.empty();
     }
 }
