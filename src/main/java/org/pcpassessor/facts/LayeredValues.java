@@ -56,6 +56,11 @@ final class LayeredValues extends AbstractMap<String, Object> {
         return java.util.Collections.unmodifiableMap(new LayeredValues(root, merged, added));
     }
 
+    /** What was put into this layer, in the order first put (read-only). */
+    Map<String, Object> own() {
+        return java.util.Collections.unmodifiableMap(top);
+    }
+
     @Override
     public Object get(Object key) {
         Object v = top.get(key);

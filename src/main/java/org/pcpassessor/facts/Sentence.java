@@ -61,32 +61,21 @@ public record Sentence(
                         + "' passed " + first.measureId() + " and " + f.measureId());
             }
         }
-        Map<String, Object> values = Values.withPhrases(template, Values.of(first.snapshot(), used), rule.phrases(),
-                rule.rule());
-        String text = Values.format(template, values, rule.rule()); // the values already hold its phrases
-        String shortText = shortText(template, first, used, text, rule);
-        return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(), text,
-                shortText, rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule), values);
+        Values.Said said = Values.sentence(template, first.snapshot(), used, rule.phrases(), rule.rule());
+        String shortText = said.text().equals(said.shortText()) || counts(said.shortText(), first.snapshot())
+                ? said.text() : said.shortText();
+        return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(),
+                said.text(), shortText, rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule),
+                said.values());
     }
 
     /**
-     * The sentence with the subject in its short form, or the sentence itself when the catalogue gives none or when
-     * the template counts the subject ("86 {subject}" would read "86 these offences").
+     * Whether the short text counts its subject ("86 these offences"): then the sentence keeps its full subject in
+     * a paragraph that has named it.
      */
-    private static String shortText(String template, Finding first, List<Finding> used, String text,
-                                    RuleScope.Current rule) {
-        String shortSubject = first.snapshot().shortSubject();
-        String noun = Values.noun(first.snapshot().subject());
-        if (shortSubject.equals(first.snapshot().subject())
-                || !text.contains(noun) && !text.contains(Values.capitalise(noun))) {
-            // The subject's values ({subject}, {Subject}, {noun}) all hold its noun (capitalised in {Subject} when
-            // the subject has no article): a text without it has none of them, and its short form is the same text.
-            return text;
-        }
-        String shortText = Values.format(template, Values.ofShort(first.snapshot(), used), rule.phrases(), rule.rule());
-        boolean counted = java.util.regex.Pattern.compile("\\d " + java.util.regex.Pattern.quote(shortSubject),
+    private static boolean counts(String shortText, Snapshot s) {
+        return java.util.regex.Pattern.compile("\\d " + java.util.regex.Pattern.quote(s.shortSubject()),
                 java.util.regex.Pattern.CASE_INSENSITIVE).matcher(shortText).find();
-        return counted ? text : shortText;
     }
 
     private static int rank(RuleScope.Current rule) {

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 /** How figures are stated: differences of printed figures, SPC limits a measure can take, medians of whole data. */
 class ValuesTest {
     private static Snapshot snapshot(String kind, boolean wholeData) {
-        return new Snapshot("m", "Force", true, "P", "Q", "L", "the things", "they", kind, "neutral",
+        return snapshot(kind, wholeData, "Force");
+    }
+
+    private static Snapshot snapshot(String kind, boolean wholeData, String area) {
+        return new Snapshot("m", area, true, "P", "Q", "L", "the things", "they", kind, "neutral",
                 kind.equals("median") ? "minutes" : "", wholeData, YearMonth.of(2020, 12), 1, 1, 1, 1, 1, 1, 1, 1, 1,
                 "2019/20", 1, 1, 0, 0, 0, Double.NaN, List.of());
     }
@@ -55,5 +59,33 @@ class ValuesTest {
         assertEquals("The things", v.get("Subject"));
         assertEquals("things", v.get("noun"));
         assertEquals("they", Values.ofShort(snapshot("rate", false), List.of()).get("subject"));
+    }
+
+    /**
+     * A sentence is formatted once for both forms of its subject when its template and phrases only print the
+     * subject; the texts are what each form gives, written out here by hand, as are those of a template that chooses
+     * on the subject (formatted twice) and of an area whose name holds a private-use character (formatted twice).
+     */
+    @Test
+    void aSentenceHasItsTextForEachFormOfTheSubject() {
+        Phrases phrases = new Phrases(java.util.Map.of("where", "{noun} in {area}"),
+                java.util.Map.of("where", org.pcpassessor.problem.Location.of("phrases.yaml")));
+        Values.Said plain = Values.sentence("{Subject} ({where}) {were} counted; {subject} again.",
+                snapshot("count", true), List.of(), phrases, "r");
+        assertEquals("The things (things in Force) were counted; the things again.", plain.text());
+        assertEquals("They (they in Force) were counted; they again.", plain.shortText());
+        // the values are the full subject's, phrases filled in
+        assertEquals("things in Force", plain.values().get("where"));
+        assertEquals("the things", plain.values().get("subject"));
+
+        Values.Said chosen = Values.sentence("{subject, select, they {short} other {{subject}}} seen.",
+                snapshot("count", true), List.of(), Phrases.NONE, "r");
+        assertEquals("the things seen.", chosen.text());
+        assertEquals("short seen.", chosen.shortText());
+
+        Values.Said marked = Values.sentence("{Subject} in {area}.", snapshot("count", true, "North\uE000"),
+                List.of(), Phrases.NONE, "r");
+        assertEquals("The things in North\uE000.", marked.text());
+        assertEquals("They in North\uE000.", marked.shortText());
     }
 }
