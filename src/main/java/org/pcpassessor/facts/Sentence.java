@@ -73,9 +73,28 @@ public record Sentence(
      * Whether the short text counts its subject ("86 these offences"): then the sentence keeps its full subject in
      * a paragraph that has named it.
      */
-    private static boolean counts(String shortText, Snapshot s) {
-        return java.util.regex.Pattern.compile("\\d " + java.util.regex.Pattern.quote(s.shortSubject()),
-                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(shortText).find();
+    static boolean counts(String shortText, Snapshot s) {
+        // the regular expression \d <subject>, case-insensitive in ASCII as Pattern.CASE_INSENSITIVE is, by a scan
+        // (a pattern compiled per sentence)
+        String subject = s.shortSubject();
+        for (int i = 0; i + 2 + subject.length() <= shortText.length(); i++) {
+            if (digit(shortText.charAt(i)) && shortText.charAt(i + 1) == ' ' && sameIgnoringAsciiCase(shortText,
+                    i + 2, subject)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameIgnoringAsciiCase(String text, int at, String part) {
+        for (int k = 0; k < part.length(); k++) {
+            char a = text.charAt(at + k);
+            char b = part.charAt(k);
+            if (a != b && !(a < 128 && b < 128 && Character.toLowerCase(a) == Character.toLowerCase(b))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int rank(RuleScope.Current rule) {
