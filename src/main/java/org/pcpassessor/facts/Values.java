@@ -337,8 +337,8 @@ public final class Values {
         NumberFormat[] kept = NUMBER_FORMATS.get();
         NumberFormat f = decimals >= 0 && decimals < kept.length ? kept[decimals] : null;
         if (f == null) {
-            f = decimals >= 0 && decimals < NUMBER_PROTOTYPES.length ? (NumberFormat) NUMBER_PROTOTYPES[decimals].clone()
-                    : numberFormat(decimals);
+            f = decimals >= 0 && decimals < NUMBER_PROTOTYPES.length
+                    ? (NumberFormat) NUMBER_PROTOTYPES[decimals].clone() : numberFormat(decimals);
             if (decimals >= 0 && decimals < kept.length) {
                 kept[decimals] = f;
             }
