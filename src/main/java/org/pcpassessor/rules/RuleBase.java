@@ -115,8 +115,29 @@ public final class RuleBase {
         if (problems.hasErrors() || classify == null || narrate == null) {
             return null;
         }
-        return new RuleBase(folder, classify, narrate, rules, phrases, codes, RuleModel.read(sources, rules),
+        return new RuleBase(folder, classify, narrate, rules, phrases, codes, model(sources, rules),
                 List.copyOf(sources.values()));
+    }
+
+    /**
+     * The contract's reading of the files: from the cache when the same files (paths and texts) were read before
+     * by this build, else parsed and filed there (see {@link RuleCache#loadModel}).
+     */
+    private static RuleModel model(Map<String, RuleModel.Source> sources, Map<String, RuleInfo> rules) {
+        java.security.MessageDigest digest = sha256();
+        digest.update(("model\u0000" + BUILD + "\u0000").getBytes(StandardCharsets.UTF_8));
+        for (RuleModel.Source f : sources.values()) {
+            for (String part : new String[] {f.path(), f.phase(), f.drl(), Boolean.toString(f.table())}) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+        }
+        String key = java.util.HexFormat.of().formatHex(digest.digest());
+        return RuleCache.loadModel(key).orElseGet(() -> {
+            RuleModel read = RuleModel.read(sources, rules);
+            RuleCache.storeModel(key, read);
+            return read;
+        });
     }
 
     private static Deferred build(Path folder, String phase, List<Path> files, Problems problems,

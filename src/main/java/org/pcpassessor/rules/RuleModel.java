@@ -114,6 +114,96 @@ public record RuleModel(List<Rule> rules) {
         }
     }
 
+    /** The model as JSON, for the rule cache ({@link #fromJson} reads it back equal). */
+    com.fasterxml.jackson.databind.node.ObjectNode toJson(com.fasterxml.jackson.databind.node.JsonNodeFactory json) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = json.objectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode out = root.putArray("rules");
+        for (Rule r : rules) {
+            com.fasterxml.jackson.databind.node.ObjectNode rule = out.addObject();
+            rule.put("name", r.name());
+            rule.put("phase", r.phase());
+            rule.set("at", location(json, r.at()));
+            r.annotations().stream().sorted().forEach(rule.putArray("annotations")::add);
+            com.fasterxml.jackson.databind.node.ArrayNode patterns = rule.putArray("patterns");
+            for (Pattern p : r.patterns()) {
+                com.fasterxml.jackson.databind.node.ObjectNode pattern = patterns.addObject();
+                pattern.put("type", p.type());
+                pattern.put("identifier", p.identifier());
+                pattern.put("bound", p.bound());
+                pattern.set("at", location(json, p.at()));
+                com.fasterxml.jackson.databind.node.ArrayNode constraints = pattern.putArray("constraints");
+                p.constraints().forEach(c -> constraints.addObject().put("text", c.text())
+                        .set("at", location(json, c.at())));
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode calls = rule.putArray("calls");
+            for (Call c : r.calls()) {
+                com.fasterxml.jackson.databind.node.ObjectNode call = calls.addObject();
+                call.put("kind", c.kind().name());
+                c.code().ifPresent(code -> call.put("code", code));
+                c.template().ifPresent(template -> call.put("template", template));
+                c.args().forEach(call.putArray("args")::add);
+                call.set("at", location(json, c.at()));
+            }
+        }
+        return root;
+    }
+
+    /** The model {@link #toJson} wrote; fails on anything else (the cache then parses the files again). */
+    static RuleModel fromJson(com.fasterxml.jackson.databind.JsonNode root) {
+        List<Rule> rules = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode rule : required(root, "rules")) {
+            List<Pattern> patterns = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode p : required(rule, "patterns")) {
+                List<Constraint> constraints = new ArrayList<>();
+                required(p, "constraints").forEach(c -> constraints.add(new Constraint(text(c, "text"),
+                        location(required(c, "at")))));
+                patterns.add(new Pattern(text(p, "type"), text(p, "identifier"), constraints,
+                        required(p, "bound").booleanValue(), location(required(p, "at"))));
+            }
+            List<Call> calls = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode c : required(rule, "calls")) {
+                List<String> args = new ArrayList<>();
+                c.path("args").forEach(a -> args.add(a.textValue()));
+                calls.add(new Call(CallKind.valueOf(text(c, "kind")), Optional.ofNullable(c.path("code").textValue()),
+                        Optional.ofNullable(c.path("template").textValue()), args, location(required(c, "at"))));
+            }
+            Set<String> annotations = new TreeSet<>();
+            rule.path("annotations").forEach(a -> annotations.add(a.textValue()));
+            rules.add(new Rule(text(rule, "name"), text(rule, "phase"), location(required(rule, "at")), annotations,
+                    patterns, calls));
+        }
+        return new RuleModel(rules);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode location(
+            com.fasterxml.jackson.databind.node.JsonNodeFactory json, Location at) {
+        return json.arrayNode().add(at.file()).add(at.line()).add(at.column());
+    }
+
+    private static Location location(com.fasterxml.jackson.databind.JsonNode at) {
+        if (at.size() != 3 || !at.get(0).isTextual() || !at.get(1).isInt() || !at.get(2).isInt()) {
+            throw new IllegalArgumentException("not a location: " + at);
+        }
+        return new Location(at.get(0).textValue(), at.get(1).intValue(), at.get(2).intValue());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode required(com.fasterxml.jackson.databind.JsonNode node,
+                                                                   String field) {
+        com.fasterxml.jackson.databind.JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("no " + field + " in " + node);
+        }
+        return value;
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        com.fasterxml.jackson.databind.JsonNode value = required(node, field);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(field + " is not text in " + node);
+        }
+        return value.textValue();
+    }
+
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([^\"]*)\"");
     private static final java.util.regex.Pattern CALL =
             java.util.regex.Pattern.compile("\\b(Finding|Sentence|TableLabel)\\s*\\.\\s*of\\s*\\(");

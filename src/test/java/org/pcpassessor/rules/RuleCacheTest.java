@@ -81,6 +81,55 @@ class RuleCacheTest {
         }
     }
 
+    /**
+     * The contract's reading of the rules ({@link RuleModel}: patterns, constraints, calls, each with file:line:col)
+     * is filed beside the modules and read back equal to Drools' parse of the files; an edit is read afresh.
+     */
+    @Test
+    void theRulesModelFromTheCacheEqualsTheParsedOne() throws IOException {
+        Path rules = rules();
+        Path cache = tmp.resolve("cache");
+        System.setProperty(RuleCache.PROPERTY, cache.toString());
+        RuleBase.forgetCompiled();
+        RuleModel parsed = RuleBase.compile(rules).model();
+        assertEquals(1, models(cache).size(), "the model is filed");
+        RuleBase.forgetCompiled();
+        RuleModel cached = RuleBase.compile(rules).model();
+        assertTrue(parsed.rules().size() > 50, "the bundled rules: " + parsed.rules().size());
+        assertTrue(parsed.rules().stream().anyMatch(r -> !r.calls().isEmpty() && r.calls().get(0).template()
+                .isPresent()), "templates are read");
+        assertEquals(parsed, cached);
+        // that it is read from the file, not parsed again: a name changed in the file is the name read
+        Path model = models(cache).get(0);
+        String json = Files.readString(model);
+        String name = "\"" + parsed.rules().get(0).name() + "\"";
+        assertTrue(json.contains(name), name);
+        Files.writeString(model, json.replace(name, "\"renamed in the cache\""));
+        RuleBase.forgetCompiled();
+        assertTrue(RuleBase.compile(rules).model().rules().stream()
+                .anyMatch(r -> r.name().equals("renamed in the cache")));
+        Files.writeString(model, json);
+
+        Path trend = rules.resolve("narrate/trend.drl");
+        Files.writeString(trend, Files.readString(trend).replace("The long term trend for", "The longer-term trend for"));
+        RuleBase.forgetCompiled();
+        RuleModel edited = RuleBase.compile(rules).model();
+        assertTrue(edited.rules().stream().flatMap(r -> r.calls().stream()).anyMatch(c -> c.template().orElse("")
+                .contains("The longer-term trend for")), "the edited template");
+        assertEquals(2, models(cache).size(), "the edit is a model of its own");
+
+        Files.writeString(models(cache).get(0), "{\"rules\": [{\"name\": 1}]}");
+        Files.writeString(models(cache).get(1), "{\"rules\": [{\"name\": 1}]}");
+        RuleBase.forgetCompiled();
+        assertEquals(edited, RuleBase.compile(rules).model(), "a damaged model is parsed again");
+    }
+
+    private static List<Path> models(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("model-")).sorted().toList();
+        }
+    }
+
     private static String report(Path rules, Path cache) {
         RuleBase.forgetCompiled();
         if (cache == null) {
