@@ -91,7 +91,7 @@ final class RuleCache {
             byte[] bytes = Files.readAllBytes(file.get());
             KieModuleModelImpl model = new KieModuleModelImpl();
             KieBuilderImpl.setDefaultsforEmptyKieModule(model);
-            MemoryKieModule memory = new MemoryKieModule(releaseId, model, MemoryFileSystem.readFromJar(bytes));
+            MemoryKieModule memory = new MemoryKieModule(releaseId, model, readJar(bytes));
             if (!memory.isAvailable(CanonicalKieModule.getModelFileWithGAV(releaseId))) {
                 throw new IOException("not an executable-model module of " + releaseId);
             }
@@ -106,6 +106,23 @@ final class RuleCache {
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /**
+     * The files of a module's jar, as {@link MemoryFileSystem#readFromJar(byte[])} gives them (every entry but
+     * folders, by name), read an entry at a time: Drools' own reads a byte at a time, 45 ms of a cold report.
+     */
+    static MemoryFileSystem readJar(byte[] jar) throws IOException {
+        MemoryFileSystem files = new MemoryFileSystem();
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(
+                new java.io.ByteArrayInputStream(jar))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.isDirectory()) {
+                    files.write(e.getName(), in.readAllBytes(), false);
+                }
+            }
+        }
+        return files;
     }
 
     /** Files a compiled module under the key (written to a temporary file, then moved into place). */

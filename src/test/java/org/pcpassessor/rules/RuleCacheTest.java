@@ -124,6 +124,21 @@ class RuleCacheTest {
         assertEquals(edited, RuleBase.compile(rules).model(), "a damaged model is parsed again");
     }
 
+    /** A module's jar is read into the same files, byte for byte, as Drools' own reader makes of it. */
+    @Test
+    void aModuleIsReadAsDroolsReadsIt() throws IOException {
+        Path cache = tmp.resolve("cache");
+        report(rules(), cache);
+        for (Path module : modules(cache)) {
+            byte[] jar = Files.readAllBytes(module);
+            var ours = RuleCache.readJar(jar).getMap();
+            var drools = org.drools.compiler.compiler.io.memory.MemoryFileSystem.readFromJar(jar).getMap();
+            assertTrue(drools.size() > 10, module + ": " + drools.keySet());
+            assertEquals(drools.keySet(), ours.keySet(), module.toString());
+            drools.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, ours.get(name)), name.asString()));
+        }
+    }
+
     private static List<Path> models(Path cache) throws IOException {
         try (Stream<Path> files = Files.list(cache)) {
             return files.filter(p -> p.getFileName().toString().startsWith("model-")).sorted().toList();
