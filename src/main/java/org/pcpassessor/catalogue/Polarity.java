@@ -1,6 +1,5 @@
 package org.pcpassessor.catalogue;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Which direction is good news. Neutral measures are labelled Higher/Lower, the others Improved/Deteriorated. */
@@ -8,6 +7,8 @@ public enum Polarity {
     UP_IS_GOOD("up-is-good"),
     DOWN_IS_GOOD("down-is-good"),
     NEUTRAL("neutral");
+
+    private static final Polarity[] VALUES = values();
 
     private final String yamlName;
 
@@ -20,6 +21,11 @@ public enum Polarity {
     }
 
     public static Optional<Polarity> parse(String text) {
-        return Arrays.stream(values()).filter(p -> p.yamlName.equals(text)).findFirst();
+        for (Polarity p : VALUES) { // a loop, not a stream: every finding made parses its measure's polarity
+            if (p.yamlName.equals(text)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -75,7 +75,8 @@ public record Finding(
             throw new IllegalArgumentException("Finding.of(\"" + code + "\", ...) needs the facts the finding rests on "
                     + "(bound in the rule's conditions, e.g. $c), not null");
         }
-        Map<String, Object> evidence = new LinkedHashMap<>(first.evidence());
+        // the first fact's evidence as it gives it (a map of its own each call), copied only to add others' to it
+        Map<String, Object> evidence = more.length == 0 ? first.evidence() : new LinkedHashMap<>(first.evidence());
         for (Evidence other : more) {
             evidence.put("otherArea", other.area());
             other.evidence().forEach((k, v) -> evidence.put(otherKey(k), v));
