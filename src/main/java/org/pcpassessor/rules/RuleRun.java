@@ -74,13 +74,28 @@ public final class RuleRun {
 
     /** As {@link #run(RuleBase, List, Duration)}, on every core or one priority at a time as asked. */
     static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean parallel) {
+        return run(base, assessments, timeout, parallel, null);
+    }
+
+    /**
+     * What sees each rule session once its rules have fired, before it is disposed: for tests that read the
+     * engine's own state (JoinCountTest counts the joins a session's facts make the engine try). Called on the
+     * thread that runs the priority, so on several at once when the priorities run on every core.
+     */
+    interface SessionProbe {
+        void fired(String phase, KieSession session);
+    }
+
+    /** As {@link #run(RuleBase, List, Duration, boolean)}, showing each session to the probe (none when null). */
+    static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean parallel,
+                      SessionProbe probe) {
         Map<String, List<Assessment>> byPriority = new LinkedHashMap<>();
         assessments.forEach(a -> byPriority.computeIfAbsent(a.snapshot().pillar() + "\u0000" + a.snapshot().priority(),
                 k -> new ArrayList<>()).add(a));
         List<List<Assessment>> priorities = List.copyOf(byPriority.values());
         List<Part> parts = parallel && priorities.size() > 1
-                ? inParallel(base, priorities, timeout)
-                : priorities.stream().map(p -> priority(base, p, timeout)).toList();
+                ? inParallel(base, priorities, timeout, probe)
+                : priorities.stream().map(p -> priority(base, p, timeout, probe)).toList();
         List<AuditEvent> audit = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<Object> made = new ArrayList<>();
@@ -107,16 +122,16 @@ public final class RuleRun {
     }
 
     /** Classify, then narrate, for the assessments of one priority. */
-    private static Part priority(RuleBase base, List<Assessment> priority, Duration timeout) {
+    private static Part priority(RuleBase base, List<Assessment> priority, Duration timeout, SessionProbe probe) {
         List<AuditEvent> audit = new ArrayList<>();
         List<Object> facts = new ArrayList<>();
         priority.forEach(a -> facts.addAll(a.facts()));
-        List<Finding> found = fire(base, "classify", facts, audit, timeout).stream()
+        List<Finding> found = fire(base, "classify", facts, audit, timeout, probe).stream()
                 .filter(Finding.class::isInstance).map(Finding.class::cast)
                 .sorted(FINDING_ORDER).toList();
         List<Object> narrateFacts = new ArrayList<>(facts);
         narrateFacts.addAll(found);
-        return new Part(found, fire(base, "narrate", narrateFacts, audit, timeout), audit);
+        return new Part(found, fire(base, "narrate", narrateFacts, audit, timeout, probe), audit);
     }
 
     /**
@@ -124,7 +139,8 @@ public final class RuleRun {
      * safely; sessions are not shared). Results come back in catalogue order; when several priorities fail, the
      * first in that order is the error reported, as in a run one priority at a time.
      */
-    private static List<Part> inParallel(RuleBase base, List<List<Assessment>> priorities, Duration timeout) {
+    private static List<Part> inParallel(RuleBase base, List<List<Assessment>> priorities, Duration timeout,
+                                         SessionProbe probe) {
         int threads = Math.min(priorities.size(), Runtime.getRuntime().availableProcessors());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "pcp-priorities");
@@ -134,7 +150,7 @@ public final class RuleRun {
         try {
             List<java.util.concurrent.Future<Part>> futures = new ArrayList<>();
             for (List<Assessment> p : priorities) {
-                futures.add(pool.submit(() -> priority(base, p, timeout)));
+                futures.add(pool.submit(() -> priority(base, p, timeout, probe)));
             }
             List<Part> parts = new ArrayList<>();
             for (java.util.concurrent.Future<Part> f : futures) {
@@ -161,7 +177,7 @@ public final class RuleRun {
      * were a month longer?").
      */
     public static List<Finding> classify(RuleBase base, List<Object> facts, Duration timeout) {
-        return of(fire(base, "classify", facts, new ArrayList<>(), timeout), Finding.class).stream()
+        return of(fire(base, "classify", facts, new ArrayList<>(), timeout, null), Finding.class).stream()
                 .sorted(FINDING_ORDER).toList();
     }
 
@@ -198,7 +214,7 @@ public final class RuleRun {
      * rules inserted (findings, sentences, labels).
      */
     private static List<Object> fire(RuleBase base, String phase, List<Object> facts, List<AuditEvent> audit,
-                                     Duration timeout) {
+                                     Duration timeout, SessionProbe probe) {
         KieSession[] session = new KieSession[1];
         Listener listener = new Listener(base, phase, audit);
         int cap = Math.max(1000, facts.size() * FIRINGS_PER_FACT);
@@ -262,6 +278,9 @@ public final class RuleRun {
                         ? Problem.error(base.folder().toString(), 0, 0, "the " + phase + " rules were halted")
                         : problemAt(base, halter.rulePackage(), halter.rule(), "rule '" + halter.rule() + "' halted the "
                                 + "rules before they had finished; a rule may not halt the session")));
+            }
+            if (probe != null) {
+                probe.fired(phase, session[0]);
             }
             return listener.made;
         } finally {

@@ -51,7 +51,7 @@ class JoinIndexTest {
      * Every join of both phases, not only the guards: a join the engine cannot index (no {@code field == $x.field}
      * among its constraints, or none at all: a cross product) tests every fact of its type in the priority against
      * every partial match, so its cost grows with the square of the priority's size. The bundled rules have
-     * none; the rule firings' growth is counted in LinearCostTest.
+     * none; the joins tried and the firings are counted in JoinCountTest.
      */
     @Test
     void everyJoinOfBothPhasesIsIndexed() {
