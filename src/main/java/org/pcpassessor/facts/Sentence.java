@@ -1,7 +1,6 @@
 package org.pcpassessor.facts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
