@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import org.drools.core.common.InternalWorkingMemory;
+import org.drools.core.common.ReteEvaluator;
 import org.drools.core.common.Memory;
 import org.drools.core.impl.InternalRuleBase;
-import org.drools.core.reteoo.BetaMemory;
 import org.drools.core.reteoo.BetaNode;
 import org.drools.core.reteoo.LeftTuple;
 import org.drools.core.reteoo.LeftTupleSource;
@@ -159,17 +158,15 @@ class JoinCountTest {
      * exists) with each fact its right memory gives that match.
      */
     static java.util.List<NodeJoins> joins(KieSession session) {
-        InternalWorkingMemory memory = (InternalWorkingMemory) session;
+        ReteEvaluator memory = (ReteEvaluator) session;
         java.util.List<NodeJoins> out = new java.util.ArrayList<>();
         betaNodes((InternalRuleBase) session.getKieBase()).forEach((node, rule) -> {
             Memory m = memory.getNodeMemories().peekNodeMemory(node);
-            BetaMemory<?> beta = m instanceof BetaMemory<?> b ? b
-                    : m instanceof org.drools.core.reteoo.AccumulateNode.AccumulateMemory a ? a.getBetaMemory() : null;
-            if (beta == null) {
+            if (m == null) {
                 return; // the node never received anything in this session
             }
-            TupleMemory left = beta.getLeftTupleMemory();
-            TupleMemory right = beta.getRightTupleMemory();
+            TupleMemory left = tupleMemory(m, "getLeftTupleMemory");
+            TupleMemory right = tupleMemory(m, "getRightTupleMemory");
             long pairs = 0;
             long matches = 0;
             FastIterator<TupleImpl> lefts = left.fullFastIterator();
@@ -192,6 +189,23 @@ class JoinCountTest {
             out.add(new NodeJoins(rule, type, pairs, matches, right.size()));
         });
         return out;
+    }
+
+    /**
+     * A tuple memory of a node's memory (a BetaMemory, or an accumulate node's, which holds one), by reflection:
+     * naming BetaMemory makes javac read the annotations of its superclass, from an XML binding library the
+     * engine leaves out, and warn that it cannot.
+     */
+    private static TupleMemory tupleMemory(Memory m, String getter) {
+        try {
+            Object beta = m;
+            if (m.getClass().getSimpleName().equals("AccumulateMemory")) {
+                beta = m.getClass().getMethod("getBetaMemory").invoke(m);
+            }
+            return (TupleMemory) beta.getClass().getMethod(getter).invoke(beta);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("not a join node's memory: " + m.getClass(), e);
+        }
     }
 
     /** The facts a node's join loop reads for one partial match. */
