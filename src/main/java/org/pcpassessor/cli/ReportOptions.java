@@ -82,7 +82,7 @@ final class ReportOptions {
     byte[] render(Workspace workspace, Report report, boolean live, List<Problem> problems) {
         return switch (format) {
             case markdown -> utf8(MarkdownReport.render(report));
-            case json -> utf8(JsonReport.render(report));
+            case json -> JsonReport.bytes(report);
             case html -> utf8(HtmlReport.load(template()).render(Draft.of(report), m -> workspace.nearMisses(report, m),
                     live, problems));
             case docx -> DocxReport.load(template()).render(Draft.of(report), DocxReport.FrontMatter.of(
