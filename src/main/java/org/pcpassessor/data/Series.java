@@ -47,8 +47,25 @@ public record Series(String measureId, String area, Kind kind, YearMonth start, 
     }
 
     public YearMonth month(int index) {
-        return start.plusMonths(index);
+        int m = (start.getYear() - FIRST_YEAR) * 12 + start.getMonthValue() - 1 + index;
+        if (m < 0 || m >= MONTHS.length) {
+            return start.plusMonths(index);
+        }
+        YearMonth kept = MONTHS[m];
+        if (kept == null) { // two threads may both make it: equal values, either kept
+            kept = YearMonth.of(FIRST_YEAR + m / 12, m % 12 + 1);
+            MONTHS[m] = kept;
+        }
+        return kept;
     }
+
+    /**
+     * The months of the years 1900 to 2299, each made once: a run keeps a month for every point of every series'
+     * chart history and every figure, all of a few dozen months (2.6 million YearMonth objects, 62 MB, at 100,048
+     * series before). A YearMonth is an immutable value, so one serves every series.
+     */
+    private static final int FIRST_YEAR = 1900;
+    private static final YearMonth[] MONTHS = new YearMonth[400 * 12];
 
     public boolean covers(YearMonth from, YearMonth to) {
         return indexOf(from) >= 0 && indexOf(to) >= 0;
