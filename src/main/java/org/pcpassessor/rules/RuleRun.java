@@ -513,8 +513,12 @@ public final class RuleRun {
         /** The last rule that fired before the engine returned: the one that halted it, when it returned early. */
         volatile Firing beforeSecondCall;
 
-        /** What a firing says of its rule, made once per rule of the session (a run fires each rule many times). */
-        private record Known(Firing firing, org.pcpassessor.problem.Location source, String running) {
+        /**
+         * What a firing says of its rule, and the scope its consequence runs in, made once per rule of the session (a
+         * run fires each rule many times).
+         */
+        private record Known(Firing firing, org.pcpassessor.problem.Location source, String running,
+                             RuleScope.Current scope) {
         }
 
         private final Map<org.kie.api.definition.rule.Rule, Known> known = new java.util.IdentityHashMap<>();
@@ -523,18 +527,17 @@ public final class RuleRun {
             return known.computeIfAbsent(rule, r -> {
                 var source = base.source(r.getPackageName(), r.getName());
                 return new Known(new Firing(r.getName(), r.getPackageName()), source,
-                        "rule '" + r.getName() + "' (" + source + ")");
+                        "rule '" + r.getName() + "' (" + source + ")",
+                        new RuleScope.Current(r.getName(), r.getPackageName(), source, r.getMetaData(), base.phrases()));
             });
         }
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            var rule = event.getMatch().getRule();
-            Known k = known(rule);
+            Known k = known(event.getMatch().getRule());
             firing = k.firing();
             running = k.running();
-            RuleScope.enter(new RuleScope.Current(rule.getName(), rule.getPackageName(), k.source(),
-                    rule.getMetaData(), base.phrases()));
+            RuleScope.enter(k.scope());
         }
 
         @Override
