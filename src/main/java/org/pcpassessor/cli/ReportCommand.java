@@ -63,8 +63,9 @@ final class ReportCommand implements Callable<Integer> {
             output.check();
         }
         AtomicFiles.requireWritable(audit, "--audit");
+        // the audit trail is kept when an output shows it: --audit, or the HTML report's explanations
         Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null,
-                inputs.settings().withFull(output.full));
+                inputs.settings().withFull(output.full).withAudit(audit != null || output.showsAudit()));
         Workspace.requireNoErrors(workspace.problems());
         if (eachArea) {
             writeEachArea(workspace);

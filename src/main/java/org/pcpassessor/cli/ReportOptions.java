@@ -69,6 +69,11 @@ final class ReportOptions {
         }
     }
 
+    /** Whether the format shows the rule firings of the audit trail (the HTML report's explanations do). */
+    boolean showsAudit() {
+        return format == Format.html;
+    }
+
     /** The file name ending of the format. */
     String extension() {
         return format == Format.markdown ? "md" : format.name();

@@ -69,12 +69,15 @@ public final class RuleRun {
      * halts the session or runs past the time limit.
      */
     public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout) {
-        return run(base, assessments, timeout, assessments.size() >= PARALLEL_FROM);
+        return run(base, assessments, timeout, true);
     }
 
-    /** As {@link #run(RuleBase, List, Duration)}, on every core or one priority at a time as asked. */
-    static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean parallel) {
-        return run(base, assessments, timeout, parallel, null);
+    /**
+     * As {@link #run(RuleBase, List, Duration)}; without the audit trail when {@code audited} is false (the result's
+     * audit is then empty; the rules fire and make the same facts).
+     */
+    public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean audited) {
+        return run(base, assessments, timeout, assessments.size() >= PARALLEL_FROM, null, audited);
     }
 
     /**
@@ -86,16 +89,19 @@ public final class RuleRun {
         void fired(String phase, KieSession session);
     }
 
-    /** As {@link #run(RuleBase, List, Duration, boolean)}, showing each session to the probe (none when null). */
+    /**
+     * As {@link #run(RuleBase, List, Duration, boolean)}, on every core or one priority at a time as asked, showing
+     * each session to the probe (none when null).
+     */
     static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean parallel,
-                      SessionProbe probe) {
+                      SessionProbe probe, boolean audited) {
         Map<String, List<Assessment>> byPriority = new LinkedHashMap<>();
         assessments.forEach(a -> byPriority.computeIfAbsent(a.snapshot().pillar() + "\u0000" + a.snapshot().priority(),
                 k -> new ArrayList<>()).add(a));
         List<List<Assessment>> priorities = List.copyOf(byPriority.values());
         List<Part> parts = parallel && priorities.size() > 1
-                ? inParallel(base, priorities, timeout, probe)
-                : priorities.stream().map(p -> priority(base, p, timeout, probe)).toList();
+                ? inParallel(base, priorities, timeout, probe, audited)
+                : priorities.stream().map(p -> priority(base, p, timeout, probe, audited)).toList();
         List<AuditEvent> audit = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<Object> made = new ArrayList<>();
@@ -122,8 +128,9 @@ public final class RuleRun {
     }
 
     /** Classify, then narrate, for the assessments of one priority. */
-    private static Part priority(RuleBase base, List<Assessment> priority, Duration timeout, SessionProbe probe) {
-        List<AuditEvent> audit = new ArrayList<>();
+    private static Part priority(RuleBase base, List<Assessment> priority, Duration timeout, SessionProbe probe,
+                                 boolean audited) {
+        List<AuditEvent> audit = audited ? new ArrayList<>() : null;
         List<Object> facts = new ArrayList<>();
         priority.forEach(a -> facts.addAll(a.facts()));
         List<Finding> found = fire(base, "classify", facts, audit, timeout, probe).stream()
@@ -131,7 +138,8 @@ public final class RuleRun {
                 .sorted(FINDING_ORDER).toList();
         List<Object> narrateFacts = new ArrayList<>(facts);
         narrateFacts.addAll(found);
-        return new Part(found, fire(base, "narrate", narrateFacts, audit, timeout, probe), audit);
+        return new Part(found, fire(base, "narrate", narrateFacts, audit, timeout, probe),
+                audit == null ? List.of() : audit);
     }
 
     /**
@@ -140,7 +148,7 @@ public final class RuleRun {
      * first in that order is the error reported, as in a run one priority at a time.
      */
     private static List<Part> inParallel(RuleBase base, List<List<Assessment>> priorities, Duration timeout,
-                                         SessionProbe probe) {
+                                         SessionProbe probe, boolean audited) {
         int threads = Math.min(priorities.size(), Runtime.getRuntime().availableProcessors());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "pcp-priorities");
@@ -150,7 +158,7 @@ public final class RuleRun {
         try {
             List<java.util.concurrent.Future<Part>> futures = new ArrayList<>();
             for (List<Assessment> p : priorities) {
-                futures.add(pool.submit(() -> priority(base, p, timeout, probe)));
+                futures.add(pool.submit(() -> priority(base, p, timeout, probe, audited)));
             }
             List<Part> parts = new ArrayList<>();
             for (java.util.concurrent.Future<Part> f : futures) {
@@ -491,6 +499,7 @@ public final class RuleRun {
     private static final class Listener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         private final RuleBase base;
         private final String phase;
+        /** Where each firing is recorded; null when no audit trail is kept. */
         private final List<AuditEvent> audit;
         private final List<Object> inserted = new ArrayList<>();
         final List<Object> made = new ArrayList<>();
@@ -543,7 +552,9 @@ public final class RuleRun {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             if (event.getRule() != null) {
-                inserted.add(kept(event.getObject()));
+                if (audit != null) {
+                    inserted.add(kept(event.getObject()));
+                }
                 made.add(event.getObject());
             }
         }
@@ -567,6 +578,9 @@ public final class RuleRun {
             var rule = event.getMatch().getRule();
             counts.merge(rule.getName(), 1, Integer::sum);
             packages.put(rule.getName(), rule.getPackageName());
+            if (audit == null) {
+                return; // no audit trail asked for
+            }
             List<Object> objects = event.getMatch().getObjects();
             String measure = "";
             String area = "";

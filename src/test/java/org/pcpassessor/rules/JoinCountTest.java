@@ -139,7 +139,8 @@ class JoinCountTest {
         Workspace.requireNoErrors(w.problems());
         MonthRun run = w.run(w.month(Optional.empty()));
         series.put(copies + "x" + areas, run.assessments().size());
-        return RuleRun.run(w.rules().orElseThrow(), run.assessments(), Duration.ofMinutes(10), false, probe);
+        return RuleRun.run(w.rules().orElseThrow(), run.assessments(), Duration.ofMinutes(10), false, probe,
+                true);
     }
 
     private final java.util.Map<String, Integer> series = new java.util.HashMap<>();

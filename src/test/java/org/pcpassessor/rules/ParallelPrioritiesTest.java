@@ -25,14 +25,36 @@ class ParallelPrioritiesTest {
         MonthRun month = w.run(w.month(Optional.empty()));
         List<Assessment> assessments = month.assessments();
         Duration limit = Duration.ofSeconds(60);
-        RuleRun.Result one = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false);
+        RuleRun.Result one = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, null, true);
         assertTrue(one.sentences().size() > 50, "a run with something to compare: " + one.sentences().size());
         for (int i = 0; i < 3; i++) {
-            RuleRun.Result all = RuleRun.run(w.rules().orElseThrow(), assessments, limit, true);
+            RuleRun.Result all = RuleRun.run(w.rules().orElseThrow(), assessments, limit, true, null, true);
             assertEquals(one.findings(), all.findings());
             assertEquals(text(one.sentences()), text(all.sentences()));
             assertEquals(one.labels(), all.labels());
             assertEquals(one.audit(), all.audit(), "the same firings, numbered the same");
+        }
+    }
+
+    /**
+     * Without the audit trail (a report that shows none of it), the rules make the same findings, sentences, labels,
+     * importance and trivial marks, in order, one priority at a time or on every core; only the trail is empty.
+     */
+    @Test
+    void aRunWithoutTheAuditTrailMakesTheSame() {
+        Workspace w = Workspace.load(TestFiles.CATALOGUE, TestFiles.RULES);
+        List<Assessment> assessments = w.run(w.month(Optional.empty())).assessments();
+        Duration limit = Duration.ofSeconds(60);
+        RuleRun.Result audited = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, null, true);
+        assertTrue(audited.audit().size() > 1000, "firings recorded: " + audited.audit().size());
+        for (boolean parallel : new boolean[] {false, true}) {
+            RuleRun.Result bare = RuleRun.run(w.rules().orElseThrow(), assessments, limit, parallel, null, false);
+            assertEquals(List.of(), bare.audit());
+            assertEquals(audited.findings(), bare.findings());
+            assertEquals(text(audited.sentences()), text(bare.sentences()));
+            assertEquals(audited.labels(), bare.labels());
+            assertEquals(audited.importance(), bare.importance());
+            assertEquals(audited.trivial(), bare.trivial());
         }
     }
 
