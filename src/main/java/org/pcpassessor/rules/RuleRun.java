@@ -224,8 +224,9 @@ public final class RuleRun {
     }
 
     /**
-     * Runs one phase on a thread of its own, under guard: the time limit (the session is halted, then its thread
-     * stopped), a rule's exception or error in a condition or a consequence (stack overflow and out-of-memory
+     * Runs one phase on the caller's session thread ({@link SessionThreads}), under guard: the time limit (the
+     * session is halted, then its thread interrupted, stopped if need be, and given no other session), a rule's
+     * exception or error in a condition or a consequence (stack overflow and out-of-memory
      * included), a runaway loop and a halted session are errors naming the rule at file:line. Returns what the
      * rules inserted (findings, sentences, labels).
      */
