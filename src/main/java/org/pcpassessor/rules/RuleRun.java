@@ -130,12 +130,12 @@ public final class RuleRun {
     private record Part(List<Finding> findings, List<Object> made, List<AuditEvent> audit) {
     }
 
-    /** Classify, then narrate, for the assessments of one priority. */
     /** How a run's sessions are run: its rules, time limit, probe (or null), audit trail or not, and threads. */
     private record Session(RuleBase base, Duration timeout, SessionProbe probe, boolean audited,
                            SessionThreads threads) {
     }
 
+    /** Classify, then narrate, for the assessments of one priority. */
     private static Part priority(Session how, List<Assessment> priority) {
         List<AuditEvent> audit = how.audited() ? new ArrayList<>() : null;
         List<Object> facts = new ArrayList<>();
