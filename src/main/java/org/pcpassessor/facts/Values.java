@@ -529,7 +529,7 @@ public final class Values {
     public static Said sentence(String template, Snapshot s, List<Finding> findings, Phrases phrases, String rule) {
         Map<String, Object> values = of(s, findings);
         if (s.shortSubject().equals(s.subject()) || !printsSubjectOnly(template, phrases, new ArrayList<>())
-                || marked(s)) {
+                || marked(s, findings)) {
             Map<String, Object> all = withPhrases(template, values, phrases, rule);
             String text = format(template, all, rule); // the values already hold its phrases
             // The subject's values ({subject}, {Subject}, {noun}) all hold its noun (capitalised in {Subject} when
@@ -551,14 +551,31 @@ public final class Values {
         return new Said(unmark(marked, full), unmark(marked, subjectNames(s.shortSubject())), all);
     }
 
-    /** True when a text of the snapshot that a sentence may print holds a stand-in of {@link #sentence}. */
-    private static boolean marked(Snapshot s) {
+    /**
+     * True when a text a sentence may print holds a stand-in of {@link #sentence}: the snapshot's (names from the
+     * catalogue) or a finding's evidence (another area's name, say).
+     */
+    private static boolean marked(Snapshot s, List<Finding> findings) {
         for (String text : new String[] {s.subject(), s.shortSubject(), s.measureId(), s.area(), s.label(),
                 s.pillar(), s.priority(), s.unit(), s.kind(), s.polarity(), s.baselineLabel()}) {
-            for (int i = 0; text != null && i < text.length(); i++) {
-                if (text.charAt(i) >= FIRST_MARK && text.charAt(i) < FIRST_MARK + SUBJECT_NAMES.length) {
+            if (marked(text)) {
+                return true;
+            }
+        }
+        for (Finding f : findings) {
+            for (Object value : f.evidence().values()) {
+                if (value instanceof String text && marked(text)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean marked(String text) {
+        for (int i = 0; text != null && i < text.length(); i++) {
+            if (text.charAt(i) >= FIRST_MARK && text.charAt(i) < FIRST_MARK + SUBJECT_NAMES.length) {
+                return true;
             }
         }
         return false;
@@ -593,16 +610,20 @@ public final class Values {
      * chooses by its text, which a stand-in would change.
      */
     private static boolean printsSubjectOnly(String template, Phrases phrases, List<String> path) {
-        if (!PLAIN_SUBJECT.computeIfAbsent(template, Values::plainSubject)) {
+        Boolean plain = PLAIN_SUBJECT.get(template);
+        if (plain == null) {
+            plain = keep(PLAIN_SUBJECT, template, plainSubject(template));
+        }
+        if (!plain) {
             return false;
         }
         for (String name : namesIn(template)) {
             java.util.Optional<String> phrase = phrases.template(name);
             if (phrase.isPresent() && !path.contains(name)) {
                 path.add(name);
-                boolean plain = printsSubjectOnly(phrase.get(), phrases, path);
+                boolean phrasePlain = printsSubjectOnly(phrase.get(), phrases, path);
                 path.remove(path.size() - 1);
-                if (!plain) {
+                if (!phrasePlain) {
                     return false;
                 }
             }

@@ -87,5 +87,14 @@ class ValuesTest {
                 List.of(), Phrases.NONE, "r");
         assertEquals("The things in North\uE000.", marked.text());
         assertEquals("They in North\uE000.", marked.shortText());
+
+        // another area's name, in a finding's evidence, holding a stand-in: formatted twice too
+        Finding divergence = new Finding("m", "Force", true, "count", "neutral", "P", "Q", "AREA_DIVERGENCE",
+                "benchmark", "higher", "neutral", "r", "pcp", org.pcpassessor.problem.Location.of("r.drl"),
+                java.util.Map.of("otherArea", "South\uE001"), snapshot("count", true));
+        Values.Said other = Values.sentence("{Subject}, unlike {otherArea}.", snapshot("count", true),
+                List.of(divergence), Phrases.NONE, "r");
+        assertEquals("The things, unlike South\uE001.", other.text());
+        assertEquals("They, unlike South\uE001.", other.shortText());
     }
 }
