@@ -32,11 +32,6 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** The report as JSON text, ending with a newline. */
-    public static String render(Report report) {
-        return new String(bytes(report), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     /**
      * The report as UTF-8 JSON, ending with a newline: written as it is made, without a tree of the whole report
      * first (the 12,876-series report is 176 MB, and its tree and string copies took 4.7 s to write).
