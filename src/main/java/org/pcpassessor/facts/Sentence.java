@@ -60,12 +60,12 @@ public record Sentence(
                         + "' passed " + first.measureId() + " and " + f.measureId());
             }
         }
-        Values.Said said = Values.sentence(template, first.snapshot(), used, rule.phrases(), rule.rule());
-        String shortText = said.text().equals(said.shortText()) || counts(said.shortText(), first.snapshot())
-                ? said.text() : said.shortText();
+        Values.Filled filled = Values.sentence(template, first.snapshot(), used, rule.phrases(), rule.rule());
+        String shortText = filled.text().equals(filled.shortText()) || counts(filled.shortText(), first.snapshot())
+                ? filled.text() : filled.shortText();
         return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(),
-                said.text(), shortText, rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule),
-                said.values());
+                filled.text(), shortText, rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule),
+                filled.values());
     }
 
     /**

@@ -510,7 +510,7 @@ public final class Values {
     }
 
     /** A sentence's text, its text with the subject in its short form, and the values it was filled with. */
-    public record Said(String text, String shortText, Map<String, Object> values) {
+    public record Filled(String text, String shortText, Map<String, Object> values) {
     }
 
     /** Stand-ins for the subject's three names while a template is formatted for both forms of the subject. */
@@ -526,7 +526,7 @@ public final class Values {
      * its form put in: the same texts as two formattings (a run formats thousands of sentences; the second was a
      * third of the cost of making one).
      */
-    public static Said sentence(String template, Snapshot s, List<Finding> findings, Phrases phrases, String rule) {
+    public static Filled sentence(String template, Snapshot s, List<Finding> findings, Phrases phrases, String rule) {
         Map<String, Object> values = of(s, findings);
         if (s.shortSubject().equals(s.subject()) || !printsSubjectOnly(template, phrases, new ArrayList<>())
                 || marked(s, findings)) {
@@ -537,7 +537,7 @@ public final class Values {
             String noun = noun(s.subject());
             boolean same = s.shortSubject().equals(s.subject())
                     || !text.contains(noun) && !text.contains(capitalise(noun));
-            return new Said(text, same ? text : format(template, ofShort(s, findings), phrases, rule), all);
+            return new Filled(text, same ? text : format(template, ofShort(s, findings), phrases, rule), all);
         }
         Map<String, Object> marks = new LayeredValues(values);
         for (int i = 0; i < SUBJECT_NAMES.length; i++) {
@@ -548,7 +548,7 @@ public final class Values {
         String[] full = subjectNames(s.subject());
         Map<String, Object> all = new LayeredValues(values);
         phrased.own().forEach((name, text) -> all.put(name, unmark((String) text, full)));
-        return new Said(unmark(marked, full), unmark(marked, subjectNames(s.shortSubject())), all);
+        return new Filled(unmark(marked, full), unmark(marked, subjectNames(s.shortSubject())), all);
     }
 
     /**

@@ -70,7 +70,7 @@ class ValuesTest {
     void aSentenceHasItsTextForEachFormOfTheSubject() {
         Phrases phrases = new Phrases(java.util.Map.of("where", "{noun} in {area}"),
                 java.util.Map.of("where", org.pcpassessor.problem.Location.of("phrases.yaml")));
-        Values.Said plain = Values.sentence("{Subject} ({where}) {were} counted; {subject} again.",
+        Values.Filled plain = Values.sentence("{Subject} ({where}) {were} counted; {subject} again.",
                 snapshot("count", true), List.of(), phrases, "r");
         assertEquals("The things (things in Force) were counted; the things again.", plain.text());
         assertEquals("They (they in Force) were counted; they again.", plain.shortText());
@@ -78,12 +78,12 @@ class ValuesTest {
         assertEquals("things in Force", plain.values().get("where"));
         assertEquals("the things", plain.values().get("subject"));
 
-        Values.Said chosen = Values.sentence("{subject, select, they {short} other {{subject}}} seen.",
+        Values.Filled chosen = Values.sentence("{subject, select, they {short} other {{subject}}} seen.",
                 snapshot("count", true), List.of(), Phrases.NONE, "r");
         assertEquals("the things seen.", chosen.text());
         assertEquals("short seen.", chosen.shortText());
 
-        Values.Said marked = Values.sentence("{Subject} in {area}.", snapshot("count", true, "North\uE000"),
+        Values.Filled marked = Values.sentence("{Subject} in {area}.", snapshot("count", true, "North\uE000"),
                 List.of(), Phrases.NONE, "r");
         assertEquals("The things in North\uE000.", marked.text());
         assertEquals("They in North\uE000.", marked.shortText());
@@ -92,7 +92,7 @@ class ValuesTest {
         Finding divergence = new Finding("m", "Force", true, "count", "neutral", "P", "Q", "AREA_DIVERGENCE",
                 "benchmark", "higher", "neutral", "r", "pcp", org.pcpassessor.problem.Location.of("r.drl"),
                 java.util.Map.of("otherArea", "South\uE001"), snapshot("count", true));
-        Values.Said other = Values.sentence("{Subject}, unlike {otherArea}.", snapshot("count", true),
+        Values.Filled other = Values.sentence("{Subject}, unlike {otherArea}.", snapshot("count", true),
                 List.of(divergence), Phrases.NONE, "r");
         assertEquals("The things, unlike South\uE001.", other.text());
         assertEquals("They, unlike South\uE001.", other.shortText());
