@@ -1,5 +1,9 @@
 package org.pcpassessor.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,29 +119,29 @@ public record RuleModel(List<Rule> rules) {
     }
 
     /** The model as JSON, for the rule cache ({@link #fromJson} reads it back equal). */
-    com.fasterxml.jackson.databind.node.ObjectNode toJson(com.fasterxml.jackson.databind.node.JsonNodeFactory json) {
-        com.fasterxml.jackson.databind.node.ObjectNode root = json.objectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode out = root.putArray("rules");
+    ObjectNode toJson(JsonNodeFactory json) {
+        ObjectNode root = json.objectNode();
+        ArrayNode out = root.putArray("rules");
         for (Rule r : rules) {
-            com.fasterxml.jackson.databind.node.ObjectNode rule = out.addObject();
+            ObjectNode rule = out.addObject();
             rule.put("name", r.name());
             rule.put("phase", r.phase());
             rule.set("at", location(json, r.at()));
             r.annotations().stream().sorted().forEach(rule.putArray("annotations")::add);
-            com.fasterxml.jackson.databind.node.ArrayNode patterns = rule.putArray("patterns");
+            ArrayNode patterns = rule.putArray("patterns");
             for (Pattern p : r.patterns()) {
-                com.fasterxml.jackson.databind.node.ObjectNode pattern = patterns.addObject();
+                ObjectNode pattern = patterns.addObject();
                 pattern.put("type", p.type());
                 pattern.put("identifier", p.identifier());
                 pattern.put("bound", p.bound());
                 pattern.set("at", location(json, p.at()));
-                com.fasterxml.jackson.databind.node.ArrayNode constraints = pattern.putArray("constraints");
+                ArrayNode constraints = pattern.putArray("constraints");
                 p.constraints().forEach(c -> constraints.addObject().put("text", c.text())
                         .set("at", location(json, c.at())));
             }
-            com.fasterxml.jackson.databind.node.ArrayNode calls = rule.putArray("calls");
+            ArrayNode calls = rule.putArray("calls");
             for (Call c : r.calls()) {
-                com.fasterxml.jackson.databind.node.ObjectNode call = calls.addObject();
+                ObjectNode call = calls.addObject();
                 call.put("kind", c.kind().name());
                 c.code().ifPresent(code -> call.put("code", code));
                 c.template().ifPresent(template -> call.put("template", template));
@@ -149,11 +153,11 @@ public record RuleModel(List<Rule> rules) {
     }
 
     /** The model {@link #toJson} wrote; fails on anything else (the cache then parses the files again). */
-    static RuleModel fromJson(com.fasterxml.jackson.databind.JsonNode root) {
+    static RuleModel fromJson(JsonNode root) {
         List<Rule> rules = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode rule : required(root, "rules")) {
+        for (JsonNode rule : required(root, "rules")) {
             List<Pattern> patterns = new ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode p : required(rule, "patterns")) {
+            for (JsonNode p : required(rule, "patterns")) {
                 List<Constraint> constraints = new ArrayList<>();
                 required(p, "constraints").forEach(c -> constraints.add(new Constraint(text(c, "text"),
                         location(required(c, "at")))));
@@ -161,7 +165,7 @@ public record RuleModel(List<Rule> rules) {
                         required(p, "bound").booleanValue(), location(required(p, "at"))));
             }
             List<Call> calls = new ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode c : required(rule, "calls")) {
+            for (JsonNode c : required(rule, "calls")) {
                 List<String> args = new ArrayList<>();
                 c.path("args").forEach(a -> args.add(a.textValue()));
                 calls.add(new Call(CallKind.valueOf(text(c, "kind")), Optional.ofNullable(c.path("code").textValue()),
@@ -175,29 +179,29 @@ public record RuleModel(List<Rule> rules) {
         return new RuleModel(rules);
     }
 
-    private static com.fasterxml.jackson.databind.node.ArrayNode location(
-            com.fasterxml.jackson.databind.node.JsonNodeFactory json, Location at) {
+    private static ArrayNode location(
+            JsonNodeFactory json, Location at) {
         return json.arrayNode().add(at.file()).add(at.line()).add(at.column());
     }
 
-    private static Location location(com.fasterxml.jackson.databind.JsonNode at) {
+    private static Location location(JsonNode at) {
         if (at.size() != 3 || !at.get(0).isTextual() || !at.get(1).isInt() || !at.get(2).isInt()) {
             throw new IllegalArgumentException("not a location: " + at);
         }
         return new Location(at.get(0).textValue(), at.get(1).intValue(), at.get(2).intValue());
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode required(com.fasterxml.jackson.databind.JsonNode node,
+    private static JsonNode required(JsonNode node,
                                                                    String field) {
-        com.fasterxml.jackson.databind.JsonNode value = node.get(field);
+        JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             throw new IllegalArgumentException("no " + field + " in " + node);
         }
         return value;
     }
 
-    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
-        com.fasterxml.jackson.databind.JsonNode value = required(node, field);
+    private static String text(JsonNode node, String field) {
+        JsonNode value = required(node, field);
         if (!value.isTextual()) {
             throw new IllegalArgumentException(field + " is not text in " + node);
         }
