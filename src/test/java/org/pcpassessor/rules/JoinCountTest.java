@@ -125,12 +125,16 @@ class JoinCountTest {
 
     private Cost cost(int copies, int areas, Path rules) throws IOException {
         LongAdder joins = new LongAdder();
-        RuleRun.Result result = run(copies, areas, rules,
+        Ran ran = run(copies, areas, rules,
                 (phase, session) -> joins.add(joins(session).stream().mapToLong(NodeJoins::pairs).sum()));
-        return new Cost(seriesOf(copies, areas), result.audit().size(), joins.sum());
+        return new Cost(ran.series(), ran.result().audit().size(), joins.sum());
     }
 
-    private RuleRun.Result run(int copies, int areas, Path rules, RuleRun.SessionProbe probe) throws IOException {
+    /** A generated catalogue's rules run: how many series it has, and what the rules made. */
+    private record Ran(int series, RuleRun.Result result) {
+    }
+
+    private Ran run(int copies, int areas, Path rules, RuleRun.SessionProbe probe) throws IOException {
         Path dir = tmp.resolve(copies + "x" + areas);
         if (!java.nio.file.Files.exists(dir)) {
             Scale.generate(TestFiles.CATALOGUE, dir, copies, areas, 20261123);
@@ -138,15 +142,8 @@ class JoinCountTest {
         Workspace w = Workspace.load(dir.resolve("measures.yaml"), rules);
         Workspace.requireNoErrors(w.problems());
         MonthRun run = w.run(w.month(Optional.empty()));
-        series.put(copies + "x" + areas, run.assessments().size());
-        return RuleRun.run(w.rules().orElseThrow(), run.assessments(), Duration.ofMinutes(10), false, probe,
-                true);
-    }
-
-    private final java.util.Map<String, Integer> series = new java.util.HashMap<>();
-
-    private int seriesOf(int copies, int areas) {
-        return series.get(copies + "x" + areas);
+        return new Ran(run.assessments().size(), RuleRun.run(w.rules().orElseThrow(), run.assessments(),
+                Duration.ofMinutes(10), false, probe, true));
     }
 
     /** A node's count: its rule (one of those sharing it), its right input's type, pairs, partial matches, facts. */
