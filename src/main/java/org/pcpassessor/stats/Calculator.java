@@ -33,6 +33,9 @@ public final class Calculator {
     private final double confidence;
     private final Kind kind;
     private final org.pcpassessor.catalogue.SpcSettings spc;
+    /** The series' running totals, read once: every window's sum comes from them (see {@link Sums}). */
+    private final Sums numeratorSums;
+    private final Sums denominatorSums;
 
     public Calculator(Measure measure, Series series, boolean headline, double confidence) {
         this(measure, series, headline, confidence, org.pcpassessor.catalogue.SpcSettings.DEFAULT);
@@ -46,6 +49,8 @@ public final class Calculator {
         this.confidence = confidence;
         this.kind = measure.kind();
         this.spc = spc;
+        this.numeratorSums = new Sums(series.numerators());
+        this.denominatorSums = new Sums(series.denominators());
     }
 
     /** The assessment at {@code month}, which must lie inside the series. */
@@ -260,9 +265,12 @@ public final class Calculator {
         if (basis.expectedFrom(i) < 0) {
             return Optional.empty();
         }
-        // The reference for the tests' spread (dispersion, moving ranges) is the year before the month.
-        return Optional.of(test.compare(observed, sample(basis.expectedFrom(i), basis.expectedTo(i), named),
-                sample(i - 12, i - 1, named), confidence));
+        // The reference for the tests' spread (dispersion, moving ranges) is the year before the month: for the
+        // 1-year average, the expected months themselves.
+        Sample expected = sample(basis.expectedFrom(i), basis.expectedTo(i), named);
+        Sample reference = basis.expectedFrom(i) == i - 12 && basis.expectedTo(i) == i - 1 ? expected
+                : sample(i - 12, i - 1, named);
+        return Optional.of(test.compare(observed, expected, reference, confidence));
     }
 
     private Optional<Comparison> comparison(Basis basis, int i, Snapshot snapshot) {
@@ -294,13 +302,13 @@ public final class Calculator {
 
     /** The months from..to (indexes), named ("January 2020 to December 2020") or not (""). */
     private Sample sample(int from, int to, boolean named) {
-        if (!named) {
-            return Sample.ofIndexes(series, from, to, "");
+        String description = "";
+        if (named) {
+            YearMonth a = series.month(from);
+            YearMonth b = series.month(to);
+            description = a.equals(b) ? Months.longName(a) : Months.longName(a) + " to " + Months.longName(b);
         }
-        YearMonth a = series.month(from);
-        YearMonth b = series.month(to);
-        String description = a.equals(b) ? Months.longName(a) : Months.longName(a) + " to " + Months.longName(b);
-        return Sample.ofIndexes(series, from, to, description);
+        return Sample.window(series, numeratorSums, denominatorSums, from, to, description);
     }
 
     /** The rolling 12-month figure at every index up to i (NaN before the 12th month). */

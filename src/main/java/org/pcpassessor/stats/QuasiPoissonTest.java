@@ -24,18 +24,19 @@ final class QuasiPoissonTest extends NamedTest {
         double pearson = 0;
         int df = 0;
         for (Sample s : samples) {
-            double[] y = s.numerators();
-            if (y.length < 2) {
+            int months = s.months();
+            if (months < 2) {
                 continue;
             }
-            double mean = s.sumNumerators() / y.length;
+            double mean = s.sumNumerators() / months;
             if (mean <= 0) {
                 continue;
             }
-            for (double v : y) {
+            for (int k = 0; k < months; k++) {
+                double v = s.numerator(k);
                 pearson += (v - mean) * (v - mean) / mean;
             }
-            df += y.length - 1;
+            df += months - 1;
         }
         return df == 0 ? 1 : Math.max(1, pearson / df);
     }

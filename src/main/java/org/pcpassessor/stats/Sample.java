@@ -2,50 +2,71 @@ package org.pcpassessor.stats;
 
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.data.Series;
 
 /**
  * The months on one side of a comparison: their numerators and denominators (denominator 1 for counts and
  * medians), and a description of which months they are, for evidence and explain.
+ *
+ * <p>A sample of a series is a window on the series' months, not a copy: a series' figures and tests read dozens of
+ * overlapping windows (every rolling 12 months, the earlier months' tests that count a run), and their sums come
+ * from {@link Sums} read once per series. A sample is used by one thread (its sums are kept once computed).
  */
-public record Sample(Kind kind, YearMonth from, YearMonth to, double[] numerators, double[] denominators,
-                     String description) {
+public final class Sample {
+    private final Kind kind;
+    private final YearMonth from;
+    private final YearMonth to;
+    private final double[] numerators;
+    private final double[] denominators;
+    private final int offset;
+    private final int length;
+    private final Sums numeratorSums;
+    private final Sums denominatorSums;
+    private final String description;
+    private double sumNumerators;
+    private double sumDenominators;
+    private boolean numeratorsSummed;
+    private boolean denominatorsSummed;
 
-    public Sample {
-        numerators = numerators.clone();
-        denominators = denominators.clone();
+    /** A sample of the given months (the arrays are copied). */
+    public Sample(Kind kind, YearMonth from, YearMonth to, double[] numerators, double[] denominators,
+                  String description) {
+        this(kind, from, to, numerators.clone(), denominators.clone(), 0, numerators.length, null, null, description);
         if (numerators.length != denominators.length || numerators.length == 0) {
             throw new IllegalArgumentException("a sample needs at least one month");
         }
     }
 
-    /** The months from..to of a series (both inclusive and inside the series). */
-    public static Sample of(Series series, YearMonth from, YearMonth to, String description) {
-        int a = series.indexOf(from);
-        int b = series.indexOf(to);
-        if (a < 0 || b < 0 || b < a) {
-            throw new IllegalArgumentException(series + " does not cover " + from + ".." + to);
-        }
-        return ofIndexes(series, a, b, description);
+    private Sample(Kind kind, YearMonth from, YearMonth to, double[] numerators, double[] denominators, int offset,
+                   int length, Sums numeratorSums, Sums denominatorSums, String description) {
+        this.kind = kind;
+        this.from = from;
+        this.to = to;
+        this.numerators = numerators;
+        this.denominators = denominators;
+        this.offset = offset;
+        this.length = length;
+        this.numeratorSums = numeratorSums;
+        this.denominatorSums = denominatorSums;
+        this.description = description;
     }
 
-    /** The months at indexes a..b of a series (both inclusive, checked by the caller). */
-    static Sample ofIndexes(Series series, int a, int b, String description) {
-        YearMonth from = series.month(a);
-        YearMonth to = series.month(b);
-        double[] num = new double[b - a + 1];
-        double[] den = new double[b - a + 1];
-        for (int i = a; i <= b; i++) {
-            num[i - a] = series.numerator(i);
-            den[i - a] = series.denominator(i);
-        }
-        return new Sample(series.kind(), from, to, num, den, description);
+    /**
+     * The months at indexes a..b of a series (both inclusive, inside the series: checked by the caller), a window
+     * on the series' own arrays, whose sums {@code numeratorSums} and {@code denominatorSums} were read from them.
+     */
+    static Sample window(Series series, Sums numeratorSums, Sums denominatorSums, int a, int b,
+                         String description) {
+        return new Sample(series.kind(), series.month(a), series.month(b), series.numerators(),
+                series.denominators(), a, b - a + 1, numeratorSums, denominatorSums, description);
     }
 
     /** The inputs of a two-sample count test: each side's total and months, for the evidence. */
-    static java.util.Map<String, Object> countDetails(Sample observed, Sample expected) {
-        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+    static Map<String, Object> countDetails(Sample observed, Sample expected) {
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("observedTotal", observed.sumNumerators());
         details.put("observedMonths", observed.months());
         details.put("expectedTotal", expected.sumNumerators());
@@ -54,8 +75,8 @@ public record Sample(Kind kind, YearMonth from, YearMonth to, double[] numerator
     }
 
     /** The inputs of a two-sample proportion test: each side's summed numerator and denominator. */
-    static java.util.Map<String, Object> ratioDetails(Sample observed, Sample expected) {
-        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+    static Map<String, Object> ratioDetails(Sample observed, Sample expected) {
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("observedNumerator", observed.sumNumerators());
         details.put("observedDenominator", observed.sumDenominators());
         details.put("expectedNumerator", expected.sumNumerators());
@@ -63,24 +84,70 @@ public record Sample(Kind kind, YearMonth from, YearMonth to, double[] numerator
         return details;
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    public YearMonth from() {
+        return from;
+    }
+
+    public YearMonth to() {
+        return to;
+    }
+
+    /** The months' numerators, in order (a copy). */
+    public double[] numerators() {
+        return Arrays.copyOfRange(numerators, offset, offset + length);
+    }
+
+    /** The months' denominators, in order (a copy). */
+    public double[] denominators() {
+        return Arrays.copyOfRange(denominators, offset, offset + length);
+    }
+
+    /** Which months these are, in words ("January 2020 to December 2020"), or "" where no one reads it. */
+    public String description() {
+        return description;
+    }
+
     public int months() {
-        return numerators.length;
+        return length;
+    }
+
+    /** The numerator of the sample's k-th month (0 is the first). */
+    double numerator(int k) {
+        return numerators[offset + k];
     }
 
     public double sumNumerators() {
-        return Stats.sum(numerators);
+        if (!numeratorsSummed) {
+            sumNumerators = sum(numerators, numeratorSums);
+            numeratorsSummed = true;
+        }
+        return sumNumerators;
     }
 
     public double sumDenominators() {
-        return Stats.sum(denominators);
+        if (!denominatorsSummed) {
+            sumDenominators = sum(denominators, denominatorSums);
+            denominatorsSummed = true;
+        }
+        return sumDenominators;
+    }
+
+    /** This window's sum of one part: from the series' running totals when there are, else month by month. */
+    private double sum(double[] part, Sums sums) {
+        return sums != null ? sums.sum(offset, offset + length - 1) : Stats.sum(part, offset, offset + length);
     }
 
     /** Monthly figures (the value, or numerator / denominator, NaN when the denominator is 0). */
     public double[] values() {
-        double[] out = new double[numerators.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = kind.hasDenominator() ? (denominators[i] == 0 ? Double.NaN : numerators[i] / denominators[i])
-                    : numerators[i];
+        double[] out = new double[length];
+        for (int k = 0; k < length; k++) {
+            double n = numerators[offset + k];
+            double d = denominators[offset + k];
+            out[k] = kind.hasDenominator() ? (d == 0 ? Double.NaN : n / d) : n;
         }
         return out;
     }
@@ -104,5 +171,10 @@ public record Sample(Kind kind, YearMonth from, YearMonth to, double[] numerator
             case RATE, PROPORTION -> aggregate();
             case MEDIAN -> Arrays.stream(values()).average().orElse(Double.NaN);
         };
+    }
+
+    @Override
+    public String toString() {
+        return kind + " sample " + from + ".." + to + " (" + length + " months)";
     }
 }

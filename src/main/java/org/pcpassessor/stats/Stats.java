@@ -16,10 +16,16 @@ final class Stats {
      * the same double as before, without a stream for each of the many sums a series needs.
      */
     static double sum(double[] values) {
+        return sum(values, 0, values.length);
+    }
+
+    /** {@link #sum(double[])} of values[from], ..., values[to - 1]. */
+    static double sum(double[] values, int from, int to) {
         double sum = 0;
         double compensation = 0;
         double simple = 0;
-        for (double value : values) {
+        for (int i = from; i < to; i++) {
+            double value = values[i];
             double tmp = value - compensation;
             double velvel = sum + tmp;
             compensation = (velvel - sum) - tmp;
