@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * All the facts computed for one measure in one area for the report month, and the months its charts show (not a
- * rule fact).
+ * rule fact; the headline area's only, since only its rows are charted: {@link History#NONE} for other areas).
  */
 public record Assessment(Snapshot snapshot, List<Comparison> comparisons, List<Extreme> extremes,
                          List<Streak> streaks, Optional<Trend> trend, Optional<SpcSignal> spc, History history) {

@@ -111,6 +111,22 @@ public class CalculatorTest {
     }
 
     @Test
+    void onlyTheHeadlineAreaKeepsTheMonthsItsChartsShow() {
+        Assessment headline = new Calculator(measure(Kind.COUNT, OptionalDouble.empty()), counts(ramp()), true, 0.95)
+                .assess(DEC_2020);
+        Assessment other = new Calculator(measure(Kind.COUNT, OptionalDouble.empty()), counts(ramp()), false, 0.95)
+                .assess(DEC_2020);
+        // the default SPC window: 24 months, January 2019 to December 2020
+        assertEquals(24, headline.history().points().size());
+        assertEquals(YearMonth.of(2019, 1), headline.history().points().get(0).month());
+        assertTrue(headline.history().charted());
+        assertEquals(History.NONE, other.history());
+        // the rest is the same for both: the facts the rules see
+        assertEquals(headline.extremes().size(), other.extremes().size());
+        assertEquals(headline.spc().orElseThrow().upl(), other.spc().orElseThrow().upl());
+    }
+
+    @Test
     void aTieWithinTwelveMonthsIsAJointHighSinceTheTiedMonth() {
         double[] v = ramp();
         v[44] = v[39]; // December 2020 equals July 2020 (139), and is above every month in between
