@@ -23,7 +23,7 @@ public record Comparison(String measureId, String area, boolean headline, String
     public Comparison {
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(outcome, "outcome");
-        details = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(details));
+        details = FixedMap.sortedCopyOf(details);
     }
 
     public boolean significant() {

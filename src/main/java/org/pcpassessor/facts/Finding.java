@@ -42,7 +42,7 @@ public record Finding(
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(snapshot, "snapshot");
-        evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        evidence = FixedMap.copyOf(evidence);
         if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("a finding code is UPPER_CASE_WITH_UNDERSCORES, not '" + code + "'");
         }
