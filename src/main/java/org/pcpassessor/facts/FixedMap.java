@@ -19,8 +19,9 @@ import java.util.function.BiConsumer;
  * is as quick as hashing the key (and most keys are the same string constants, equal at the first comparison).
  *
  * <p>Equality and hash code are those of every {@link Map} ({@link AbstractMap}); null keys and values are kept as
- * given. No JDK or library type does this: {@code Map.of} and {@code Map.copyOf} keep no order (and differ between
- * runs), a linked or tree map keeps an object per entry.
+ * given. No JDK type does this: {@code Map.of} and {@code Map.copyOf} keep no order (and differ between runs), a
+ * linked or tree map keeps an object per entry; the libraries that have one (fastutil's array maps, say) are large
+ * dependencies for one small class.
  */
 public final class FixedMap<K, V> extends AbstractMap<K, V> {
     private final Object[] keys;

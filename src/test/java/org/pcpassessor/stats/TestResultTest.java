@@ -38,7 +38,7 @@ class TestResultTest {
                 List.copyOf(r.details().keySet()));
         assertEquals(65.0, r.details().get("observedTotal"));
         assertThrows(UnsupportedOperationException.class, () -> r.details().remove("dispersion"));
-        // A copy of an adopted map is not copied again, and is equal to it as a map.
+        // A result made again from a result's details equals it, details and all.
         TestResult again = new TestResult(r.method(), r.observed(), r.expected(), r.statisticName(), r.statistic(),
                 r.pValue(), r.confidence(), r.outcome(), r.details());
         assertEquals(r, again);
