@@ -18,8 +18,11 @@ public enum Kind {
     /** A monthly median (response time in minutes); not additive. */
     MEDIAN;
 
+    /** The name as written in measures.yaml, made once: every fact of every series carries it. */
+    private final String yamlName = name().toLowerCase(Locale.ROOT);
+
     public String yamlName() {
-        return name().toLowerCase(Locale.ROOT);
+        return yamlName;
     }
 
     public boolean hasDenominator() {

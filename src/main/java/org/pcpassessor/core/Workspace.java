@@ -241,10 +241,11 @@ public final class Workspace {
     /**
      * The assessments of the month, in catalogue order (measure, then area). The series to assess are chosen in
      * order, with their problems; the statistics, independent per series, are then computed (on every core for a
-     * big catalogue), and the results kept in that order.
+     * big catalogue), and the results kept in that order. A series' calculator (with its running totals, as big as
+     * the series) is made when its turn comes and dropped after, not made for every series first.
      */
     private List<Assessment> assess(YearMonth month, Problems found) {
-        List<Calculator> out = new ArrayList<>();
+        List<Chosen> out = new ArrayList<>();
         for (Measure m : catalogue.measures()) {
             for (String area : catalogue.areas()) {
                 Optional<Series> series = data.series(m.id(), area);
@@ -272,11 +273,18 @@ public final class Workspace {
                             : Problem.warning(m.source(), message + "; the area is left out"));
                     continue;
                 }
-                out.add(new Calculator(m, s, headline, catalogue.confidence(), catalogue.spc()));
+                out.add(new Chosen(m, s, headline));
             }
         }
         // toList keeps the encounter order either way; below a thousand series the threads cost more than they save
-        return (out.size() >= PARALLEL_FROM ? out.parallelStream() : out.stream()).map(c -> c.assess(month)).toList();
+        return (out.size() >= PARALLEL_FROM ? out.parallelStream() : out.stream())
+                .map(c -> new Calculator(c.measure(), c.series(), c.headline(), catalogue.confidence(), catalogue.spc())
+                        .assess(month))
+                .toList();
+    }
+
+    /** A series chosen to be assessed. */
+    private record Chosen(Measure measure, Series series, boolean headline) {
     }
 
     /**

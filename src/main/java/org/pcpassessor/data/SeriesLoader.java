@@ -84,10 +84,13 @@ public final class SeriesLoader {
             read.forEach(file -> merge(file, rows));
         }
         DataSet data = new DataSet();
+        // each series names its area by the catalogue's string, not by the one its first row was read into
+        Map<String, String> areaNames = new HashMap<>();
+        catalogue.areas().forEach(a -> areaNames.put(a, a));
         for (var byMeasure : rows.entrySet()) {
             Measure measure = measures.get(byMeasure.getKey());
             for (var byArea : byMeasure.getValue().entrySet()) {
-                Series s = assemble(measure, byArea.getKey(), byArea.getValue());
+                Series s = assemble(measure, areaNames.get(byArea.getKey()), byArea.getValue());
                 if (s != null) {
                     data.put(s);
                 }

@@ -34,12 +34,28 @@ public final class Months {
         return y + "/" + (next < 10 ? "0" : "") + next;
     }
 
-    /** "December 2020". */
+    /**
+     * "December 2020". The names of the years 1900 to 2299 are each made once and shared: a run names months in
+     * every fact of every series (since when, from when, which months), millions of strings of a few dozen names
+     * at national scale.
+     */
     public static String longName(YearMonth month) {
         int year = month.getYear();
-        // "yyyy" writes years 1000 to 9999 as they are; others (padded, signed) are left to the formatter
-        return year >= 1000 && year <= 9999 ? NAMES[month.getMonthValue() - 1] + " " + year : LONG.format(month);
+        int m = (year - FIRST_YEAR) * 12 + month.getMonthValue() - 1;
+        if (m < 0 || m >= LONG_NAMES.length) {
+            // "yyyy" writes years 1000 to 9999 as they are; others (padded, signed) are left to the formatter
+            return year >= 1000 && year <= 9999 ? NAMES[month.getMonthValue() - 1] + " " + year : LONG.format(month);
+        }
+        String kept = LONG_NAMES[m];
+        if (kept == null) { // two threads may both make it: equal strings, either kept
+            kept = NAMES[month.getMonthValue() - 1] + " " + year;
+            LONG_NAMES[m] = kept;
+        }
+        return kept;
     }
+
+    private static final int FIRST_YEAR = 1900;
+    private static final String[] LONG_NAMES = new String[400 * 12];
 
     /** "Dec-19", as in the report tables' column headings. */
     public static String shortName(YearMonth month) {

@@ -162,9 +162,9 @@ public final class Calculator {
             baseline = measure.baseline().getAsDouble();
             baselineLabel = "fixed";
             figures.add(new Figure("baseline", baseline, Double.NaN, Double.NaN,
-                    "fixed in the catalogue (" + measure.source() + ")"));
+                    Labels.shared("fixed in the catalogue (" + measure.source() + ")")));
         } else {
-            baselineLabel = Months.financialYearLabel(fyStart);
+            baselineLabel = Labels.shared(Months.financialYearLabel(fyStart));
             baseline = window("baseline", series.indexOf(fyStart), series.indexOf(fyStart.plusMonths(11)), figures,
                     "financial year " + baselineLabel + ": ");
         }
@@ -232,7 +232,7 @@ public final class Calculator {
 
     /** Adds a figure made from a run of months, saying which months and how, and returns its value. */
     private double addFigure(String name, Sample s, double value, String how, List<Figure> figures) {
-        String text = how + s.description() + " (" + s.months() + " months)";
+        String text = Labels.shared(how + s.description() + " (" + s.months() + " months)");
         figures.add(kind.hasDenominator()
                 ? new Figure(name, value, s.sumNumerators(), s.sumDenominators(), text)
                 : new Figure(name, value, Double.NaN, Double.NaN, text));
@@ -297,7 +297,8 @@ public final class Calculator {
                 : "financial year " + Months.financialYearLabel(Months.baselineYearStart(month));
         return Optional.of(new Comparison(measure.id(), series.area(), headline, kind.yamlName(),
                 measure.polarity().yamlName(), basis.id(), r.method(), r.observed(), r.expected(),
-                basis.observedLabel(month, Months::longName), basis.expectedLabel(month, Months::longName, baseline),
+                Labels.shared(basis.observedLabel(month, Months::longName)),
+                Labels.shared(basis.expectedLabel(month, Months::longName, baseline)),
                 r.statisticName(), r.statistic(), r.pValue(), r.confidence(), r.outcome(), run, r.details(), snapshot));
     }
 

@@ -1,6 +1,8 @@
 package org.pcpassessor.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -15,13 +17,23 @@ class MonthsTest {
     @Test
     void longNamesAreTheFormattersText() {
         DateTimeFormatter reference = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
-        for (int year : new int[] {-5, 0, 999, 1000, 1999, 2020, 2021, 9999, 10000, 123456}) {
+        for (int year : new int[] {-5, 0, 999, 1000, 1899, 1900, 1999, 2020, 2021, 2299, 2300, 9999, 10000, 123456}) {
             for (int month = 1; month <= 12; month++) {
                 YearMonth m = YearMonth.of(year, month);
                 assertEquals(reference.format(m), Months.longName(m));
             }
         }
         assertEquals("December 2020", Months.longName(YearMonth.of(2020, 12)));
+    }
+
+    @Test
+    void theLongNamesOfTheKeptYearsAreMadeOnce() {
+        // 1900 to 2299 are kept: asked twice, the same string; outside them, made each time (still equal)
+        assertSame(Months.longName(YearMonth.of(1900, 1)), Months.longName(YearMonth.of(1900, 1)));
+        assertSame(Months.longName(YearMonth.of(2020, 12)), Months.longName(YearMonth.of(2020, 12)));
+        assertSame(Months.longName(YearMonth.of(2299, 12)), Months.longName(YearMonth.of(2299, 12)));
+        assertNotSame(Months.longName(YearMonth.of(2300, 1)), Months.longName(YearMonth.of(2300, 1)));
+        assertNotSame(Months.longName(YearMonth.of(1899, 12)), Months.longName(YearMonth.of(1899, 12)));
     }
 
     @Test
