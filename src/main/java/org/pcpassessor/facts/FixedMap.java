@@ -22,10 +22,18 @@ import java.util.function.BiConsumer;
  * given. No JDK type does this: {@code Map.of} and {@code Map.copyOf} keep no order (and differ between runs), a
  * linked or tree map keeps an object per entry; the libraries that have one (fastutil's array maps, say) are large
  * dependencies for one small class.
+ *
+ * <p>The hash code is computed once and kept (the values held are immutable: numbers, texts, lists made
+ * unmodifiable): two maps whose hash codes differ are unequal at once. Findings are compared pairwise by the narrate
+ * rules' guards ({@code used contains $f}), and those of one measure differ only in their evidence, at its last
+ * entries (the further fact's), so each comparison walked the whole map (a quarter of the narrate rules' time with
+ * 800 areas).
  */
 public final class FixedMap<K, V> extends AbstractMap<K, V> {
     private final Object[] keys;
     private final Object[] values;
+    /** The hash code, or 0 before it is first asked for (racy but safe, as {@link String}'s). */
+    private int hash;
 
     private FixedMap(Object[] keys, Object[] values) {
         this.keys = keys;
@@ -100,8 +108,13 @@ public final class FixedMap<K, V> extends AbstractMap<K, V> {
         if (o == this) {
             return true;
         }
-        if (o instanceof FixedMap<?, ?> other && Arrays.equals(keys, other.keys)) {
-            return Arrays.equals(values, other.values);
+        if (o instanceof FixedMap<?, ?> other) {
+            if (hashCode() != other.hashCode()) {
+                return false;
+            }
+            if (Arrays.equals(keys, other.keys)) {
+                return Arrays.equals(values, other.values);
+            }
         }
         return super.equals(o);
     }
@@ -109,9 +122,12 @@ public final class FixedMap<K, V> extends AbstractMap<K, V> {
     /** As every map's hash code: the sum of its entries' (key hash XOR value hash). */
     @Override
     public int hashCode() {
-        int h = 0;
-        for (int i = 0; i < keys.length; i++) {
-            h += Objects.hashCode(keys[i]) ^ Objects.hashCode(values[i]);
+        int h = hash;
+        if (h == 0) {
+            for (int i = 0; i < keys.length; i++) {
+                h += Objects.hashCode(keys[i]) ^ Objects.hashCode(values[i]);
+            }
+            hash = h;
         }
         return h;
     }

@@ -85,6 +85,24 @@ class FixedMapTest {
     }
 
     @Test
+    void aKeptHashCodeDecidesOnlyInequality() {
+        // "Aa" and "BB" have the same String hash code (2112 = 65 * 31 + 97 = 66 * 31 + 66): maps that differ only
+        // there have equal hash codes and must still be unequal; equal maps stay equal once their hashes are kept.
+        assertEquals("Aa".hashCode(), "BB".hashCode());
+        Map<String, Object> aa = FixedMap.copyOf(Map.of("area", "Aa"));
+        Map<String, Object> bb = FixedMap.copyOf(Map.of("area", "BB"));
+        assertEquals(aa.hashCode(), bb.hashCode());
+        assertNotEquals(aa, bb);
+        Map<String, Object> sameAsAa = FixedMap.copyOf(new LinkedHashMap<>(Map.of("area", "Aa")));
+        assertEquals(aa.hashCode(), sameAsAa.hashCode());
+        assertEquals(aa, sameAsAa);
+        Map<String, Object> other = FixedMap.copyOf(Map.of("area", "North"));
+        other.hashCode();
+        assertNotEquals(aa, other);
+        assertNotEquals(other, aa);
+    }
+
+    @Test
     void cannotBeChanged() {
         Map<String, Object> fixed = FixedMap.copyOf(Map.of("a", 1));
         assertThrows(UnsupportedOperationException.class, () -> fixed.put("b", 2));
