@@ -106,7 +106,7 @@ public final class RuleRun {
                     : priorities.stream().map(p -> priority(how, p)).toList();
         }
         List<AuditEvent> audit = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
+        List<Object> findings = new ArrayList<>();
         List<Object> made = new ArrayList<>();
         for (Part part : parts) {
             findings.addAll(part.findings());
@@ -115,9 +115,8 @@ public final class RuleRun {
                 audit.add(e.numbered(audit.size() + 1));
             }
         }
-        findings.sort(FINDING_ORDER);
-        return new Result(findings, of(made, Sentence.class), of(made, TableLabel.class), of(made, Importance.class),
-                of(made, Trivial.class), audit);
+        return new Result(inOrder(findings), of(made, Sentence.class), of(made, TableLabel.class),
+                of(made, Importance.class), of(made, Trivial.class), audit);
     }
 
     /**
@@ -140,9 +139,7 @@ public final class RuleRun {
         List<AuditEvent> audit = how.audited() ? new ArrayList<>() : null;
         List<Object> facts = new ArrayList<>();
         priority.forEach(a -> facts.addAll(a.facts()));
-        List<Finding> found = fire(how, "classify", facts, audit).stream()
-                .filter(Finding.class::isInstance).map(Finding.class::cast)
-                .sorted(FINDING_ORDER).toList();
+        List<Finding> found = inOrder(fire(how, "classify", facts, audit));
         List<Object> narrateFacts = new ArrayList<>(facts);
         narrateFacts.addAll(found);
         return new Part(found, fire(how, "narrate", narrateFacts, audit),
@@ -192,8 +189,7 @@ public final class RuleRun {
      */
     public static List<Finding> classify(RuleBase base, List<Object> facts, Duration timeout) {
         try (SessionThreads threads = new SessionThreads()) {
-            return of(fire(new Session(base, timeout, null, false, threads), "classify", facts, null),
-                    Finding.class).stream().sorted(FINDING_ORDER).toList();
+            return inOrder(fire(new Session(base, timeout, null, false, threads), "classify", facts, null));
         }
     }
 
@@ -201,12 +197,44 @@ public final class RuleRun {
         return made.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** A stable order, whatever order the engine fired in. */
-    public static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::measureId)
+    /**
+     * The findings among {@code made}, in {@link #FINDING_ORDER}, each one's evidence written out at most once for
+     * the order's last key (when its other keys tie) instead of at every comparison: a measure's area findings
+     * differ only in their evidence, and sorting them wrote it out n log n times (7% of the rule sessions' time with
+     * 800 areas).
+     */
+    static List<Finding> inOrder(List<Object> made) {
+        return made.stream().filter(Finding.class::isInstance).map(f -> new Keyed((Finding) f))
+                .sorted(Comparator.comparing((Keyed k) -> k.finding, ORDER_BEFORE_EVIDENCE)
+                        .thenComparing(Keyed::evidence))
+                .map(k -> k.finding).toList();
+    }
+
+    /** A finding and its evidence as text, written out when first asked for. */
+    private static final class Keyed {
+        private final Finding finding;
+        private String evidence;
+
+        Keyed(Finding finding) {
+            this.finding = finding;
+        }
+
+        String evidence() {
+            if (evidence == null) {
+                evidence = finding.evidence().toString();
+            }
+            return evidence;
+        }
+    }
+
+    private static final Comparator<Finding> ORDER_BEFORE_EVIDENCE = Comparator.comparing(Finding::measureId)
             .thenComparing(Finding::area)
             .thenComparing(Finding::basis)
             .thenComparing(Finding::code)
-            .thenComparing(Finding::rule)
+            .thenComparing(Finding::rule);
+
+    /** A stable order, whatever order the engine fired in. */
+    public static final Comparator<Finding> FINDING_ORDER = ORDER_BEFORE_EVIDENCE
             .thenComparing(f -> f.evidence().toString());
 
     /** The stack of a rule session's thread: room for the engine's own recursion on big sessions. */
