@@ -44,7 +44,7 @@ final class InputOptions {
 
     Settings settings() {
         return new Settings(dataOutside, trustRules, ruleTimeout, java.util.Optional.ofNullable(notes), true,
-                false, true);
+                false, true, true);
     }
 
     /** Seconds, possibly fractional, above 0 and at most an hour. */

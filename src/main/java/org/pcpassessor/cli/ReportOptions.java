@@ -74,6 +74,14 @@ final class ReportOptions {
         return format == Format.html;
     }
 
+    /**
+     * Whether the format shows what the rules found about every area (JSON: every series' findings; HTML: every
+     * measure's explanations), not only the headline area's tables and the sentences (Markdown, Word).
+     */
+    boolean showsEveryArea() {
+        return format == Format.json || format == Format.html;
+    }
+
     /** The file name ending of the format. */
     String extension() {
         return format == Format.markdown ? "md" : format.name();

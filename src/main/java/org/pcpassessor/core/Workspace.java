@@ -227,7 +227,7 @@ public final class Workspace {
         }
         try {
             RuleRun.Result result = Stages.timed("rule sessions", () -> RuleRun.run(rules, assessments,
-                    settings.ruleTimeout(), settings.audited()));
+                    settings.ruleTimeout(), settings.audited(), settings.everyArea()));
             return new MonthRun(month, assessments, Optional.of(Stages.timed("assemble", () -> Assembler.assemble(
                     catalogue, month, assessments, result, notes, settings.full()))), found.sorted());
         } catch (InputException e) {

@@ -2,11 +2,14 @@ package org.pcpassessor.rules;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -77,7 +80,17 @@ public final class RuleRun {
      * audit is then empty; the rules fire and make the same facts).
      */
     public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean audited) {
-        return run(base, assessments, timeout, assessments.size() >= PARALLEL_FROM, null, audited);
+        return run(base, assessments, timeout, audited, true);
+    }
+
+    /**
+     * As {@link #run(RuleBase, List, Duration, boolean)}; unless {@code everyArea}, the result keeps, of each
+     * priority's findings, the headline area's and those a sentence says, with their labels and marks (the
+     * sentences all): what a report of the headline area's tables and the sentences shows.
+     */
+    public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean audited,
+                             boolean everyArea) {
+        return run(base, assessments, timeout, assessments.size() >= PARALLEL_FROM, null, audited, everyArea);
     }
 
     /**
@@ -95,13 +108,18 @@ public final class RuleRun {
      */
     static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean parallel,
                       SessionProbe probe, boolean audited) {
+        return run(base, assessments, timeout, parallel, probe, audited, true);
+    }
+
+    private static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean parallel,
+                              SessionProbe probe, boolean audited, boolean everyArea) {
         Map<String, List<Assessment>> byPriority = new LinkedHashMap<>();
         assessments.forEach(a -> byPriority.computeIfAbsent(a.snapshot().pillar() + "\u0000" + a.snapshot().priority(),
                 k -> new ArrayList<>()).add(a));
         List<List<Assessment>> priorities = List.copyOf(byPriority.values());
         List<Part> parts;
         try (SessionThreads threads = new SessionThreads()) {
-            Session how = new Session(base, timeout, probe, audited, threads);
+            Session how = new Session(base, timeout, probe, audited, everyArea, threads);
             parts = parallel && priorities.size() > 1 ? inParallel(how, priorities)
                     : priorities.stream().map(p -> priority(how, p)).toList();
         }
@@ -129,8 +147,11 @@ public final class RuleRun {
     private record Part(List<Finding> findings, List<Object> made, List<AuditEvent> audit) {
     }
 
-    /** How a run's sessions are run: its rules, time limit, probe (or null), audit trail or not, and threads. */
-    private record Session(RuleBase base, Duration timeout, SessionProbe probe, boolean audited,
+    /**
+     * How a run's sessions are run: its rules, time limit, probe (or null), audit trail or not, every area's
+     * results or only what the report shows, and threads.
+     */
+    private record Session(RuleBase base, Duration timeout, SessionProbe probe, boolean audited, boolean everyArea,
                            SessionThreads threads) {
     }
 
@@ -142,8 +163,28 @@ public final class RuleRun {
         List<Finding> found = inOrder(fire(how, "classify", facts, audit));
         List<Object> narrateFacts = new ArrayList<>(facts);
         narrateFacts.addAll(found);
-        return new Part(found, fire(how, "narrate", narrateFacts, audit),
-                audit == null ? List.of() : audit);
+        List<Object> made = fire(how, "narrate", narrateFacts, audit);
+        return how.everyArea() ? new Part(found, made, audit == null ? List.of() : audit)
+                : shown(found, made, audit == null ? List.of() : audit);
+    }
+
+    /**
+     * Of a priority's results, what a report of the headline area's tables and the sentences shows: the headline
+     * area's findings and those a sentence says (another area's, when a rule says one), their labels and marks, and
+     * every sentence. The rules see everything; only what is kept after them is less.
+     */
+    private static Part shown(List<Finding> found, List<Object> made, List<AuditEvent> audit) {
+        Set<Finding> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object o : made) {
+            if (o instanceof Sentence s) {
+                kept.addAll(s.used());
+            }
+        }
+        found.stream().filter(Finding::headline).forEach(kept::add);
+        List<Object> shown = made.stream().filter(o -> o instanceof TableLabel l ? kept.contains(l.finding())
+                : o instanceof Importance i ? kept.contains(i.finding())
+                : !(o instanceof Trivial t) || kept.contains(t.finding())).toList();
+        return new Part(found.stream().filter(kept::contains).toList(), shown, audit);
     }
 
     /**
@@ -189,7 +230,7 @@ public final class RuleRun {
      */
     public static List<Finding> classify(RuleBase base, List<Object> facts, Duration timeout) {
         try (SessionThreads threads = new SessionThreads()) {
-            return inOrder(fire(new Session(base, timeout, null, false, threads), "classify", facts, null));
+            return inOrder(fire(new Session(base, timeout, null, false, true, threads), "classify", facts, null));
         }
     }
 

@@ -3,13 +3,22 @@ package org.pcpassessor.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pcpassessor.TestFiles;
 import org.pcpassessor.core.MonthRun;
+import org.pcpassessor.core.Settings;
 import org.pcpassessor.core.Workspace;
+import org.pcpassessor.facts.Finding;
+import org.pcpassessor.report.MarkdownReport;
 import org.pcpassessor.stats.Assessment;
 
 /**
@@ -56,6 +65,62 @@ class ParallelPrioritiesTest {
             assertEquals(audited.importance(), bare.importance());
             assertEquals(audited.trivial(), bare.trivial());
         }
+    }
+
+    /**
+     * A report that shows the headline area's tables and the sentences (Markdown, Word) keeps, of what the rules
+     * found, the headline area's findings and those a sentence says, with their labels and marks: the findings
+     * expected are picked here from a run that keeps everything, and the Markdown, plain and --full, is the same.
+     * The frozen rules say only headline findings (another area's figures reach them as evidence), so a rule that
+     * says other areas' own findings is added to a copy of them.
+     */
+    @Test
+    void aRunKeepingWhatTheReportShowsKeepsTheHeadlineAreaAndWhatIsSaid(@TempDir Path dir) throws IOException {
+        Path rules = dir.resolve("rules");
+        TestFiles.copyRules(rules);
+        Files.writeString(rules.resolve("narrate/own-area.drl"), """
+                package pcp.narrate;
+
+                import org.pcpassessor.facts.*;
+
+                rule "An area's own 12-month high"
+                    @rank(50)
+                when
+                    $f : Finding( !headline, code == "TWELVE_MONTH_HIGH" )
+                    not Sentence( measureId == $f.measureId, used contains $f )
+                then
+                    insert( Sentence.of("{Subject} in {area} was at a 12-month high.", $f) );
+                end
+                """);
+        Workspace w = Workspace.load(TestFiles.CATALOGUE, rules);
+        assertEquals(List.of(), w.problems());
+        List<Assessment> assessments = w.run(w.month(Optional.empty())).assessments();
+        Duration limit = Duration.ofSeconds(60);
+        RuleRun.Result all = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, true);
+        RuleRun.Result shown = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, false);
+        Set<Finding> said = new HashSet<>();
+        all.sentences().forEach(s -> said.addAll(s.used()));
+        List<Finding> expected = all.findings().stream().filter(f -> f.headline() || said.contains(f)).toList();
+        assertTrue(expected.size() < all.findings().size(), "other areas' findings to leave out: "
+                + (all.findings().size() - expected.size()));
+        assertTrue(expected.stream().anyMatch(f -> !f.headline()), "another area's finding that a sentence says");
+        assertEquals(expected, shown.findings());
+        assertEquals(text(all.sentences()), text(shown.sentences()));
+        assertEquals(all.labels().stream().filter(l -> expected.contains(l.finding())).toList(), shown.labels());
+        assertEquals(all.importance().stream().filter(i -> expected.contains(i.finding())).toList(),
+                shown.importance());
+        assertEquals(all.trivial().stream().filter(t -> expected.contains(t.finding())).toList(), shown.trivial());
+        for (boolean full : new boolean[] {false, true}) {
+            Settings settings = Settings.DEFAULT.withFull(full);
+            String markdown = markdown(rules, settings);
+            assertTrue(markdown.contains("was at a 12-month high."), "the added rule is said");
+            assertEquals(markdown, markdown(rules, settings.withEveryArea(false)), "--full " + full);
+        }
+    }
+
+    private static String markdown(Path rules, Settings settings) {
+        Workspace w = Workspace.load(TestFiles.CATALOGUE, rules, null, settings);
+        return MarkdownReport.render(w.run(w.month(Optional.empty())).report().orElseThrow());
     }
 
     private static List<String> text(List<org.pcpassessor.facts.Sentence> sentences) {
