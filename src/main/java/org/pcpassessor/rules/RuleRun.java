@@ -212,6 +212,9 @@ public final class RuleRun {
                     if (e.getCause() instanceof RuntimeException r) {
                         throw r;
                     }
+                    if (e.getCause() instanceof Error error) { // out of memory, above all: the command reports it
+                        throw error;
+                    }
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -351,6 +354,10 @@ public final class RuleRun {
                                 java.util.Locale.UK, "%,d", facts.size()) + " facts)? --rule-timeout sets the limit")));
             }
             if (failure[0] != null) {
+                OutOfMemoryError full = outOfMemory(failure[0]);
+                if (full != null) {
+                    throw full; // the run against the heap, not a rule: the command says so, with the heap's size
+                }
                 throw failed(base, phase, listener, failure[0]);
             }
             if (fired[0] >= cap) {
@@ -545,13 +552,25 @@ public final class RuleRun {
         return rule.replaceAll("[^\\w$]", "_");
     }
 
+    /**
+     * The heap's exhaustion behind a session's failure (itself, or the cause the engine wrapped it in), or null. A
+     * rule held to the rule API cannot allocate without bound (no unbounded loops; the firing cap), so running out
+     * of memory in a session is the run's size against the heap, and it is reported as such (cli/Main), not as the
+     * failure of whichever rule was firing.
+     */
+    private static OutOfMemoryError outOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** What went wrong in a rule, in words: never an exception's class name. */
     static String reason(Throwable t) {
         if (t instanceof StackOverflowError) {
             return "it recursed too deeply (stack overflow)";
-        }
-        if (t instanceof OutOfMemoryError) {
-            return "it ran out of memory";
         }
         if (t instanceof ArithmeticException && t.getMessage() != null) {
             return t.getMessage();
