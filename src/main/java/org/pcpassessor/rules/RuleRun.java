@@ -355,7 +355,7 @@ public final class RuleRun {
             }
             if (failure[0] != null) {
                 OutOfMemoryError full = outOfMemory(failure[0]);
-                if (full != null) {
+                if (full != null && heapNearlyFull()) {
                     throw full; // the run against the heap, not a rule: the command says so, with the heap's size
                 }
                 throw failed(base, phase, listener, failure[0]);
@@ -553,10 +553,10 @@ public final class RuleRun {
     }
 
     /**
-     * The heap's exhaustion behind a session's failure (itself, or the cause the engine wrapped it in), or null. A
-     * rule held to the rule API cannot allocate without bound (no unbounded loops; the firing cap), so running out
-     * of memory in a session is the run's size against the heap, and it is reported as such (cli/Main), not as the
-     * failure of whichever rule was firing.
+     * The out-of-memory error behind a session's failure (itself, or the cause the engine wrapped it in), or null.
+     * With the heap nearly full it is the run's size against the heap, reported as such (cli/Main: the heap's size,
+     * a bigger one), not as the failure of whichever rule was firing; with room left, one rule asked for more than
+     * the heap holds (a trusted rule's huge array), and that rule's error names it.
      */
     private static OutOfMemoryError outOfMemory(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
@@ -567,10 +567,19 @@ public final class RuleRun {
         return null;
     }
 
+    /** Whether the heap is over nine tenths full (what a run too big for it leaves when it runs out). */
+    private static boolean heapNearlyFull() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory() > r.maxMemory() / 10 * 9;
+    }
+
     /** What went wrong in a rule, in words: never an exception's class name. */
     static String reason(Throwable t) {
         if (t instanceof StackOverflowError) {
             return "it recursed too deeply (stack overflow)";
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "it ran out of memory";
         }
         if (t instanceof ArithmeticException && t.getMessage() != null) {
             return t.getMessage();
