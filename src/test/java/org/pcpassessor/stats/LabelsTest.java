@@ -1,6 +1,5 @@
 package org.pcpassessor.stats;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -10,12 +9,15 @@ import org.junit.jupiter.api.Test;
 class LabelsTest {
     @Test
     void equalTextsAreKeptOnce() {
-        String first = new StringBuilder("rolling 12 months January 2020 to ").append("December 2020 (LabelsTest)").toString();
-        String second = new StringBuilder("rolling 12 months January 2020 to ").append("December 2020 (LabelsTest)").toString();
+        String text = "rolling 12 months January 2020 to December 2020 (LabelsTest)";
+        String first = new String(text.toCharArray());
+        String second = new String(text.toCharArray());
         assertNotSame(first, second);
         assertSame(first, Labels.shared(first));
         assertSame(first, Labels.shared(second));
         String other = "average of January 2017 to December 2019 (LabelsTest)";
-        assertEquals(other, Labels.shared(other));
+        assertSame(other, Labels.shared(other));
+        assertSame(other, Labels.shared(new String(other.toCharArray())));
+        assertNotSame(first, Labels.shared(other));
     }
 }
