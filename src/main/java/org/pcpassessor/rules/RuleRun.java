@@ -72,20 +72,13 @@ public final class RuleRun {
      * halts the session or runs past the time limit.
      */
     public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout) {
-        return run(base, assessments, timeout, true);
+        return run(base, assessments, timeout, true, true);
     }
 
     /**
      * As {@link #run(RuleBase, List, Duration)}; without the audit trail when {@code audited} is false (the result's
-     * audit is then empty; the rules fire and make the same facts).
-     */
-    public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean audited) {
-        return run(base, assessments, timeout, audited, true);
-    }
-
-    /**
-     * As {@link #run(RuleBase, List, Duration, boolean)}; unless {@code everyArea}, the result keeps, of each
-     * priority's findings, the headline area's and those a sentence says, with their labels and marks (the
+     * audit is then empty; the rules fire and make the same facts); unless {@code everyArea}, the result keeps, of
+     * each priority's findings, the headline area's and those a sentence says, with their labels and marks (the
      * sentences all): what a report of the headline area's tables and the sentences shows.
      */
     public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean audited,
@@ -103,8 +96,8 @@ public final class RuleRun {
     }
 
     /**
-     * As {@link #run(RuleBase, List, Duration, boolean)}, on every core or one priority at a time as asked, showing
-     * each session to the probe (none when null).
+     * As {@link #run(RuleBase, List, Duration, boolean, boolean)} keeping every area's results, on every core or one
+     * priority at a time as asked, showing each session to the probe (none when null).
      */
     static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean parallel,
                       SessionProbe probe, boolean audited) {
