@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,10 +225,26 @@ public final class SeriesLoader {
             return size;
         }
 
+        /** Whether the month {@code i} months after the first has a row. */
+        boolean has(int i) {
+            return states[i] != NONE;
+        }
+
+        /** Whether that row was read without error. */
+        boolean valid(int i) {
+            return states[i] == VALID;
+        }
+
         /** The row of the month {@code i} months after the first, or null. */
         Row at(int i) {
-            return states[i] == NONE ? null
-                    : new Row(numerators[i], denominators[i], files[i], lines[i], states[i] == VALID);
+            return has(i) ? new Row(numerators[i], denominators[i], files[i], lines[i], valid(i)) : null;
+        }
+
+        /** The series of these rows, when every month from the first to the last has a valid one. */
+        Series series(Measure measure, String area) {
+            return new Series(measure.id(), area, measure.kind(), first, Arrays.copyOf(numerators, size),
+                    Arrays.copyOf(denominators, size),
+                    new Sources(Arrays.copyOf(files, size), Arrays.copyOf(lines, size)));
         }
     }
 
@@ -469,33 +486,24 @@ public final class SeriesLoader {
 
     private Series assemble(Measure measure, String area, MonthRows months) {
         YearMonth first = months.first();
-        int size = months.span();
-        double[] num = new double[size];
-        double[] den = new double[size];
-        String[] files = new String[size];
-        int[] lines = new int[size];
         YearMonth gapStart = null;
         boolean gaps = false;
-        for (int i = 0; i < size; i++) {
-            Row row = months.at(i);
-            if (row == null) {
+        for (int i = 0; i < months.span(); i++) {
+            if (!months.has(i)) {
                 if (gapStart == null) {
                     gapStart = first.plusMonths(i);
                 }
                 continue; // no row: no source (and the series is refused for the gap)
             }
-            gaps |= !row.valid(); // reported row by row already
+            gaps |= !months.valid(i); // reported row by row already
             if (gapStart != null) {
-                reportGap(measure, area, gapStart, first.plusMonths(i - 1), row.file(), row.line());
+                Row after = months.at(i);
+                reportGap(measure, area, gapStart, first.plusMonths(i - 1), after.file(), after.line());
                 gapStart = null;
                 gaps = true;
             }
-            num[i] = row.numerator();
-            den[i] = row.denominator();
-            files[i] = row.file();
-            lines[i] = row.line();
         }
-        return gaps ? null : new Series(measure.id(), area, measure.kind(), first, num, den, new Sources(files, lines));
+        return gaps ? null : months.series(measure, area);
     }
 
     /** A gap, reported at the row after it. */
