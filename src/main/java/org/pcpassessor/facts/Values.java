@@ -26,6 +26,19 @@ import org.pcpassessor.catalogue.Kind;
  * data is seen: {@link #snapshotNames(Kind)} and {@link #findingNames}.
  */
 public final class Values {
+    /*
+     * ICU finds the locales it has data for either by listing the entries of the jar that holds its data (every
+     * entry of it: 28,000 in the tool's jar, 20 to 30 ms of a cold run, the first time a number is formatted) or,
+     * told to skip that, from the index of installed locales its data carries (res_index). The index is ICU's own
+     * list of the same data, and en-GB is in it; a value set on the command line is kept.
+     */
+    static {
+        String skip = "com.ibm.icu.impl.ICUResourceBundle.skipRuntimeLocaleResourceScan";
+        if (System.getProperty(skip) == null) {
+            System.setProperty(skip, "true");
+        }
+    }
+
     private static final ULocale UK = ULocale.UK;
     /** Every figure of a snapshot, raw and as {@code nameText}; ratios also {@code nameNumerator/Denominator}. */
     public static final List<String> FIGURES = List.of("current", "previousMonth", "sameMonthLastYear",

@@ -32,6 +32,21 @@ class ValuesTest {
     }
 
     @Test
+    void numbersAreFormattedFromIcusEnGbDataWithoutItsScanOfTheJar() {
+        Values.number(1, 0); // Values sets the property when it is loaded
+        assertEquals("true", System.getProperty("com.ibm.icu.impl.ICUResourceBundle.skipRuntimeLocaleResourceScan"));
+        // Told to skip its scan of the jar, ICU lists its locales from its index. Checked by hand on ICU 77.1 with
+        // the tool's jar: NumberFormat.getAvailableULocales() is the same 881 locales either way, and the UK format's
+        // actual locale is en_GB either way. A fallback (en, or root) would show here.
+        com.ibm.icu.text.NumberFormat f = com.ibm.icu.text.NumberFormat.getNumberInstance(com.ibm.icu.util.ULocale.UK);
+        assertEquals("en_GB", f.getLocale(com.ibm.icu.util.ULocale.ACTUAL_LOCALE).toString());
+        // by hand: UK grouping every three digits, a full stop before the decimals, half up (0.25 is exact in binary)
+        assertEquals("1,234,567.89", Values.number(1234567.891, 2));
+        assertEquals("1,057", Values.number(1057, 0));
+        assertEquals("0.3", Values.number(0.25, 1));
+    }
+
+    @Test
     void processLimitsAreClampedToWhatTheMeasureCanTake() {
         // a count: the whole counts inside 697.3 to 1,087.8
         assertArrayEquals(new String[] {"698", "1,087"}, Values.limits(snapshot("count", true), 697.3, 1087.8));
