@@ -129,8 +129,13 @@ public final class Workspace {
 
     private static void checkContract(Catalogue catalogue, RuleBase rules, Problems problems, Settings settings) {
         if (rules != null) {
+            Problems safety = new Problems();
             if (!settings.trustedRules()) {
-                RuleSafety.check(rules, problems);
+                RuleSafety.check(rules, safety);
+                safety.sorted().forEach(problems::add);
+            }
+            if (!problems.hasErrors()) {
+                rules.prepare(); // the knowledge bases made while the contract is checked and the statistics run
             }
             RuleContract.check(rules, catalogue == null ? Optional.empty()
                     : Optional.of(catalogue.measures().stream().map(Measure::id).toList()), problems);

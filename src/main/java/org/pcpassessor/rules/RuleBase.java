@@ -432,6 +432,33 @@ public final class RuleBase {
     }
 
     /**
+     * Starts making both knowledge bases on a thread of their own, so that they are made while the statistics are
+     * computed rather than when the first rule session needs them (about 50 ms of a cold run). For a run to call
+     * once the rules' contract and trust checks have passed, just before the statistics: what making one runs (see
+     * {@link Deferred}) is then the same code a session would run. A failure there is left for the session, which
+     * makes the base again under its guard and reports the rule; a base still being made when a session needs it
+     * is waited for, within the session's time limit. Once made, or once started, this does nothing.
+     */
+    public void prepare() {
+        if (!preparing.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            for (Deferred d : List.of(classify, narrate)) {
+                try {
+                    d.get();
+                } catch (RuntimeException | StackOverflowError e) {
+                    return; // the session makes it again under its guard, and says what failed
+                }
+            }
+        }, "pcp-rules-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean preparing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
      * A compiled phase whose knowledge base is made on first use, which is inside a rule session's guarded thread
      * ({@link RuleRun}). Making it runs rule code: the executable model evaluates a condition that reads no fact,
      * such as {@code eval( check() )}, while it builds the rule. Deferred, that code runs after the trust check of
