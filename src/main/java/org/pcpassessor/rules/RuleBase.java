@@ -53,6 +53,8 @@ public final class RuleBase {
     private final List<DeclaredCode> codes;
     private final RuleModel model;
     private final List<RuleModel.Source> sources;
+    /** Set once {@link #prepare} has started. */
+    private final java.util.concurrent.atomic.AtomicBoolean preparing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private RuleBase(Path folder, Deferred classify, Deferred narrate, Map<String, RuleInfo> rules, Phrases phrases,
                      List<DeclaredCode> codes, RuleModel model, List<RuleModel.Source> sources) {
@@ -432,12 +434,12 @@ public final class RuleBase {
     }
 
     /**
-     * Starts making both knowledge bases on a thread of their own, so that they are made while the statistics are
-     * computed rather than when the first rule session needs them (about 50 ms of a cold run). For a run to call
-     * once the rules' contract and trust checks have passed, just before the statistics: what making one runs (see
-     * {@link Deferred}) is then the same code a session would run. A failure there is left for the session, which
-     * makes the base again under its guard and reports the rule; a base still being made when a session needs it
-     * is waited for, within the session's time limit. Once made, or once started, this does nothing.
+     * Starts making both knowledge bases on a thread of their own, so that they are made while the contract is
+     * checked and the statistics are computed rather than when the first rule session needs them (about 50 ms of a
+     * cold run). For the caller to call once the trust check ({@link RuleSafety}) has passed: what making a base runs
+     * (see {@link Deferred}) is then code the rules could run in a session. A failure there is left for the session,
+     * which makes the base again under its guard and reports the rule; a base still being made when a session needs
+     * it is waited for, within the session's time limit. Once started, this does nothing.
      */
     public void prepare() {
         if (!preparing.compareAndSet(false, true)) {
@@ -456,13 +458,13 @@ public final class RuleBase {
         t.start();
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean preparing = new java.util.concurrent.atomic.AtomicBoolean();
-
     /**
-     * A compiled phase whose knowledge base is made on first use, which is inside a rule session's guarded thread
-     * ({@link RuleRun}). Making it runs rule code: the executable model evaluates a condition that reads no fact,
-     * such as {@code eval( check() )}, while it builds the rule. Deferred, that code runs after the trust check of
-     * the rule files and under the time limit, and its failure is reported as its rule's.
+     * A compiled phase whose knowledge base is made on first use: by {@link #prepare}'s thread once the trust check
+     * has passed, or else inside a rule session's guarded thread ({@link RuleRun}). Making it runs rule code: the
+     * executable model evaluates a condition that reads no fact, such as {@code eval( check() )}, while it builds
+     * the rule. Deferred, that code runs after the trust check of the rule files; a failure is made again and
+     * reported by the session as its rule's, and one that never ends keeps the session waiting until its time
+     * limit, which reports it.
      */
     static final class Deferred {
         private final org.kie.api.runtime.KieContainer container;
