@@ -1,6 +1,8 @@
 package org.pcpassessor.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,10 +10,50 @@ import picocli.CommandLine.Option;
 /** {@code assess}: the command line. The only place that calls {@code System.exit}. */
 @Command(name = "assess", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Drafts the performance commentary of a Police and Crime Plan report from a measure "
-                + "catalogue, monthly series and the Drools rules in a rules folder.",
-        subcommands = {ReportCommand.class, CheckCommand.class, ExplainCommand.class, TestCommand.class, WatchCommand.class,
-            CommandLine.HelpCommand.class})
+                + "catalogue, monthly series and the Drools rules in a rules folder.")
 public final class Main implements Runnable {
+    /**
+     * The commands, in the order help lists them. picocli reads a command's annotations when it is added (each
+     * option, mixin and method), so a command line that names one gets that one only; one that names none, or
+     * help, or something else, gets them all, for the list of commands or picocli's suggestion.
+     */
+    private static final List<String> COMMANDS = List.of("report", "check", "explain", "test", "watch", "help");
+
+    /*
+     * A switch, not a map of constructor references: Java 25's AOT cache (made by the launcher) could not be made
+     * ("Metadata ... should have been archived") with a reference to picocli's HelpCommand, a class it cannot hold.
+     */
+    private static Object command(String name) {
+        switch (name) {
+            case "report":
+                return new ReportCommand();
+            case "check":
+                return new CheckCommand();
+            case "explain":
+                return new ExplainCommand();
+            case "test":
+                return new TestCommand();
+            case "watch":
+                return new WatchCommand();
+            default:
+                return new CommandLine.HelpCommand();
+        }
+    }
+
+    /** The command line with the command the arguments name (their first word that is not an option), else all. */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("help");
+        if (COMMANDS.contains(named) && !named.equals("help")) {
+            cli.addSubcommand(command(named));
+        } else {
+            for (String name : COMMANDS) {
+                cli.addSubcommand(command(name));
+            }
+        }
+        return cli;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,10 +132,10 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code: 0 ok, 1 internal failure, 2 bad input. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
-        Failures failures = new Failures(err, java.util.Arrays.asList(args).contains("--debug"));
+        Failures failures = new Failures(err, Arrays.asList(args).contains("--debug"));
         cli.setExecutionExceptionHandler(failures);
         cli.setParameterExceptionHandler(failures);
         try {
