@@ -345,6 +345,17 @@ public final class Values {
         return ratio ? number(Math.abs(change) * 100, 1) + "ppts" : number(Math.abs(change) * 100, 1) + "%";
     }
 
+    /**
+     * Loads what formatting needs the first time in a process (ICU's number data, its plural rules and spell-out
+     * rules), for a thread to call before the first sentence is made: a template's first spell-out or plural
+     * otherwise pays for it inside a rule session. Formats nothing that is kept.
+     */
+    public static void warm() {
+        new MessageFormat("{n, spellout} {n, plural, one {# x} other {# xs}} {n, number, integer} {s, select, a {a} "
+                + "other {b}}", UK).format(Map.of("n", 2, "s", "a"));
+        number(0, 1);
+    }
+
     /** UK grouping and a fixed number of decimals, half-up as published tables round. */
     public static String number(double x, int decimals) {
         NumberFormat[] kept = NUMBER_FORMATS.get();

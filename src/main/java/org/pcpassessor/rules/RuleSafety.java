@@ -48,6 +48,9 @@ public final class RuleSafety {
     private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io",
             "kotlin", "scala", "groovy", "mvel", "mvel2");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    /** A dotted name, spaces around the dots allowed (compiled once: {@link #qualified} runs for every word). */
+    private static final Pattern QUALIFIED = Pattern.compile("[A-Za-z_$][\\w$]*(\\s*\\.\\s*[A-Za-z_$*][\\w$]*)*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern DECLARE = Pattern.compile("\\bdeclare\\s+(?:enum\\s+|trait\\s+)?([A-Za-z_$][\\w$]*)");
     private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.MULTILINE);
 
@@ -162,8 +165,8 @@ public final class RuleSafety {
 
     /** The dotted name starting at {@code start} (a.b.C), spaces around the dots allowed. */
     private static String qualified(String code, int start) {
-        Matcher m = Pattern.compile("[A-Za-z_$][\\w$]*(\\s*\\.\\s*[A-Za-z_$*][\\w$]*)*").matcher(code);
-        return m.find(start) && m.start() == start ? m.group().replaceAll("\\s+", "") : "";
+        Matcher m = QUALIFIED.matcher(code).region(start, code.length());
+        return m.lookingAt() ? SPACES.matcher(m.group()).replaceAll("") : "";
     }
 
     /** {@code java.io.File.delete} reads as {@code java.io.File}: up to the first upper-case segment. */
