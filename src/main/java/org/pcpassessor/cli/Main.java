@@ -151,9 +151,19 @@ public final class Main implements Runnable {
         }
     }
 
-    private static final String OUT_OF_MEMORY = "assess: error: out of memory (the Java heap is at most "
-            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Nothing was written. A bigger run needs "
-            + "a bigger heap, such as PCP_JAVA_OPTS=-Xmx8g ./assess ...; about 70 KB a series (docs/scaling.md).";
+    private static final String OUT_OF_MEMORY = outOfMemory(Runtime.getRuntime().maxMemory());
+
+    /**
+     * What a run out of memory says: the heap it had and one twice as big, in whole gigabytes (a Markdown report of
+     * 490,000 series needed 4 GB; a JSON one of the same run more than 8 GB: docs/scaling.md).
+     */
+    static String outOfMemory(long maxHeapBytes) {
+        long mb = maxHeapBytes / (1024 * 1024);
+        long suggested = Math.max(1, (2 * mb + 1023) / 1024);
+        return "assess: error: out of memory (the Java heap is at most " + mb + " MB). Nothing was written. A "
+                + "bigger run needs a bigger heap, such as PCP_JAVA_OPTS=-Xmx" + suggested + "g ./assess ... "
+                + "(docs/scaling.md says how much a series needs).";
+    }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

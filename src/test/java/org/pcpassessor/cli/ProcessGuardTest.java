@@ -82,9 +82,19 @@ class ProcessGuardTest {
         String output = ran.output();
         assertEquals(1, ran.exit(), output);
         assertTrue(output.contains("assess: error: out of memory (the Java heap is at most"), output);
-        assertTrue(output.contains("PCP_JAVA_OPTS=-Xmx8g"), output);
+        assertTrue(output.contains("PCP_JAVA_OPTS=-Xmx1g"), output); // twice 40 MB, in whole gigabytes
         assertTrue(!output.contains("\tat "), "no stack trace: " + output);
         assertEquals("the analyst's last good report", Files.readString(out));
+    }
+
+    @Test
+    void outOfMemorySuggestsTwiceTheHeapInWholeGigabytes() {
+        // by hand: 4,096 MB -> 8 GB; 8,107 MB (what -Xmx8g reported here) -> 16,214 MB, 15.8 GB, rounded up to 16;
+        // 40 MB -> 80 MB, at least 1 GB
+        assertTrue(Main.outOfMemory(4096L << 20).contains("at most 4096 MB)"));
+        assertTrue(Main.outOfMemory(4096L << 20).contains("PCP_JAVA_OPTS=-Xmx8g ./assess"));
+        assertTrue(Main.outOfMemory(8107L << 20).contains("PCP_JAVA_OPTS=-Xmx16g ./assess"));
+        assertTrue(Main.outOfMemory(40L << 20).contains("PCP_JAVA_OPTS=-Xmx1g ./assess"));
     }
 
     @Test
