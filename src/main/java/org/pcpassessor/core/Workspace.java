@@ -129,10 +129,8 @@ public final class Workspace {
 
     private static void checkContract(Catalogue catalogue, RuleBase rules, Problems problems, Settings settings) {
         if (rules != null) {
-            Problems safety = new Problems();
             if (!settings.trustedRules()) {
-                RuleSafety.check(rules, safety);
-                safety.sorted().forEach(problems::add);
+                RuleSafety.check(rules, problems);
             }
             if (!problems.hasErrors()) {
                 rules.prepare(); // the knowledge bases made while the contract is checked and the statistics run

@@ -449,8 +449,8 @@ public final class RuleBase {
             for (Deferred d : List.of(classify, narrate)) {
                 try {
                     d.get();
-                } catch (RuntimeException | StackOverflowError e) {
-                    return; // the session makes it again under its guard, and says what failed
+                } catch (Throwable e) { // whatever it was, the session meets it again under its guard
+                    return; // and says what failed; nothing is printed from here
                 }
             }
         }, "pcp-rules-prepare");
