@@ -434,6 +434,15 @@ public final class RuleBase {
     }
 
     /**
+     * A new session of the phase ("classify" or "narrate"): from the phase's pool when {@code pooled} (see
+     * {@link Deferred#session}), else made afresh.
+     */
+    org.kie.api.runtime.KieSession session(String phase, boolean pooled) {
+        Deferred d = phase.equals("classify") ? classify : narrate;
+        return pooled ? d.session() : d.get().newKieSession();
+    }
+
+    /**
      * Starts making both knowledge bases on a thread of their own, so that they are made while the contract is
      * checked and the statistics are computed rather than when the first rule session needs them (about 50 ms of a
      * cold run). For the caller to call once the trust check ({@link RuleSafety}) has passed: what making a base runs
@@ -480,6 +489,29 @@ public final class RuleBase {
             }
             return base;
         }
+
+        /**
+         * A session of the knowledge base from Drools' pool: a session disposed of goes back to it, reset (its facts,
+         * agenda, listeners and fact numbering cleared; the memories of its network's nodes kept for the next), so a
+         * run of many small sessions does not make every node's memory again for each (2,784 sessions at 12,876
+         * series in 4,292 measures). Drools resets a session whatever its last run did, a rule's failure included.
+         * A reset session keeps what its memories grew to, so only small sessions are pooled ({@link RuleRun}).
+         */
+        org.kie.api.runtime.KieSession session() {
+            org.kie.api.runtime.KieContainerSessionsPool p = pool;
+            if (p == null) {
+                synchronized (this) {
+                    get();
+                    if (pool == null) {
+                        pool = container.newKieSessionsPool(2);
+                    }
+                    p = pool;
+                }
+            }
+            return p.newKieSession();
+        }
+
+        private volatile org.kie.api.runtime.KieContainerSessionsPool pool;
     }
 
     /** Where a rule is declared, or the folder when it cannot be found. */
