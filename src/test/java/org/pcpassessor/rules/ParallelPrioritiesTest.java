@@ -123,6 +123,31 @@ class ParallelPrioritiesTest {
         return MarkdownReport.render(w.run(w.month(Optional.empty())).report().orElseThrow());
     }
 
+    /**
+     * Small sessions come from the knowledge base's pool, reset (RuleRun.POOLED_UP_TO): a session used before makes
+     * what a new one makes. Two runs of the frozen catalogue, one priority at a time: most sessions are ones used
+     * before (one per phase is enough for a sequential run), and the second run's findings, sentences, labels and
+     * numbered firings are the first's.
+     */
+    @Test
+    void sessionsFromThePoolMakeWhatTheFirstRunMade() {
+        Workspace w = Workspace.load(TestFiles.CATALOGUE, TestFiles.RULES);
+        List<Assessment> assessments = w.run(w.month(Optional.empty())).assessments();
+        Duration limit = Duration.ofSeconds(60);
+        List<Object> sessions = new java.util.ArrayList<>();
+        RuleRun.SessionProbe probe = (phase, session) -> sessions.add(session);
+        RuleRun.Result first = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, probe, true);
+        RuleRun.Result second = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, probe, true);
+        Set<Object> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        distinct.addAll(sessions);
+        assertTrue(sessions.size() >= 20, "sessions: " + sessions.size());
+        assertTrue(distinct.size() <= 4, distinct.size() + " distinct sessions of " + sessions.size());
+        assertEquals(first.findings(), second.findings());
+        assertEquals(text(first.sentences()), text(second.sentences()));
+        assertEquals(first.labels(), second.labels());
+        assertEquals(first.audit(), second.audit(), "the same firings, numbered the same");
+    }
+
     private static List<String> text(List<org.pcpassessor.facts.Sentence> sentences) {
         return sentences.stream().map(s -> s.measureId() + "|" + s.area() + "|" + s.text()).toList();
     }
