@@ -478,6 +478,8 @@ public final class RuleBase {
     static final class Deferred {
         private final org.kie.api.runtime.KieContainer container;
         private KieBase base;
+        /** Made with the base, for {@link #session}. */
+        private volatile org.kie.api.runtime.KieContainerSessionsPool pool;
 
         Deferred(org.kie.api.runtime.KieContainer container) {
             this.container = container;
@@ -510,8 +512,6 @@ public final class RuleBase {
             }
             return p.newKieSession();
         }
-
-        private volatile org.kie.api.runtime.KieContainerSessionsPool pool;
     }
 
     /** Where a rule is declared, or the folder when it cannot be found. */
