@@ -478,7 +478,7 @@ public final class RuleBase {
     static final class Deferred {
         private final org.kie.api.runtime.KieContainer container;
         private KieBase base;
-        /** Made with the base, for {@link #session}. */
+        /** Drools' pool of reset sessions of the base, made by the first {@link #session}. */
         private volatile org.kie.api.runtime.KieContainerSessionsPool pool;
 
         Deferred(org.kie.api.runtime.KieContainer container) {
