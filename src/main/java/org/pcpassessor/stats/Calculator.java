@@ -293,8 +293,9 @@ public final class Calculator {
             run++;
         }
         YearMonth month = series.month(i);
+        // the snapshot of the same month named the baseline's year already
         String baseline = measure.baseline().isPresent() ? "fixed baseline"
-                : "financial year " + Months.financialYearLabel(Months.baselineYearStart(month));
+                : "financial year " + snapshot.baselineLabel();
         return Optional.of(new Comparison(measure.id(), series.area(), headline, kind.yamlName(),
                 measure.polarity().yamlName(), basis.id(), r.method(), r.observed(), r.expected(),
                 Labels.shared(basis.observedLabel(month, Months::longName)),
