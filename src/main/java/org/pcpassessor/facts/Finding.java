@@ -76,13 +76,14 @@ public record Finding(
     }
 
     /**
-     * The hash of what the finding says and about which series, consistent with the record's equality: the default
-     * hash walks the whole evidence and snapshot, and a finding is hashed many times a run (guards such as
-     * {@code used contains $f}, the composer's maps).
+     * The hash of what the finding says and about which series, with its evidence's kept hash code (a measure's area
+     * findings differ only in their evidence: without it, they would all share one hash), consistent with the
+     * record's equality: the default hash walks the whole snapshot, and a finding is hashed many times a run (the
+     * set a long {@code used} list looks findings up in, the engine's indexes on {@code this == $f}).
      */
     @Override
     public int hashCode() {
-        return Objects.hash(measureId, area, code, basis, rule, snapshot.month());
+        return Objects.hash(measureId, area, code, basis, rule, snapshot.month(), evidence.hashCode());
     }
 
     /**

@@ -41,7 +41,7 @@ public record Sentence(
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(template, "template");
-        used = List.copyOf(used);
+        used = SaidFindings.copyOf(used);
         values = LayeredValues.frozen(values); // a copy sharing only the session's unmodifiable snapshot values
         if (used.isEmpty()) {
             throw new IllegalArgumentException("a sentence must say at least one finding");
@@ -50,17 +50,36 @@ public record Sentence(
 
     /** A sentence about the findings, all of one measure, by the running rule. */
     public static Sentence of(String template, Finding first, Finding... more) {
-        RuleScope.Current rule = RuleScope.current();
         List<Finding> used = new ArrayList<>();
         used.add(first);
         used.addAll(List.of(more));
-        for (Finding f : more) {
+        return of(template, used, false);
+    }
+
+    /**
+     * A sentence about a list of findings of one measure that the rule collected ({@code $found : List( size >= 3 )
+     * from collect( Finding( ... ) )}), such as the areas that differ from the headline area: its template has the
+     * snapshot's values and the lists of areas ({@link Values#AREA_LISTS}: {@code {areasHigher}},
+     * {@code {areaCount}}, ...), not each finding's own.
+     */
+    public static Sentence of(String template, List<Finding> findings) {
+        if (findings == null || findings.isEmpty() || findings.contains(null)) {
+            throw new IllegalArgumentException("Sentence.of(\"" + template + "\", $list) needs a list of findings "
+                    + "(bound in the rule's conditions, e.g. $found : List( size >= 3 ) from collect( Finding( ... ) ))");
+        }
+        return of(template, findings, true);
+    }
+
+    private static Sentence of(String template, List<Finding> used, boolean listed) {
+        RuleScope.Current rule = RuleScope.current();
+        Finding first = used.get(0);
+        for (Finding f : used) {
             if (!f.measureId().equals(first.measureId())) {
                 throw new IllegalArgumentException("a sentence is about one measure; rule '" + rule.rule()
                         + "' passed " + first.measureId() + " and " + f.measureId());
             }
         }
-        Values.Filled filled = Values.sentence(template, first.snapshot(), used, rule.phrases(), rule.rule());
+        Values.Filled filled = Values.sentence(template, first.snapshot(), used, listed, rule.phrases(), rule.rule());
         String shortText = filled.text().equals(filled.shortText()) || counts(filled.shortText(), first.snapshot())
                 ? filled.text() : filled.shortText();
         return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(),

@@ -65,9 +65,77 @@ public final class Values {
     private Values() {
     }
 
+    /**
+     * The names a sentence made from a list of findings ({@code Sentence.of(template, $list)}, the list collected by
+     * the rule) has beside the snapshot's, when its findings are about other areas (evidence {@code otherArea} and
+     * {@code otherOutcome}, as AREA_DIVERGENCE's): how many areas, and which, by the other area's outcome. The
+     * lists name at most {@link #LISTED_AREAS} areas, those furthest from their expected figure first.
+     */
+    public static final List<String> AREA_LISTS = List.of("areaCount", "areasSignificantCount", "areasHigher",
+            "areasHigherCount", "areasLower", "areasLowerCount", "areasComparable", "areasComparableCount");
+    /** The areas an area list names before it says how many more there are ("and 12 more"). */
+    public static final int LISTED_AREAS = 5;
+
     /** Every value a template may name, for a snapshot and the findings a sentence says. */
     public static Map<String, Object> of(Snapshot s, List<Finding> findings) {
         return of(s, findings, s.subject());
+    }
+
+    /**
+     * The values of a sentence made from a list of findings, all about other areas of one measure: the snapshot's and
+     * {@link #AREA_LISTS}, nothing of each finding (a list may hold a finding for every area of a national run).
+     */
+    static Map<String, Object> ofList(Snapshot s, List<Finding> findings, String subject) {
+        Map<String, Object> v = new LayeredValues(snapshotValues(s, subject));
+        int significant = 0;
+        for (String outcome : List.of("higher", "lower", "comparable")) {
+            List<Finding> these = new ArrayList<>();
+            for (Finding f : findings) {
+                if (outcome.equals(f.evidence().get("otherOutcome"))) {
+                    these.add(f);
+                }
+            }
+            String name = "areas" + capitalise(outcome);
+            v.put(name, areaList(these));
+            v.put(name + "Count", these.size());
+            significant += outcome.equals("comparable") ? 0 : these.size();
+        }
+        v.put("areaCount", findings.size());
+        v.put("areasSignificantCount", significant);
+        FIGURES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        CHANGES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        if (!s.isRatio()) {
+            DIFFERENCES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        }
+        return v;
+    }
+
+    /**
+     * The other areas of the findings as an English list ("North, South and East"), those furthest from their
+     * expected figure first (the difference relative to the expected figure; then by name), at most
+     * {@link #LISTED_AREAS} named and the rest counted ("A, B, C, D, E and 12 more"); "" for none.
+     */
+    static String areaList(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(java.util.Comparator.comparingDouble((Finding f) -> -distance(f))
+                .thenComparing(f -> String.valueOf(f.evidence().get("otherArea"))));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < sorted.size() && i < LISTED_AREAS; i++) {
+            names.add(String.valueOf(sorted.get(i).evidence().get("otherArea")));
+        }
+        if (sorted.size() > LISTED_AREAS) {
+            names.add(number(sorted.size() - LISTED_AREAS, 0) + " more");
+        }
+        return com.ibm.icu.text.ListFormatter.getInstance(UK).format(names);
+    }
+
+    /** How far an area's figure is from its expected one, relative to it; 0 when either is missing or 0. */
+    private static double distance(Finding f) {
+        if (f.evidence().get("otherObserved") instanceof Double o && f.evidence().get("otherExpected") instanceof Double e
+                && e != 0 && Double.isFinite(o) && Double.isFinite(e)) {
+            return Math.abs(o - e) / Math.abs(e);
+        }
+        return 0;
     }
 
     /**
@@ -551,7 +619,16 @@ public final class Values {
      * third of the cost of making one).
      */
     public static Filled sentence(String template, Snapshot s, List<Finding> findings, Phrases phrases, String rule) {
-        Map<String, Object> values = of(s, findings);
+        return sentence(template, s, findings, false, phrases, rule);
+    }
+
+    /**
+     * As {@link #sentence(String, Snapshot, List, Phrases, String)}; for a {@code listed} sentence (made from a list
+     * the rule collected) the values are {@link #ofList}'s.
+     */
+    public static Filled sentence(String template, Snapshot s, List<Finding> findings, boolean listed,
+                                  Phrases phrases, String rule) {
+        Map<String, Object> values = listed ? ofList(s, findings, s.subject()) : of(s, findings);
         if (s.shortSubject().equals(s.subject()) || !printsSubjectOnly(template, phrases, new ArrayList<>())
                 || marked(s, findings)) {
             Map<String, Object> all = withPhrases(template, values, phrases, rule);
@@ -561,7 +638,8 @@ public final class Values {
             String noun = noun(s.subject());
             boolean same = s.shortSubject().equals(s.subject())
                     || !text.contains(noun) && !text.contains(capitalise(noun));
-            return new Filled(text, same ? text : format(template, ofShort(s, findings), phrases, rule), all);
+            Map<String, Object> shortValues = listed ? ofList(s, findings, s.shortSubject()) : ofShort(s, findings);
+            return new Filled(text, same ? text : format(template, shortValues, phrases, rule), all);
         }
         Map<String, Object> marks = new LayeredValues(values);
         for (int i = 0; i < SUBJECT_NAMES.length; i++) {

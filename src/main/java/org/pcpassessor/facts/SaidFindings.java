@@ -1,0 +1,69 @@
+package org.pcpassessor.facts;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.Set;
+
+/**
+ * The findings a sentence says: an unmodifiable list, equal to any list of the same findings, whose
+ * {@code contains} is a hash lookup once the list is long. The narrate rules' guards ask it of every finding of the
+ * measure ({@code not Sentence( measureId == $f.measureId, used contains $f )}), and a sentence made from a collected
+ * list says one finding for each area that differs from the headline area: scanned, that is every area's finding
+ * against every other's.
+ */
+final class SaidFindings extends AbstractList<Finding> implements RandomAccess {
+    /** Up to this many findings, a scan (most sentences say one to three). */
+    private static final int SCANNED = 8;
+
+    private final Finding[] findings;
+    /** The findings as a set, made on the first {@code contains} of a long list (racy but safe: made the same). */
+    private Set<Finding> index;
+
+    private SaidFindings(Finding[] findings) {
+        this.findings = findings;
+    }
+
+    /** The findings in order; null is refused, as {@link List#copyOf} refuses it. */
+    static List<Finding> copyOf(List<Finding> findings) {
+        if (findings instanceof SaidFindings said) {
+            return said;
+        }
+        Finding[] copy = findings.toArray(new Finding[0]);
+        for (Finding f : copy) {
+            Objects.requireNonNull(f, "a finding said");
+        }
+        return new SaidFindings(copy);
+    }
+
+    @Override
+    public Finding get(int i) {
+        return findings[i];
+    }
+
+    @Override
+    public int size() {
+        return findings.length;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        if (findings.length <= SCANNED) {
+            for (Finding f : findings) {
+                if (f.equals(o)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Set<Finding> set = index;
+        if (set == null) {
+            set = new HashSet<>(Arrays.asList(findings));
+            index = set;
+        }
+        return set.contains(o);
+    }
+}
