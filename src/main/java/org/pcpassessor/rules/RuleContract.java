@@ -63,6 +63,9 @@ public final class RuleContract {
     private static final Pattern MEASURE_KEY = Pattern.compile("^measureId\\s*==\\s*\\$\\w+\\s*\\.\\s*measureId$");
     private static final Pattern BINDING = Pattern.compile("\\$\\w+");
     private static final Set<String> OUTCOMES = Set.of("higher", "lower", "comparable", "untested");
+    /** The evidence keys of a finding about another area, which a collected list's area values are made from. */
+    private static final Set<String> OTHER_AREA_KEYS = Set.of("otherArea", "otherOutcome", "otherObserved",
+            "otherExpected");
 
     private static Map<String, Class<? extends Evidence>> contractCodes() {
         Map<String, Class<? extends Evidence>> m = new LinkedHashMap<>();
@@ -123,9 +126,11 @@ public final class RuleContract {
                 }
             }
             for (RuleModel.Pattern p : rule.patterns()) {
-                checkLiterals(rule, p);
-                checkEvidenceKeys(rule, p);
-                checkSentenceJoin(rule, p);
+                for (RuleModel.Pattern q = p; q != null; q = q.collects().orElse(null)) {
+                    checkLiterals(rule, q);
+                    checkEvidenceKeys(rule, q);
+                    checkSentenceJoin(rule, q);
+                }
             }
         }
     }
@@ -231,11 +236,23 @@ public final class RuleContract {
             available = new LinkedHashSet<>();
         }
         Map<String, Set<String>> choices = new HashMap<>();
+        Optional<RuleModel.Pattern> list = call.args().size() == 1 ? rule.bound(call.args().get(0))
+                .flatMap(RuleModel.Pattern::collects).filter(c -> c.type().equals("Finding")) : Optional.empty();
+        if (list.isPresent() && call.kind() == RuleModel.CallKind.SENTENCE) {
+            // a list the rule collected: the snapshot's values, and the lists of areas when its findings are about
+            // other areas (each has otherArea and otherOutcome)
+            if (codesOf(list.get()).stream().allMatch(c -> codes.get(c).keys().containsAll(OTHER_AREA_KEYS))) {
+                available.addAll(Values.AREA_LISTS);
+            }
+            checkNames(rule, call.at(), "the template", call.template().get(), available, choices, phrases,
+                    new ArrayList<>());
+            return;
+        }
         for (int i = 0; i < call.args().size(); i++) {
             Optional<RuleModel.Pattern> p = rule.bound(call.args().get(i));
             if (p.isEmpty() || !p.get().type().equals("Finding")) {
                 error(call.at(), "rule '" + rule.name() + "': " + what + " says findings; '" + call.args().get(i)
-                        + "' is not bound to a Finding pattern of this rule");
+                        + "' is not bound to a Finding pattern of this rule (nor, alone, to a list collected from one)");
                 return;
             }
             Set<String> patternCodes = codesOf(p.get());

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -48,10 +51,19 @@ public record RuleModel(List<Rule> rules) {
         }
     }
 
-    /** A pattern: its fact type, binding ("" when unbound), constraints; bound when it is not under not/exists. */
-    public record Pattern(String type, String identifier, List<Constraint> constraints, boolean bound, Location at) {
+    /**
+     * A pattern: its fact type, binding ("" when unbound), constraints; bound when it is not under not/exists;
+     * {@code collects} the pattern whose facts it gathers when it reads {@code from collect( ... )} (a list).
+     */
+    public record Pattern(String type, String identifier, List<Constraint> constraints, boolean bound, Location at,
+                          Optional<Pattern> collects) {
         public Pattern {
             constraints = List.copyOf(constraints);
+            Objects.requireNonNull(collects, "collects");
+        }
+
+        public Pattern(String type, String identifier, List<Constraint> constraints, boolean bound, Location at) {
+            this(type, identifier, constraints, bound, at, Optional.empty());
         }
 
         /**
@@ -130,14 +142,7 @@ public record RuleModel(List<Rule> rules) {
             r.annotations().stream().sorted().forEach(rule.putArray("annotations")::add);
             ArrayNode patterns = rule.putArray("patterns");
             for (Pattern p : r.patterns()) {
-                ObjectNode pattern = patterns.addObject();
-                pattern.put("type", p.type());
-                pattern.put("identifier", p.identifier());
-                pattern.put("bound", p.bound());
-                pattern.set("at", location(json, p.at()));
-                ArrayNode constraints = pattern.putArray("constraints");
-                p.constraints().forEach(c -> constraints.addObject().put("text", c.text())
-                        .set("at", location(json, c.at())));
+                writePattern(json, p, patterns.addObject());
             }
             ArrayNode calls = rule.putArray("calls");
             for (Call c : r.calls()) {
@@ -152,17 +157,32 @@ public record RuleModel(List<Rule> rules) {
         return root;
     }
 
+    private static void writePattern(JsonNodeFactory json, Pattern p, ObjectNode pattern) {
+        pattern.put("type", p.type());
+        pattern.put("identifier", p.identifier());
+        pattern.put("bound", p.bound());
+        pattern.set("at", location(json, p.at()));
+        ArrayNode constraints = pattern.putArray("constraints");
+        p.constraints().forEach(c -> constraints.addObject().put("text", c.text()).set("at", location(json, c.at())));
+        p.collects().ifPresent(inner -> writePattern(json, inner, pattern.putObject("collects")));
+    }
+
+    private static Pattern readPattern(JsonNode p) {
+        List<Constraint> constraints = new ArrayList<>();
+        required(p, "constraints").forEach(c -> constraints.add(new Constraint(text(c, "text"),
+                location(required(c, "at")))));
+        JsonNode collects = p.get("collects");
+        return new Pattern(text(p, "type"), text(p, "identifier"), constraints, required(p, "bound").booleanValue(),
+                location(required(p, "at")), collects == null ? Optional.empty() : Optional.of(readPattern(collects)));
+    }
+
     /** The model {@link #toJson} wrote; fails on anything else (the cache then parses the files again). */
     static RuleModel fromJson(JsonNode root) {
         List<Rule> rules = new ArrayList<>();
         for (JsonNode rule : required(root, "rules")) {
             List<Pattern> patterns = new ArrayList<>();
             for (JsonNode p : required(rule, "patterns")) {
-                List<Constraint> constraints = new ArrayList<>();
-                required(p, "constraints").forEach(c -> constraints.add(new Constraint(text(c, "text"),
-                        location(required(c, "at")))));
-                patterns.add(new Pattern(text(p, "type"), text(p, "identifier"), constraints,
-                        required(p, "bound").booleanValue(), location(required(p, "at"))));
+                patterns.add(readPattern(p));
             }
             List<Call> calls = new ArrayList<>();
             for (JsonNode c : required(rule, "calls")) {
@@ -251,17 +271,10 @@ public record RuleModel(List<Rule> rules) {
 
     private static void walk(BaseDescr d, boolean bound, Source f, Location rule, List<Pattern> out) {
         if (d instanceof PatternDescr p) {
-            List<Constraint> constraints = new ArrayList<>();
-            if (p.getConstraint() != null) {
-                for (BaseDescr c : p.getConstraint().getDescrs()) {
-                    String text = c instanceof ExprConstraintDescr e ? e.getExpression() : c.getText();
-                    if (text != null) {
-                        constraints.add(new Constraint(text, at(f, rule, c)));
-                    }
-                }
+            out.add(pattern(p, bound, f, rule));
+            if (p.getSource() instanceof AccumulateDescr a && a.getInput() != null) {
+                walk(a.getInput(), false, f, rule, out); // what it accumulates: checked, never bound in the rule
             }
-            out.add(new Pattern(p.getObjectType(), p.getIdentifier() == null ? "" : p.getIdentifier(), constraints,
-                    bound && p.getIdentifier() != null, at(f, rule, p)));
             return;
         }
         if (d instanceof ConditionalElementDescr ce) {
@@ -273,6 +286,23 @@ public record RuleModel(List<Rule> rules) {
                 }
             }
         }
+    }
+
+    /** A pattern; one reading {@code from collect( ... )} with the pattern it collects (never bound in the rule). */
+    private static Pattern pattern(PatternDescr p, boolean bound, Source f, Location rule) {
+        List<Constraint> constraints = new ArrayList<>();
+        if (p.getConstraint() != null) {
+            for (BaseDescr c : p.getConstraint().getDescrs()) {
+                String text = c instanceof ExprConstraintDescr e ? e.getExpression() : c.getText();
+                if (text != null) {
+                    constraints.add(new Constraint(text, at(f, rule, c)));
+                }
+            }
+        }
+        Optional<Pattern> collects = p.getSource() instanceof CollectDescr c && c.getInputPattern() != null
+                ? Optional.of(pattern(c.getInputPattern(), false, f, rule)) : Optional.empty();
+        return new Pattern(p.getObjectType(), p.getIdentifier() == null ? "" : p.getIdentifier(), constraints,
+                bound && p.getIdentifier() != null, at(f, rule, p), collects);
     }
 
     private static List<Call> calls(RuleDescr r, Source f, Location rule) {

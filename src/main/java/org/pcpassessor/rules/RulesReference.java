@@ -103,6 +103,13 @@ public final class RulesReference {
                 .append("`gapYears`), each also numbered by the finding's place (`otherArea1`, `otherArea2`); and, when ")
                 .append("the finding's basis is fixed by the rule, `<basis>Code`, `<basis>Direction` and ")
                 .append("`<basis>Judgement` (`benchmarkCode`, `rolling12Direction`).\n\n")
+                .append("A sentence made from a list the rule collected (`$found : List( size >= 3 ) from collect( ")
+                .append("Finding( ... ) )`, then `Sentence.of(\"...\", $found)`) has the measure's values above and ")
+                .append("none of each finding's; when its findings are about other areas (AREA_DIVERGENCE), also ")
+                .append(codes(Values.AREA_LISTS)).append(": the areas by their outcome (`higher`, `lower`, ")
+                .append("`comparable`) as a list (\"East, North and West\"), furthest from their expected figure ")
+                .append("first, at most ").append(Values.LISTED_AREAS).append(" named (\"... and 12 more\"), and ")
+                .append("how many.\n\n")
                 .append("Shared phrases: every name in `phrases.yaml` is a value, filled with the same values.\n\n");
         md.append("Kinds and the names only they have: ");
         for (Kind k : Kind.values()) {

@@ -98,6 +98,9 @@ class RuleCacheTest {
         assertTrue(parsed.rules().size() > 50, "the bundled rules: " + parsed.rules().size());
         assertTrue(parsed.rules().stream().anyMatch(r -> !r.calls().isEmpty() && r.calls().get(0).template()
                 .isPresent()), "templates are read");
+        assertTrue(parsed.rules().stream().flatMap(r -> r.patterns().stream()).anyMatch(p -> p.collects()
+                .filter(c -> c.type().equals("Finding") && !c.constraints().isEmpty()).isPresent()),
+                "what a list collects is read (rules/narrate/areas.drl)");
         assertEquals(parsed, cached);
         // that it is read from the file, not parsed again: a name changed in the file is the name read
         Path model = models(cache).get(0);
