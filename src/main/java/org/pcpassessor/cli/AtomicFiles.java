@@ -71,6 +71,21 @@ final class AtomicFiles {
 
     /** Writes {@code content} to {@code target} atomically (a Word document, say). */
     static void write(Path target, byte[] content, String option) {
+        write(target, out -> out.write(content), option);
+    }
+
+    /** What writes a file's content to a stream, as it is made. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes what {@code content} makes to {@code target} atomically, as it is made (a national JSON report is
+     * hundreds of megabytes: not held in memory first). When making it fails, the target is untouched and the
+     * temporary file removed; the failure is thrown on.
+     */
+    static void write(Path target, Content content, String option) {
         requireWritable(target, option);
         Path absolute = target.toAbsolutePath();
         if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
@@ -86,8 +101,8 @@ final class AtomicFiles {
                     + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
             PENDING.add(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                out.write(content);
+                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                content.writeTo(out);
                 out.flush();
                 channel.force(true);
             }
@@ -108,9 +123,10 @@ final class AtomicFiles {
         }
     }
 
-    private static void writeInPlace(Path target, Path absolute, byte[] content, String option) {
-        try (OutputStream out = Files.newOutputStream(absolute, StandardOpenOption.WRITE)) {
-            out.write(content);
+    private static void writeInPlace(Path target, Path absolute, Content content, String option) {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(absolute,
+                StandardOpenOption.WRITE), 1 << 16)) {
+            content.writeTo(out);
         } catch (IOException | SecurityException e) {
             throw bad(option, "cannot write " + target + ": " + IoMessages.reason(e));
         }

@@ -105,6 +105,10 @@ final class ReportOptions {
 
     /** Renders the report in the chosen format and writes it to --out (atomically) or to standard output. */
     void write(Workspace workspace, Report report, PrintWriter stdout) {
+        if (format == Format.json && out != null) { // streamed into the file: a national report is not held twice
+            AtomicFiles.write(out, stream -> JsonReport.write(report, stream), "--out");
+            return;
+        }
         byte[] bytes = render(workspace, report, false, List.of());
         if (out == null) {
             stdout.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcpassessor.problem.InputException;
 
 /**
  * What can only be seen from outside the process: a trusted rule calling {@code System.exit(0)} ends the command
@@ -138,5 +139,31 @@ class ProcessGuardTest {
         assertTrue(Files.exists(live), "a running process's temporary file was removed");
         assertTrue(Files.exists(other), "another target's temporary file was removed");
         assertEquals("report", Files.readString(target));
+    }
+
+    /**
+     * A file written as it is made (the JSON report, streamed) that fails half way, as a full disk or an exhausted
+     * heap would make it: the old file is untouched and the half-written temporary file is gone.
+     */
+    @Test
+    void aStreamedWriteThatFailsHalfWayLeavesTheOldFileAndNoTemporaryOne() throws IOException {
+        Path target = Files.writeString(dir.resolve("report.json"), "the old report");
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write(new byte[200_000]); // past the write buffer: bytes reach the temporary file
+                    throw new IOException("No space left on device");
+                }, "--out"));
+        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        assertEquals("the old report", Files.readString(target));
+        Error oom = org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write(new byte[200_000]);
+                    throw new OutOfMemoryError("Java heap space");
+                }, "--out"));
+        assertEquals("Java heap space", oom.getMessage());
+        assertEquals("the old report", Files.readString(target));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList(), "only the old report is in the folder");
+        }
     }
 }
