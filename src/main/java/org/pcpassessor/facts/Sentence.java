@@ -65,7 +65,8 @@ public record Sentence(
     public static Sentence of(String template, List<Finding> findings) {
         if (findings == null || findings.isEmpty() || findings.contains(null)) {
             throw new IllegalArgumentException("Sentence.of(\"" + template + "\", $list) needs a list of findings "
-                    + "(bound in the rule's conditions, e.g. $found : List( size >= 3 ) from collect( Finding( ... ) ))");
+                    + "(bound in the rule's conditions, e.g. $found : List( size >= 3 ) from collect( Finding( ... ) "
+                    + "))");
         }
         return of(template, findings, true);
     }

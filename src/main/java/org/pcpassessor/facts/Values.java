@@ -102,12 +102,7 @@ public final class Values {
         }
         v.put("areaCount", findings.size());
         v.put("areasSignificantCount", significant);
-        FIGURES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
-        CHANGES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
-        if (!s.isRatio()) {
-            DIFFERENCES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
-        }
-        return v;
+        return withMissingTexts(v, s);
     }
 
     /**
@@ -131,8 +126,9 @@ public final class Values {
 
     /** How far an area's figure is from its expected one, relative to it; 0 when either is missing or 0. */
     private static double distance(Finding f) {
-        if (f.evidence().get("otherObserved") instanceof Double o && f.evidence().get("otherExpected") instanceof Double e
-                && e != 0 && Double.isFinite(o) && Double.isFinite(e)) {
+        if (f.evidence().get("otherObserved") instanceof Double o
+                && f.evidence().get("otherExpected") instanceof Double e && e != 0 && Double.isFinite(o)
+                && Double.isFinite(e)) {
             return Math.abs(o - e) / Math.abs(e);
         }
         return 0;
@@ -179,6 +175,11 @@ public final class Values {
                 v.put(k + suffix, x);
             });
         }
+        return withMissingTexts(v, s);
+    }
+
+    /** The values with "-" for each figure's, change's and difference's text the snapshot could not make. */
+    private static Map<String, Object> withMissingTexts(Map<String, Object> v, Snapshot s) {
         FIGURES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
         CHANGES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
         if (!s.isRatio()) {

@@ -252,7 +252,8 @@ public final class RuleContract {
             Optional<RuleModel.Pattern> p = rule.bound(call.args().get(i));
             if (p.isEmpty() || !p.get().type().equals("Finding")) {
                 error(call.at(), "rule '" + rule.name() + "': " + what + " says findings; '" + call.args().get(i)
-                        + "' is not bound to a Finding pattern of this rule (nor, alone, to a list collected from one)");
+                        + "' is not bound to a Finding pattern of this rule (nor, alone, to a list collected from "
+                        + "one)");
                 return;
             }
             Set<String> patternCodes = codesOf(p.get());
