@@ -105,8 +105,7 @@ public final class Explanation {
             out.printf("      rule \"%s\" at %s (rank %d)%n", sentence.rule(), sentence.source(), sentence.rank());
             out.printf("      template %s%n", sentence.template());
             out.printf("      values %s%n", values(sentence));
-            List<String> used = sentence.used().stream().map(f -> f.code() + " (" + f.basis() + ")").toList();
-            out.printf("      says %s%n", String.join(", ", used));
+            out.printf("      says %s%n", says(sentence.used()));
             Report.Placement placed = placements.get(sentence);
             if (placed != null) {
                 out.printf("      importance %d; %s%n", placed.said().importance(), placed.drafted()
@@ -159,5 +158,29 @@ public final class Explanation {
             return Long.toString((long) x);
         }
         return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    /**
+     * What a sentence says, "CODE (basis)" for each finding; three or more alike in a row (a list of areas) once,
+     * with how many: "AREA_DIVERGENCE (benchmark) x 20".
+     */
+    static String says(List<Finding> used) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < used.size(); ) {
+            String said = used.get(i).code() + " (" + used.get(i).basis() + ")";
+            int j = i + 1;
+            while (j < used.size() && (used.get(j).code() + " (" + used.get(j).basis() + ")").equals(said)) {
+                j++;
+            }
+            if (j - i >= 3) {
+                out.add(said + " x " + (j - i));
+            } else {
+                for (int k = i; k < j; k++) {
+                    out.add(said);
+                }
+            }
+            i = j;
+        }
+        return String.join(", ", out);
     }
 }
