@@ -6,9 +6,9 @@ import org.pcpassessor.problem.Location;
 /**
  * Points of importance a compose rule gives a finding, and why:
  * {@code insert( Importance.of($f, 30, "a significant change on last year") )}. A finding's importance is the sum
- * of its points; a sentence's, the sum over the findings it says; a paragraph's, that of its most important
- * sentence. The draft keeps each priority's most important paragraphs and each paragraph's most important
- * sentences, within the catalogue's budget.
+ * of its points; a sentence's, the sum over the findings it says (at most two of one code and basis); a paragraph's,
+ * that of its most important sentence. The draft keeps each priority's most important paragraphs and each
+ * paragraph's most important sentences, within the catalogue's budget.
  */
 @Doc("Points of importance a compose rule gives a finding, and why; the draft keeps the most important.")
 public record Importance(

@@ -62,9 +62,30 @@ public final class Composer {
             return points.getOrDefault(f, 0);
         }
 
-        /** A sentence's importance: the sum over the findings it says. */
+        /**
+         * A sentence's importance: the sum over the findings it says, of which at most two of one code and basis
+         * count (the two with most points): a sentence that lists the areas differing from the headline area counts
+         * as one that names two, whether the force has three areas or a thousand (the areas' points would otherwise
+         * put the list before the measure's own sentences).
+         */
         public int importance(Sentence s) {
-            return s.used().stream().mapToInt(this::points).sum();
+            Map<String, int[]> topTwo = new java.util.HashMap<>();
+            for (Finding f : s.used()) {
+                int[] top = topTwo.computeIfAbsent(f.code() + "\u0000" + f.basis(),
+                        k -> new int[] {Integer.MIN_VALUE, Integer.MIN_VALUE});
+                int p = points(f);
+                if (p > top[0]) {
+                    top[1] = top[0];
+                    top[0] = p;
+                } else if (p > top[1]) {
+                    top[1] = p;
+                }
+            }
+            int sum = 0;
+            for (int[] top : topTwo.values()) {
+                sum += top[0] + (top[1] == Integer.MIN_VALUE ? 0 : top[1]);
+            }
+            return sum;
         }
 
         /** Why each of a sentence's findings is trivial, when all of them are; empty otherwise. */
