@@ -20,11 +20,12 @@ final class SaidFindings extends AbstractList<Finding> implements RandomAccess {
     private static final int SCANNED = 8;
 
     private final Finding[] findings;
-    /** The findings as a set, made on the first {@code contains} of a long list (racy but safe: made the same). */
-    private Set<Finding> index;
+    /** The findings as a set, for a long list (null for a short one); made with it, so safely shared. */
+    private final Set<Finding> index;
 
     private SaidFindings(Finding[] findings) {
         this.findings = findings;
+        this.index = findings.length <= SCANNED ? null : new HashSet<>(Arrays.asList(findings));
     }
 
     /** The findings in order; null is refused, as {@link List#copyOf} refuses it. */
@@ -51,19 +52,14 @@ final class SaidFindings extends AbstractList<Finding> implements RandomAccess {
 
     @Override
     public boolean contains(Object o) {
-        if (findings.length <= SCANNED) {
-            for (Finding f : findings) {
-                if (f.equals(o)) {
-                    return true;
-                }
+        if (index != null) {
+            return index.contains(o);
+        }
+        for (Finding f : findings) {
+            if (f.equals(o)) {
+                return true;
             }
-            return false;
         }
-        Set<Finding> set = index;
-        if (set == null) {
-            set = new HashSet<>(Arrays.asList(findings));
-            index = set;
-        }
-        return set.contains(o);
+        return false;
     }
 }

@@ -63,7 +63,7 @@ public record Sentence(
      * {@code {areaCount}}, ...), not each finding's own.
      */
     public static Sentence of(String template, List<Finding> findings) {
-        if (findings == null || findings.isEmpty() || findings.contains(null)) {
+        if (findings == null || findings.isEmpty() || findings.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("Sentence.of(\"" + template + "\", $list) needs a list of findings "
                     + "(bound in the rule's conditions, e.g. $found : List( size >= 3 ) from collect( Finding( ... ) "
                     + "))");

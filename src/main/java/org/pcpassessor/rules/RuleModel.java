@@ -62,10 +62,6 @@ public record RuleModel(List<Rule> rules) {
             Objects.requireNonNull(collects, "collects");
         }
 
-        public Pattern(String type, String identifier, List<Constraint> constraints, boolean bound, Location at) {
-            this(type, identifier, constraints, bound, at, Optional.empty());
-        }
-
         /**
          * The texts a field is restricted to by constraints of the form {@code field == "x"} or
          * {@code field in ("x", "y")} (each a whole constraint, so never part of an "or"); empty when none is.

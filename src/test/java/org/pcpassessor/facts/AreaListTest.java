@@ -94,4 +94,14 @@ class AreaListTest {
         assertNotEquals(divergence("North", 125, 100, "higher").hashCode(),
                 divergence("South", 125, 100, "higher").hashCode());
     }
+
+    @Test
+    void aListWithNoFindingOrANullIsRefusedWithTheFormToWrite() {
+        for (List<Finding> bad : java.util.Arrays.asList(List.<Finding>of(),
+                java.util.Arrays.asList(divergence("North", 125, 100, "higher"), null), null)) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Sentence.of("By area, {areasHigher}.", bad));
+            assertTrue(e.getMessage().contains("from collect( Finding("), e.getMessage());
+        }
+    }
 }
