@@ -47,6 +47,9 @@ class LayeredValuesTest {
 
     private static void assertSame(Map<String, Object> oracle, Map<String, Object> layered) {
         assertEquals(entries(oracle), entries(layered), "entries in iteration order");
+        List<String> iterated = new ArrayList<>();
+        layered.entrySet().forEach(e -> iterated.add(e.getKey() + "=" + e.getValue()));
+        assertEquals(entries(oracle), iterated, "entries in iteration order, by the entry set");
         assertEquals(oracle.size(), layered.size());
         assertEquals(oracle, layered);
         assertEquals(layered, oracle);
