@@ -69,23 +69,12 @@ public final class Composer {
          * put the list before the measure's own sentences).
          */
         public int importance(Sentence s) {
-            Map<String, int[]> topTwo = new java.util.HashMap<>();
+            Map<List<String>, List<Integer>> byCode = new java.util.HashMap<>();
             for (Finding f : s.used()) {
-                int[] top = topTwo.computeIfAbsent(f.code() + "\u0000" + f.basis(),
-                        k -> new int[] {Integer.MIN_VALUE, Integer.MIN_VALUE});
-                int p = points(f);
-                if (p > top[0]) {
-                    top[1] = top[0];
-                    top[0] = p;
-                } else if (p > top[1]) {
-                    top[1] = p;
-                }
+                byCode.computeIfAbsent(List.of(f.code(), f.basis()), k -> new ArrayList<>()).add(points(f));
             }
-            int sum = 0;
-            for (int[] top : topTwo.values()) {
-                sum += top[0] + (top[1] == Integer.MIN_VALUE ? 0 : top[1]);
-            }
-            return sum;
+            return byCode.values().stream().mapToInt(given -> given.stream().sorted(Comparator.reverseOrder())
+                    .limit(2).mapToInt(Integer::intValue).sum()).sum();
         }
 
         /** Why each of a sentence's findings is trivial, when all of them are; empty otherwise. */

@@ -165,20 +165,14 @@ public final class Explanation {
      * with how many: "AREA_DIVERGENCE (benchmark) x 20".
      */
     static String says(List<Finding> used) {
-        List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < used.size(); ) {
-            String said = used.get(i).code() + " (" + used.get(i).basis() + ")";
+        List<String> said = used.stream().map(f -> f.code() + " (" + f.basis() + ")").toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < said.size(); ) {
             int j = i + 1;
-            while (j < used.size() && (used.get(j).code() + " (" + used.get(j).basis() + ")").equals(said)) {
+            while (j < said.size() && said.get(j).equals(said.get(i))) {
                 j++;
             }
-            if (j - i >= 3) {
-                out.add(said + " x " + (j - i));
-            } else {
-                for (int k = i; k < j; k++) {
-                    out.add(said);
-                }
-            }
+            out.addAll(j - i >= 3 ? List.of(said.get(i) + " x " + (j - i)) : said.subList(i, j));
             i = j;
         }
         return String.join(", ", out);

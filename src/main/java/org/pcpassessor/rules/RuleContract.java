@@ -240,7 +240,7 @@ public final class RuleContract {
                 .flatMap(RuleModel.Pattern::collects).filter(c -> c.type().equals("Finding")) : Optional.empty();
         if (list.isPresent() && call.kind() == RuleModel.CallKind.SENTENCE) {
             // a list the rule collected: the snapshot's values, and the lists of areas when its findings are about
-            // other areas (each has otherArea and otherOutcome)
+            // other areas (each has otherArea and otherOutcome, and the figures the lists are ordered by)
             if (codesOf(list.get()).stream().allMatch(c -> codes.get(c).keys().containsAll(OTHER_AREA_KEYS))) {
                 available.addAll(Values.AREA_LISTS);
             }
