@@ -155,7 +155,7 @@ public final class Main implements Runnable {
 
     /**
      * What a run out of memory says: the heap it had and one twice as big, in whole gigabytes (a Markdown report of
-     * 490,000 series needed 4 GB; a JSON one of the same run more than 8 GB: docs/scaling.md).
+     * 490,000 series needed 4 GB; a JSON one of the same run 8 GB: docs/scaling.md).
      */
     static String outOfMemory(long maxHeapBytes) {
         long mb = maxHeapBytes / (1024 * 1024);
