@@ -32,7 +32,7 @@ import org.pcpassessor.problem.Suggestions;
  * anything is reported; {@link #load} throws {@link CatalogueException} if any is an error.
  */
 public final class CatalogueLoader {
-    static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars");
+    static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars", "events");
     static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "forces", "confidence", "spc", "budget",
             "paper");
     static final Set<String> PAPER_KEYS = Set.of("to", "from", "purpose", "recommendation", "background");
@@ -41,10 +41,11 @@ public final class CatalogueLoader {
     static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
     static final Set<String> PRIORITY_KEYS = Set.of("name", "measures", "budget");
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "short", "kind", "polarity", "baseline",
-            "test", "unit", "comparisons", "until", "topic");
+            "test", "unit", "comparisons", "until", "topic", "events");
+    static final Set<String> EVENT_KEYS = Set.of("month", "to", "kind", "text", "spc");
     /** Every key the catalogue knows somewhere: a known key is never taken for a misspelling of another. */
     private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, PAPER_KEYS, SPC_KEYS, BUDGET_KEYS, PILLAR_KEYS,
-            PRIORITY_KEYS, MEASURE_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            PRIORITY_KEYS, MEASURE_KEYS, EVENT_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Set<String> knownTests;
     private final boolean dataOutsideAllowed;
@@ -58,6 +59,8 @@ public final class CatalogueLoader {
     private record TopicAt(String priority, Pos pos) {
     }
     private String file;
+    /** The events declared at the top of the catalogue, for every measure. */
+    private List<Event> eventsForAll = List.of();
 
     /**
      * @param knownTests the names of the significance tests a measure's {@code test:} may choose
@@ -144,6 +147,7 @@ public final class CatalogueLoader {
             budget = budget(report.get("budget"), Budget.DEFAULT, "report budget");
         }
         List<Path> dataFiles = dataFiles(required(top, "data", "the catalogue"), path);
+        eventsForAll = events(top.get("events"), true);
         List<Pillar> pillars = pillars(required(top, "pillars", "the catalogue"));
 
         if (month == null || areas.isEmpty()) {
@@ -545,6 +549,8 @@ public final class CatalogueLoader {
             Node untilNode = m.get("until");
             java.util.Optional<YearMonth> until = untilNode == null ? java.util.Optional.empty()
                     : java.util.Optional.ofNullable(yearMonth(untilNode, "until"));
+            List<Event> events = new ArrayList<>(events(m.get("events"), false));
+            events.addAll(eventsForAll);
             if (id == null || label == null || subject == null || shortSubject == null || topic == null || kind == null
                     || polarity == null || unit == null) {
                 if (id != null) {
@@ -554,10 +560,57 @@ public final class CatalogueLoader {
             }
             Pos at = m.pos();
             measures.add(new Measure(id, label, subject, shortSubject, kind, polarity, pillar, priority, topic,
-                    baseline, tests, comparisons, unit, until,
+                    baseline, tests, comparisons, unit, until, events,
                     new org.pcpassessor.problem.Location(file, at.line(), at.column())));
         }
         return measures;
+    }
+
+    /**
+     * The events of a measure, or of the catalogue ({@code forAll}): each a month, a kind, a text, and optionally
+     * the last month ({@code to}) and what the SPC chart does ({@code spc}); every problem reported at its place.
+     */
+    private List<Event> events(Node node, boolean forAll) {
+        ListNode list = node == null ? null : asList(node, "events");
+        if (list == null) {
+            return List.of();
+        }
+        List<Event> out = new ArrayList<>();
+        for (Node item : list.items()) {
+            MapNode e = asMap(item, "an event");
+            if (e == null) {
+                continue;
+            }
+            checkKeys(e, EVENT_KEYS, "event");
+            YearMonth month = yearMonth(required(e, "month", "event"), "event month");
+            Event.Kind kind = choice(required(e, "kind", "event"), "event kind", Event.Kind::parse, Event.Kind.names());
+            String text = text(required(e, "text", "event"), "event text");
+            Node toNode = e.get("to");
+            YearMonth to = toNode == null ? null : yearMonth(toNode, "event end ('to')");
+            Node spcNode = e.get("spc");
+            Event.Spc spc = spcNode == null ? null : choice(spcNode, "event spc", Event.Spc::parse, Event.Spc.names());
+            if (month == null || kind == null || text == null || (toNode != null && to == null)
+                    || (spcNode != null && spc == null)) {
+                continue;
+            }
+            if (to != null && to.isBefore(month)) {
+                error(toNode, "the event ends (" + to + ") before it starts (" + month + ")");
+                continue;
+            }
+            if (to != null && kind == Event.Kind.SUPPLY_BREAK) {
+                error(toNode, "a supply break has no end month ('to'): the series stops at it; for months missing "
+                        + "in the middle of a series, use kind 'other' with spc: exclude");
+                continue;
+            }
+            if (spc != null && kind == Event.Kind.SUPPLY_BREAK) {
+                error(spcNode, "a supply break takes no 'spc': the months from it are not charted");
+                continue;
+            }
+            Pos at = e.pos();
+            out.add(new Event(month, java.util.Optional.ofNullable(to), kind, text, spc == null ? kind.defaultSpc() : spc,
+                    forAll, new org.pcpassessor.problem.Location(file, at.line(), at.column())));
+        }
+        return out;
     }
 
     private Map<Basis, String> tests(Node node) {

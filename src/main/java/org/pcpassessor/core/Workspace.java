@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.CatalogueLoader;
 import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.data.Anomaly;
+import org.pcpassessor.data.DataChecks;
 import org.pcpassessor.data.DataSet;
 import org.pcpassessor.data.Series;
 import org.pcpassessor.data.SeriesLoader;
@@ -40,13 +42,53 @@ public final class Workspace {
     private final RuleBase rules;
     private final List<Problem> problems;
     private final Settings settings;
+    /** What the data checks found in each series ({@link DataChecks#key}). */
+    private final java.util.Map<String, List<Anomaly>> anomalies;
 
-    private Workspace(Catalogue catalogue, DataSet data, RuleBase rules, List<Problem> problems, Settings settings) {
+    private Workspace(Catalogue catalogue, DataSet data, RuleBase rules, List<Problem> problems, Settings settings,
+                      java.util.Map<String, List<Anomaly>> anomalies) {
         this.catalogue = catalogue;
         this.data = data;
         this.rules = rules;
         this.problems = List.copyOf(problems);
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.anomalies = java.util.Map.copyOf(anomalies);
+    }
+
+    /**
+     * The data checks of every series, each anomaly of a series also a warning at its first row (file:line), unless
+     * the catalogue declared it (an analyst who declared a break knows of it).
+     */
+    private static java.util.Map<String, List<Anomaly>> checkData(Catalogue catalogue, DataSet data,
+                                                                  Problems problems) {
+        if (catalogue == null || data == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, List<Anomaly>> found = DataChecks.findAll(catalogue, data);
+        for (Measure m : catalogue.measures()) {
+            for (String area : catalogue.areas()) {
+                for (Anomaly a : found.getOrDefault(DataChecks.key(m.id(), area), List.of())) {
+                    if (a.declared().isEmpty()) {
+                        problems.add(Problem.warning(rowLocation(a, m), DataChecks.describe(m, a)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The file:line of an anomaly's first row, else the measure's declaration. */
+    private static Location rowLocation(Anomaly a, Measure m) {
+        if (a.rows().isEmpty()) {
+            return m.source();
+        }
+        String row = a.rows().get(0);
+        int colon = row.lastIndexOf(':');
+        try {
+            return Location.of(row.substring(0, colon), Integer.parseInt(row.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            return m.source();
+        }
     }
 
     /** Loads and checks the catalogue, its data and the rules folder, with the default {@link Settings}. */
@@ -66,7 +108,9 @@ public final class Workspace {
         RuleBase rules = compiled != null ? compiled : Stages.timed("rules", () -> RuleBase.compile(rulesFolder,
                 problems));
         Stages.timed("contract", () -> checkContract(catalogue, rules, problems, settings));
-        return new Workspace(catalogue, data, rules, problems.sorted(), settings);
+        java.util.Map<String, List<Anomaly>> found = Stages.timed("data checks",
+                () -> checkData(catalogue, data, problems));
+        return new Workspace(catalogue, data, rules, problems.sorted(), settings, found);
     }
 
     /**
@@ -88,7 +132,7 @@ public final class Workspace {
         Catalogue catalogue = readCatalogue(catalogueFile, problems, settings);
         checkContract(catalogue, rules, problems, settings);
         return new Workspace(catalogue, catalogue == null ? null : DataSet.of(List.of()), rules, problems.sorted(),
-                settings);
+                settings, java.util.Map.of());
     }
 
     public Settings settings() {
@@ -103,7 +147,8 @@ public final class Workspace {
         Problems all = new Problems();
         all.addAll(problems);
         DataSet d = catalogue == null ? null : series.apply(catalogue, all);
-        return new Workspace(catalogue, d, rules, all.sorted(), settings);
+        java.util.Map<String, List<Anomaly>> found = checkData(catalogue, d, all);
+        return new Workspace(catalogue, d, rules, all.sorted(), settings, found);
     }
 
     private static Catalogue readCatalogue(Path file, Problems problems, Settings settings) {
@@ -191,7 +236,7 @@ public final class Workspace {
     }
 
     private Peer peer(String name, Catalogue catalogue) {
-        return new Peer(name, new Workspace(catalogue, data, rules, problems, settings.withoutNotes()));
+        return new Peer(name, new Workspace(catalogue, data, rules, problems, settings.withoutNotes(), anomalies));
     }
 
     /** The requested month, or the catalogue's default. */
@@ -269,9 +314,17 @@ public final class Workspace {
                             + " (" + area + " starts " + s.start() + "); it is left out"));
                     continue;
                 }
+                Optional<org.pcpassessor.catalogue.Event> declaredBreak = m.events().stream()
+                        .filter(e -> e.kind() == org.pcpassessor.catalogue.Event.Kind.SUPPLY_BREAK).findFirst();
+                if (month.isAfter(s.end()) && declaredBreak.isPresent()
+                        && !declaredBreak.get().month().isAfter(s.end().plusMonths(1))) {
+                    s = s.extendedTo(month); // the months of a declared break need no rows: they are not data
+                }
                 if (s.indexOf(month) < 0) {
                     String message = "no data for " + month + " for measure '" + m.id() + "' in " + area
-                            + " (its series runs " + s.start() + " to " + s.end() + ")";
+                            + " (its series runs " + s.start() + " to " + s.end() + ")"
+                            + (month.isAfter(s.end()) ? "; if its supply stopped, declare it in the catalogue: "
+                            + "events: [{month: " + s.end().plusMonths(1) + ", kind: supply-break, text: ...}]" : "");
                     found.add(headline ? Problem.error(m.source(), message)
                             : Problem.warning(m.source(), message + "; the area is left out"));
                     continue;
@@ -281,7 +334,8 @@ public final class Workspace {
         }
         // toList keeps the encounter order either way; below a thousand series the threads cost more than they save
         return (out.size() >= PARALLEL_FROM ? out.parallelStream() : out.stream())
-                .map(c -> new Calculator(c.measure(), c.series(), c.headline(), catalogue.confidence(), catalogue.spc())
+                .map(c -> new Calculator(c.measure(), c.series(), c.headline(), catalogue.confidence(), catalogue.spc(),
+                        anomalies.getOrDefault(DataChecks.key(c.measure().id(), c.series().area()), List.of()))
                         .assess(month))
                 .toList();
     }

@@ -23,6 +23,11 @@ public final class DataSet {
         return Optional.ofNullable(series.get(key(measureId, area)));
     }
 
+    /** Every series, in key order. */
+    public java.util.Collection<Series> all() {
+        return java.util.Collections.unmodifiableCollection(series.values());
+    }
+
     public int size() {
         return series.size();
     }

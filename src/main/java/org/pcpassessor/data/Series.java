@@ -32,6 +32,23 @@ public record Series(String measureId, String area, Kind kind, YearMonth start, 
         }
     }
 
+    /**
+     * The series carried on to a later month with months of no row (zero, no source): for the months of a declared
+     * break in supply, which are not data, so that the report month can stand in them.
+     */
+    public Series extendedTo(YearMonth month) {
+        int n = (int) start.until(month, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        if (n <= numerators.length) {
+            return this;
+        }
+        List<String> rows = new java.util.ArrayList<>(sources);
+        while (rows.size() < n) {
+            rows.add("");
+        }
+        return new Series(measureId, area, kind, start, Arrays.copyOf(numerators, n), Arrays.copyOf(denominators, n),
+                rows);
+    }
+
     public int size() {
         return numerators.length;
     }

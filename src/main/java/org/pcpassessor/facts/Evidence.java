@@ -28,7 +28,7 @@ public interface Evidence {
 
     /** The fact types a finding can rest on, by simple name. */
     List<Class<? extends Evidence>> TYPES = List.of(Comparison.class, Extreme.class, Streak.class, Trend.class,
-            SpcSignal.class);
+            SpcSignal.class, DataIssue.class);
 
     /** The evidence keys a fact type always gives (a test's extra details may add more). */
     static List<String> keysOf(Class<?> type) {
@@ -42,6 +42,8 @@ public interface Evidence {
             return Trend.EVIDENCE_KEYS;
         } else if (type == SpcSignal.class) {
             return SpcSignal.EVIDENCE_KEYS;
+        } else if (type == DataIssue.class) {
+            return DataIssue.EVIDENCE_KEYS;
         }
         return List.of();
     }
@@ -52,7 +54,7 @@ public interface Evidence {
             return org.pcpassessor.catalogue.Basis.ids();
         } else if (type == Trend.class) {
             return List.of(Series.ROLLING12);
-        } else if (type == SpcSignal.class) {
+        } else if (type == SpcSignal.class || type == DataIssue.class) {
             return List.of(Series.MONTHLY);
         }
         return Series.ALL;

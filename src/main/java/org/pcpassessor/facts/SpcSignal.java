@@ -9,11 +9,18 @@ import java.util.Map;
  *
  * @param special whether the current month is part of any special-cause rule ({@code rules} says which)
  * @param side    +1 above the mean, -1 below, 0 on it
+ * @param points  the months whose values made the limits (ghosted months left out), from {@code from}: the SPC
+ *                window's first month, or a later rebase or new series' start
+ * @param lpl     the lower process limit, kept within what the measure can take (0 for counts, 0% to 100% for
+ *                proportions), as is {@code upl}
  * @param shortSeries fewer than 12 points: Making Data Count advises against reading the limits
+ * @param degenerate the limits are less than one unit apart as stated ("0 to 0", "3 to 3"): nothing to read
+ * @param readable neither short nor degenerate: the classify rules read only such a chart
  */
 public record SpcSignal(String measureId, String area, boolean headline, String kind, String polarity, int points,
                         String from, double mean, double lpl, double upl, int screened, double value, int side,
-                        boolean special, List<String> rules, boolean shortSeries, Snapshot snapshot)
+                        boolean special, List<String> rules, boolean shortSeries, boolean degenerate,
+                        boolean readable, Snapshot snapshot)
         implements Evidence {
 
     public SpcSignal {
@@ -26,7 +33,7 @@ public record SpcSignal(String measureId, String area, boolean headline, String 
     }
 
     public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("series", "method", "points",
-            "from", "mean", "lpl", "upl", "screenedMovingRanges", "value", "special", "spcRules");
+            "from", "mean", "lpl", "upl", "screenedMovingRanges", "value", "special", "spcRules", "readable");
     @Override
     public Direction directionOfChange() {
         return side > 0 ? Direction.HIGHER : side < 0 ? Direction.LOWER : Direction.UNCHANGED;
@@ -51,6 +58,7 @@ public record SpcSignal(String measureId, String area, boolean headline, String 
         e.put("value", value);
         e.put("special", special);
         e.put("spcRules", String.join(", ", rules));
+        e.put("readable", readable);
         return e;
     }
 }

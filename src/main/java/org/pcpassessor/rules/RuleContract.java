@@ -84,6 +84,11 @@ public final class RuleContract {
         for (String c : List.of("SPC_IMPROVEMENT", "SPC_CONCERN", "SPC_SPECIAL_CAUSE", "SPC_COMMON_CAUSE")) {
             m.put(c, SpcSignal.class);
         }
+        m.put("TWELVE_MONTH_FLAT", Extreme.class);
+        for (String c : List.of("SUPPLY_BREAK", "NEW_SERIES", "IMPLAUSIBLE_ZERO", "CONSTANT_SERIES", "STUCK_PROPORTION",
+                "SMALL_NUMBERS", "DATA_EVENT")) {
+            m.put(c, org.pcpassessor.facts.DataIssue.class);
+        }
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -395,6 +400,12 @@ public final class RuleContract {
                 v.put("direction", Set.of("rise", "fall"));
             }
             case "Trend" -> v.put("direction", Set.of("up", "down", "flat"));
+            case "DataIssue" -> {
+                v.put("problem", new TreeSet<>(org.pcpassessor.facts.DataIssue.PROBLEMS));
+                Set<String> eventKinds = new TreeSet<>(org.pcpassessor.catalogue.Event.Kind.names());
+                eventKinds.add("");
+                v.put("eventKind", eventKinds);
+            }
             case "TableLabel" -> v.put("basis", new TreeSet<>(Basis.ids()));
             default -> {
                 // Snapshot, SpcSignal, Sentence: kind, polarity and measureId only

@@ -24,7 +24,8 @@ public final class RuleSafety {
     /** The type names a rule may write. */
     static final Set<String> TYPES = Set.of(
             // the rule API
-            "Snapshot", "Figure", "Comparison", "Extreme", "Streak", "Trend", "SpcSignal", "Evidence", "Finding",
+            "Snapshot", "Figure", "Comparison", "Extreme", "Streak", "Trend", "SpcSignal", "DataIssue", "Evidence",
+            "Finding",
             "Sentence", "TableLabel", "Importance", "Trivial", "Values", "Phrases", "Direction", "Judgement", "Months", "Basis", "Kind",
             "Polarity", "SeriesKey",
             // values, text and collections

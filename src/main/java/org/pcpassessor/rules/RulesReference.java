@@ -52,7 +52,7 @@ public final class RulesReference {
                 .append("below, for every rule, whether it fires or not.\n\n");
         md.append("## Facts\n\n");
         for (Class<?> type : List.of(Snapshot.class, Comparison.class, Extreme.class, Streak.class, Trend.class,
-                SpcSignal.class, Finding.class, Sentence.class, TableLabel.class, Importance.class, Trivial.class)) {
+                SpcSignal.class, org.pcpassessor.facts.DataIssue.class, Finding.class, Sentence.class, TableLabel.class, Importance.class, Trivial.class)) {
             Doc doc = type.getAnnotation(Doc.class);
             md.append("### ").append(type.getSimpleName()).append("\n\n")
                     .append(doc != null ? doc.value() : ABOUT.getOrDefault(type, "")).append("\n\n")

@@ -207,9 +207,14 @@ public final class ScenarioRunner {
                 continue;
             }
             Series made = Scenario.series(spec, kind, area, file);
-            if (made.indexOf(s.month()) < 0) {
+            boolean breakDeclared = measure.get().events().stream()
+                    .anyMatch(e -> e.kind() == org.pcpassessor.catalogue.Event.Kind.SUPPLY_BREAK
+                            && !e.month().isAfter(made.end().plusMonths(1)));
+            if (made.indexOf(s.month()) < 0 && !(breakDeclared && s.month().isAfter(made.end()))) {
                 problems.error(file, spec.line(), 0, "the series of " + spec.measure() + " runs " + made.start()
-                        + " to " + made.end() + " and does not reach the month " + s.month());
+                        + " to " + made.end() + " and does not reach the month " + s.month()
+                        + (s.month().isAfter(made.end()) ? " (declare a supply break in its catalogue when its "
+                        + "supply stopped)" : ""));
                 continue;
             }
             series.add(made);

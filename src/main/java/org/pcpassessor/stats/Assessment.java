@@ -6,6 +6,7 @@ import org.pcpassessor.facts.Extreme;
 import org.pcpassessor.facts.Streak;
 import org.pcpassessor.facts.Trend;
 import org.pcpassessor.facts.SpcSignal;
+import org.pcpassessor.facts.DataIssue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +14,18 @@ import java.util.Optional;
 /**
  * All the facts computed for one measure in one area for the report month, and the months its charts show (not a
  * rule fact; the headline area's only, since only its rows are charted: {@link History#NONE} for other areas).
+ *
+ * @param issues what the data checks found, or the catalogue declared, about the months the figures use
  */
 public record Assessment(Snapshot snapshot, List<Comparison> comparisons, List<Extreme> extremes,
-                         List<Streak> streaks, Optional<Trend> trend, Optional<SpcSignal> spc, History history) {
+                         List<Streak> streaks, Optional<Trend> trend, Optional<SpcSignal> spc, History history,
+                         List<DataIssue> issues) {
 
     public Assessment {
         comparisons = List.copyOf(comparisons);
         extremes = List.copyOf(extremes);
         streaks = List.copyOf(streaks);
+        issues = List.copyOf(issues);
         java.util.Objects.requireNonNull(history, "history");
     }
 
@@ -33,6 +38,7 @@ public record Assessment(Snapshot snapshot, List<Comparison> comparisons, List<E
         facts.addAll(streaks);
         trend.ifPresent(facts::add);
         spc.ifPresent(facts::add);
+        facts.addAll(issues);
         return facts;
     }
 

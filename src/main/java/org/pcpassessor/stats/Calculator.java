@@ -16,10 +16,21 @@ import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.data.Series;
+import org.pcpassessor.data.Anomaly;
+import org.pcpassessor.catalogue.Event;
+import org.pcpassessor.facts.DataIssue;
 
 /**
  * Computes every figure and test of the design notes for one measure, area and month. Figures that need
  * months outside the series are NaN; tests that need them are left out.
+ *
+ * <p>What the data checks found ({@link Anomaly}) or the catalogue declared ({@link Event}) bounds what is data:
+ * the months from a break in supply on are not data (a month in a break has no figure but those made before it, and
+ * no test); a new series is not compared with months before it began (no figure or test reaches back past its first
+ * month); a month of implausible zeros has no monthly figure (it is not a high, a low, a run's step or a tested
+ * month) but stays in the sums it is part of, and is ghosted on the SPC chart. The SPC chart's limits are rebased at
+ * a declared change of recording or system and leave out declared months (a lockdown), and are never read when fewer
+ * than 12 months are left or when they span less than one unit of what is stated.
  */
 public final class Calculator {
     /** How many rolling 12-month values the trend test looks at. */
@@ -36,6 +47,33 @@ public final class Calculator {
     /** The series' running totals, read once: every window's sum comes from them (see {@link Sums}). */
     private final Sums numeratorSums;
     private final Sums denominatorSums;
+    /** What the data checks found in the series. */
+    private final List<Anomaly> anomalies;
+    /** The first month (index) that is data: a new series' first month, else 0. */
+    private final int lo;
+    /** The first month (index) of a break in supply, or the series' size when there is none. */
+    private final int breakAt;
+    /** The months of implausible zeros: no monthly figure, ghosted on the chart. */
+    private final boolean[] masked;
+
+    /** The index of a month in a series, clamped to 0 .. size (a month after the series: its size). */
+    private static int index(Series series, YearMonth month) {
+        if (month.isBefore(series.start())) {
+            return 0;
+        }
+        int i = series.indexOf(month);
+        return i < 0 ? series.size() : i;
+    }
+
+    /** Whether month j is data: not before a new series began, not in a break. */
+    private boolean usable(int j) {
+        return j >= lo && j < breakAt;
+    }
+
+    /** Whether month j has a monthly figure: data, and not an implausible zero. */
+    private boolean monthUsable(int j) {
+        return j >= 0 && usable(j) && !masked[j];
+    }
 
     public Calculator(Measure measure, Series series, boolean headline, double confidence) {
         this(measure, series, headline, confidence, org.pcpassessor.catalogue.SpcSettings.DEFAULT);
@@ -43,6 +81,34 @@ public final class Calculator {
 
     public Calculator(Measure measure, Series series, boolean headline, double confidence,
                       org.pcpassessor.catalogue.SpcSettings spc) {
+        this(measure, series, headline, confidence, spc, List.of());
+    }
+
+    /** As above, with what the data checks found in the series ({@link org.pcpassessor.data.DataChecks}). */
+    public Calculator(Measure measure, Series series, boolean headline, double confidence,
+                      org.pcpassessor.catalogue.SpcSettings spc, List<Anomaly> anomalies) {
+        this.anomalies = List.copyOf(anomalies);
+        int first = 0;
+        int end = series.size();
+        boolean[] zeros = new boolean[series.size()];
+        for (Anomaly a : this.anomalies) {
+            int at = index(series, a.from());
+            switch (a.type()) {
+                case NEW_SERIES -> first = Math.max(first, at);
+                case SUPPLY_BREAK -> end = Math.min(end, at);
+                case IMPLAUSIBLE_ZERO -> {
+                    for (int j = at; j <= Math.min(series.size() - 1, index(series, a.to())); j++) {
+                        zeros[j] = true;
+                    }
+                }
+                default -> {
+                    // constant series and stuck proportions are said, not left out
+                }
+            }
+        }
+        this.lo = first;
+        this.breakAt = end;
+        this.masked = zeros;
         this.measure = measure;
         this.series = series;
         this.headline = headline;
@@ -60,6 +126,11 @@ public final class Calculator {
             throw new IllegalArgumentException(series + " has no " + month);
         }
         Snapshot snapshot = snapshot(i);
+        List<DataIssue> issues = issues(i, snapshot);
+        if (i >= breakAt) { // nothing of the month is data: the break is all that is said
+            return new Assessment(snapshot, List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
+                    headline ? history(Optional.empty(), monthly(i), rollingSeries(i), i) : History.NONE, issues);
+        }
         List<Comparison> comparisons = new ArrayList<>();
         for (Basis basis : Basis.values()) {
             if (measure.reports(basis)) {
@@ -68,11 +139,11 @@ public final class Calculator {
         }
         List<Extreme> extremes = new ArrayList<>();
         List<Streak> streaks = new ArrayList<>();
-        double[] monthly = series.values(0, i);
+        double[] monthly = monthly(i);
         double[] rolling = rollingSeries(i);
         for (String name : List.of("monthly", "rolling12")) {
             double[] values = name.equals("monthly") ? monthly : rolling;
-            int first = name.equals("monthly") ? 0 : 11;
+            int first = name.equals("monthly") ? lo : lo + 11;
             if (i < first || !Double.isFinite(values[i])) {
                 continue;
             }
@@ -83,7 +154,75 @@ public final class Calculator {
         Optional<Spc.Chart> chart = chart(monthly, i);
         return new Assessment(snapshot, comparisons, extremes, streaks, trend(rolling, i, snapshot),
                 chart.flatMap(c -> spc(c, monthly, i, snapshot)),
-                headline ? history(chart, monthly, rolling, i) : History.NONE);
+                headline ? history(chart, monthly, rolling, i) : History.NONE, issues);
+    }
+
+    /** The monthly figures to month i, NaN where a month is not data or an implausible zero. */
+    private double[] monthly(int i) {
+        double[] monthly = series.values(0, i);
+        for (int j = 0; j <= i; j++) {
+            if (!monthUsable(j)) {
+                monthly[j] = Double.NaN;
+            }
+        }
+        return monthly;
+    }
+
+    /** The most a test or a small-numbers check counts as few: fewer than one a month over the 12 months. */
+    public static final double SMALL_COUNT = 12;
+    /** The smallest rolling 12-month denominator of a rate or proportion that is not called small. */
+    public static final double SMALL_DENOMINATOR = 30;
+
+    /**
+     * The data issues of month i: the anomalies of the series that bear on it (a break it is in; a new series while a
+     * comparison of up to three years would reach back past its start; implausible zeros in the 24 months its figures
+     * use; a constant series or stuck proportion that runs to it), numbers too small to test, and the declared events
+     * in the 24 months to it (those the rolling 12 months and its baseline year span).
+     */
+    private List<DataIssue> issues(int i, Snapshot snapshot) {
+        List<DataIssue> out = new ArrayList<>();
+        YearMonth month = series.month(i);
+        for (Anomaly a : anomalies) {
+            boolean bears = switch (a.type()) {
+                case SUPPLY_BREAK -> !month.isBefore(a.from());
+                case NEW_SERIES -> !month.isBefore(a.from()) && month.isBefore(a.from().plusMonths(36));
+                case IMPLAUSIBLE_ZERO -> i < breakAt && !a.to().isBefore(month.minusMonths(23))
+                        && !a.from().isAfter(month);
+                case CONSTANT, STUCK_PROPORTION -> i < breakAt && a.covers(month);
+            };
+            if (bears) {
+                Optional<Event> e = a.declared();
+                out.add(issue(a.type().id(), a.from(), a.to().isAfter(month) ? month : a.to(), month, a.level(),
+                        a.probability(), e, a.rows(), snapshot));
+            }
+        }
+        if (i < breakAt) {
+            double size = kind.hasDenominator() ? snapshot.rolling12Denominator() : snapshot.rolling12();
+            double small = kind.hasDenominator() ? SMALL_DENOMINATOR : SMALL_COUNT;
+            if (kind != Kind.MEDIAN && Double.isFinite(size) && size < small) {
+                out.add(issue("small-numbers", month.minusMonths(11), month, month, size, Double.NaN,
+                        Optional.empty(), List.of(), snapshot));
+            }
+        }
+        for (Event e : measure.events()) {
+            if (e.kind() != Event.Kind.SUPPLY_BREAK && !e.month().isAfter(month)
+                    && !e.last().isBefore(month.minusMonths(23))) {
+                out.add(issue("event", e.month(), e.last().isAfter(month) ? month : e.last(), month, Double.NaN,
+                        Double.NaN, Optional.of(e), List.of(), snapshot));
+            }
+        }
+        return out;
+    }
+
+    private DataIssue issue(String issue, YearMonth from, YearMonth to, YearMonth month, double level, double p,
+                            Optional<Event> event, List<String> rows, Snapshot snapshot) {
+        int months = (int) from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        int ago = (int) to.until(month, java.time.temporal.ChronoUnit.MONTHS);
+        YearMonth before = from.minusMonths(1);
+        return new DataIssue(measure.id(), series.area(), headline, kind.yamlName(), measure.polarity().yamlName(),
+                issue, Months.longName(from), Months.longName(to), months,
+                before.isBefore(series.start()) ? "" : Months.longName(before), ago, level, p, event.isPresent(),
+                event.map(e -> e.kind().yamlName()).orElse(""), event.map(Event::text).orElse(""), rows, snapshot);
     }
 
     /**
@@ -91,9 +230,44 @@ public final class Calculator {
      * denominator, are left out of the chart); empty when fewer than two months have values.
      */
     private Optional<Spc.Chart> chart(double[] monthly, int i) {
-        double[] y = java.util.Arrays.stream(monthly, firstCharted(i), i + 1).filter(Double::isFinite).toArray();
-        return y.length < 2 ? Optional.empty()
-                : Optional.of(Spc.chart(y, new Spc.Options(spc.shift(), spc.trend(), spc.screen())));
+        int from = Math.max(firstCharted(i), Math.max(lo, rebase(i)));
+        List<Double> y = new ArrayList<>();
+        List<Boolean> ghost = new ArrayList<>();
+        for (int j = from; j <= i; j++) {
+            double v = masked[j] && usable(j) ? series.value(j) : monthly[j];
+            if (Double.isFinite(v)) {
+                y.add(v);
+                ghost.add(masked[j] || excluded(series.month(j)));
+            }
+        }
+        if (ghost.stream().filter(g -> !g).count() < 2) {
+            return Optional.empty();
+        }
+        boolean[] g = new boolean[ghost.size()];
+        for (int k = 0; k < g.length; k++) {
+            g[k] = ghost.get(k);
+        }
+        double lower = kind == Kind.RATE ? Double.NEGATIVE_INFINITY : 0;
+        double upper = kind == Kind.PROPORTION ? 1 : Double.POSITIVE_INFINITY;
+        return Optional.of(Spc.chart(y.stream().mapToDouble(Double::doubleValue).toArray(), g,
+                new Spc.Options(spc.shift(), spc.trend(), spc.screen()), lower, upper));
+    }
+
+    /** The first month (index) the chart of month i reads: the latest declared rebase at or before it, else 0. */
+    private int rebase(int i) {
+        YearMonth month = series.month(i);
+        int at = 0;
+        for (Event e : measure.events()) {
+            if (e.spc() == Event.Spc.REBASE && !e.month().isAfter(month)) {
+                at = Math.max(at, index(series, e.month()));
+            }
+        }
+        return at;
+    }
+
+    /** Whether a declared event leaves the month out of the chart's limits (ghosted). */
+    private boolean excluded(YearMonth month) {
+        return measure.events().stream().anyMatch(e -> e.spc() == Event.Spc.EXCLUDE && e.covers(month));
     }
 
     private int firstCharted(int i) {
@@ -102,15 +276,31 @@ public final class Calculator {
 
     /** The current month on the chart, when it has a value. */
     private Optional<SpcSignal> spc(Spc.Chart c, double[] monthly, int i, Snapshot snapshot) {
-        if (!Double.isFinite(monthly[i])) {
-            return Optional.empty();
+        if (!Double.isFinite(monthly[i]) || excluded(series.month(i))) {
+            return Optional.empty(); // a month that is not data, or is ghosted, is not read
         }
         double[] y = c.values();
         int last = y.length - 1;
+        int from = Math.max(firstCharted(i), Math.max(lo, rebase(i)));
+        boolean shortSeries = c.readPoints() < 12;
+        boolean degenerate = degenerate(c.lpl(), c.upl());
         return Optional.of(new SpcSignal(measure.id(), series.area(), headline, kind.yamlName(),
-                measure.polarity().yamlName(), y.length, Months.longName(series.month(firstCharted(i))), c.mean(),
-                c.lpl(), c.upl(), c.screened(), y[last], c.side(last), c.special(last), c.rules(last), y.length < 12,
-                snapshot));
+                measure.polarity().yamlName(), c.readPoints(), Months.longName(series.month(from)), c.mean(),
+                c.lpl(), c.upl(), c.screened(), y[last], c.side(last), c.special(last), c.rules(last), shortSeries,
+                degenerate, !shortSeries && !degenerate, snapshot));
+    }
+
+    /**
+     * Whether process limits are too close to read: for a count (or a median of whole numbers) less than one unit
+     * apart, so that no two whole figures lie between them ("0 to 0", "3 to 3"); for a rate or proportion, the same
+     * when stated to a tenth of a percentage point; for another median, the same to a tenth.
+     */
+    private boolean degenerate(double lpl, double upl) {
+        if (kind == Kind.COUNT || (kind == Kind.MEDIAN && wholeData())) {
+            return upl - lpl < 1;
+        }
+        double unit = kind.hasDenominator() ? 1000 : 10;
+        return Math.round(lpl * unit) == Math.round(upl * unit);
     }
 
     /**
@@ -120,16 +310,33 @@ public final class Calculator {
      */
     private History history(Optional<Spc.Chart> chart, double[] monthly, double[] rolling, int i) {
         List<History.Point> points = new ArrayList<>();
+        int from = Math.max(firstCharted(i), Math.max(lo, rebase(i)));
         int charted = 0;
         for (int j = firstCharted(i); j <= i; j++) {
-            boolean on = chart.isPresent() && Double.isFinite(monthly[j]);
+            double v = masked[j] && usable(j) ? series.value(j) : monthly[j];
+            boolean on = chart.isPresent() && j >= from && Double.isFinite(v);
             Spc.Chart c = chart.orElse(null);
-            points.add(new History.Point(series.month(j), monthly[j], rolling[j], on && c.special(charted),
-                    on ? c.side(charted) : 0, on ? c.rules(charted) : List.of()));
+            boolean ghost = on && c.ghost()[charted];
+            points.add(new History.Point(series.month(j), v, rolling[j], on && c.special(charted),
+                    on && !ghost ? c.side(charted) : 0, on ? c.rules(charted) : List.of(), ghost, on));
             charted += on ? 1 : 0;
         }
-        return chart.map(c -> new History(points, c.mean(), c.lpl(), c.upl()))
-                .orElse(new History(points, Double.NaN, Double.NaN, Double.NaN));
+        List<History.Marker> markers = new ArrayList<>();
+        YearMonth first = series.month(firstCharted(i));
+        for (Event e : measure.events()) {
+            if (!e.month().isAfter(series.month(i)) && !e.last().isBefore(first)) {
+                markers.add(new History.Marker(e.month().isBefore(first) ? first : e.month(), e.kind().yamlName(),
+                        e.text()));
+            }
+        }
+        for (Anomaly a : anomalies) {
+            if (a.type() == Anomaly.Type.SUPPLY_BREAK && a.declared().isEmpty() && !a.from().isAfter(series.month(i))
+                    && !a.from().isBefore(first)) {
+                markers.add(new History.Marker(a.from(), a.type().id(), "no data from " + Months.longName(a.from())));
+            }
+        }
+        return chart.map(c -> new History(points, c.mean(), c.lpl(), c.upl(), markers))
+                .orElse(new History(points, Double.NaN, Double.NaN, Double.NaN, markers));
     }
 
     /** Whether every value of the series is whole (counts always; medians of whole minutes). */
@@ -189,7 +396,7 @@ public final class Calculator {
     }
 
     private double monthFigure(String name, int j, List<Figure> figures) {
-        if (j < 0) {
+        if (!monthUsable(j)) {
             return Double.NaN;
         }
         double v = series.value(j);
@@ -205,7 +412,7 @@ public final class Calculator {
     }
 
     private double window(String name, int from, int to, List<Figure> figures, String prefix) {
-        if (from < 0 || to < 0 || to >= series.size()) {
+        if (from < lo || to < 0 || to >= breakAt) {
             return Double.NaN;
         }
         Sample s = sample(from, to);
@@ -218,7 +425,7 @@ public final class Calculator {
     }
 
     private double average(String name, int from, int to, List<Figure> figures) {
-        if (from < 0) {
+        if (from < lo || to >= breakAt) {
             return Double.NaN;
         }
         Sample s = sample(from, to);
@@ -251,7 +458,7 @@ public final class Calculator {
     private Optional<TestResult> test(Basis basis, int i, boolean named) {
         SignificanceTest test = SignificanceTests.forMeasure(measure, basis);
         int observedFrom = i - basis.observedMonths() + 1;
-        if (observedFrom < 0) {
+        if (observedFrom < lo || i >= breakAt || (basis.observedMonths() == 1 && masked[i])) {
             return Optional.empty();
         }
         Sample observed = sample(observedFrom, i, named);
@@ -262,12 +469,13 @@ public final class Calculator {
             YearMonth fy = Months.baselineYearStart(series.month(i));
             int from = series.indexOf(fy);
             int to = series.indexOf(fy.plusMonths(11));
-            if (from < 0 || to < 0) {
+            if (from < lo || to < 0 || to >= breakAt) {
                 return Optional.empty();
             }
             return Optional.of(test.compare(observed, sample(from, to, named), observed, confidence));
         }
-        if (basis.expectedFrom(i) < 0) {
+        if (basis.expectedFrom(i) < lo
+                || (basis.expectedFrom(i) == basis.expectedTo(i) && masked[basis.expectedFrom(i)])) {
             return Optional.empty();
         }
         // The reference for the tests' spread (dispersion, moving ranges) is the year before the month: for the
@@ -322,7 +530,7 @@ public final class Calculator {
     private double[] rollingSeries(int i) {
         double[] r = new double[i + 1];
         for (int j = 0; j <= i; j++) {
-            r[j] = j < 11 ? Double.NaN : sample(j - 11, j, false).aggregate();
+            r[j] = j < lo + 11 || j >= breakAt ? Double.NaN : sample(j - 11, j, false).aggregate();
         }
         return r;
     }

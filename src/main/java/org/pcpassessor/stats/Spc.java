@@ -37,10 +37,12 @@ public final class Spc {
     /**
      * The chart of a series and, per point, the special-cause rules it is part of.
      *
+     * @param ghost     per point, whether it was left out of the mean, limits and rules (shown, not read)
      * @param amr       mean moving range used for the limits (after screening)
+     * @param lpl       the lower process limit, within what the measure can take
      * @param screened  how many moving ranges the screening left out
      */
-    public record Chart(double[] values, double mean, double amr, double lpl, double upl, double nearLower,
+    public record Chart(double[] values, boolean[] ghost, double mean, double amr, double lpl, double upl, double nearLower,
                         double nearUpper, int screened, boolean[] outside, boolean[] shift, boolean[] trend,
                         boolean[] twoOfThree) {
 
@@ -66,6 +68,15 @@ public final class Spc {
             return r;
         }
 
+        /** How many points were read (not ghosted). */
+        public int readPoints() {
+            int n = 0;
+            for (boolean g : ghost) {
+                n += g ? 0 : 1;
+            }
+            return n;
+        }
+
         /** +1 above the mean, -1 below, 0 on it. */
         public int side(int i) {
             return (int) Math.signum(values[i] - mean);
@@ -77,9 +88,30 @@ public final class Spc {
 
     /** The chart of the values (at least two); non-finite values are not allowed here: drop them first. */
     public static Chart chart(double[] values, Options options) {
-        double[] y = values.clone();
-        if (y.length < 2) {
-            throw new IllegalArgumentException("an XmR chart needs at least two points");
+        return chart(values, new boolean[values.length], options, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The chart of the values, with some months ghosted and the limits kept within what the measure can take.
+     * Ghosted months (a lockdown, zeros that are missing data: Making Data Count's and PowerBI-SPC's "ghosting") are
+     * shown but left out of the mean, of the moving ranges (the range is taken between the months on either side of
+     * them) and of every special-cause rule, and are never special cause themselves. The process limits are then
+     * clamped to [{@code lower}, {@code upper}] (0 for counts, 0 and 1 for proportions): a count cannot fall below 0,
+     * so a month of 0 is never "below the range" of a chart whose lower limit would be negative.
+     *
+     * @param ghost  per value, whether it is ghosted; at least two values must not be
+     */
+    public static Chart chart(double[] values, boolean[] ghost, Options options, double lower, double upper) {
+        if (ghost.length != values.length) {
+            throw new IllegalArgumentException("a ghost flag per value");
+        }
+        int[] kept = java.util.stream.IntStream.range(0, values.length).filter(i -> !ghost[i]).toArray();
+        if (kept.length < 2) {
+            throw new IllegalArgumentException("an XmR chart needs at least two points that are not ghosted");
+        }
+        double[] y = new double[kept.length];
+        for (int k = 0; k < kept.length; k++) {
+            y[k] = values[kept[k]];
         }
         double mean = Arrays.stream(y).average().orElseThrow();
         double[] mr = new double[y.length - 1];
@@ -90,13 +122,13 @@ public final class Spc {
         int screened = 0;
         if (options.screen()) {
             double cut = SCREEN * amr;
-            double[] kept = Arrays.stream(mr).filter(m -> m < cut).toArray();
-            screened = mr.length - kept.length;
+            double[] below = Arrays.stream(mr).filter(m -> m < cut).toArray();
+            screened = below.length == 0 ? 0 : mr.length - below.length;
             // All moving ranges equal to a zero mean: nothing is below the cut, keep them (the range is zero).
-            amr = kept.length == 0 ? amr : Arrays.stream(kept).average().orElseThrow();
+            amr = below.length == 0 ? amr : Arrays.stream(below).average().orElseThrow();
         }
-        double lpl = mean - LIMIT * amr;
-        double upl = mean + LIMIT * amr;
+        double lpl = Math.min(upper, Math.max(lower, mean - LIMIT * amr));
+        double upl = Math.max(lower, Math.min(upper, mean + LIMIT * amr));
         double nearLower = mean - 2 * (LIMIT / 3) * amr;
         double nearUpper = mean + 2 * (LIMIT / 3) * amr;
         int n = y.length;
@@ -108,10 +140,21 @@ public final class Spc {
             close[i] = !outside[i] && (y[i] < nearLower || y[i] > nearUpper);
             side[i] = (int) Math.signum(y[i] - mean);
         }
-        return new Chart(y, mean, amr, lpl, upl, nearLower, nearUpper, screened, outside,
-                partOf(runsOnOneSide(side, options.shift()), options.shift()),
-                partOf(trendEnds(y, options.trend()), options.trend()),
-                partOfTwoInThree(twoInThree(close, side), close));
+        boolean[] shift = partOf(runsOnOneSide(side, options.shift()), options.shift());
+        boolean[] trend = partOf(trendEnds(y, options.trend()), options.trend());
+        boolean[] twoOfThree = partOfTwoInThree(twoInThree(close, side), close);
+        return new Chart(values.clone(), ghost.clone(), mean, amr, lpl, upl, nearLower, nearUpper, screened,
+                spread(outside, kept, values.length), spread(shift, kept, values.length),
+                spread(trend, kept, values.length), spread(twoOfThree, kept, values.length));
+    }
+
+    /** Flags of the kept points, placed back among all the points (a ghosted point is never flagged). */
+    private static boolean[] spread(boolean[] flags, int[] kept, int n) {
+        boolean[] out = new boolean[n];
+        for (int k = 0; k < kept.length; k++) {
+            out[kept[k]] = flags[k];
+        }
+        return out;
     }
 
     /**

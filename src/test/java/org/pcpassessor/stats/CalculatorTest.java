@@ -28,7 +28,7 @@ public class CalculatorTest {
 
     public static Measure measure(Kind kind, OptionalDouble baseline) {
         return new Measure("m", "M", "things", "they", kind, Polarity.NEUTRAL, "P", "Q", "m", baseline, Map.of(), Measure.ALL_BASES, "",
-                java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.List.of(),
                 new org.pcpassessor.problem.Location("test.yaml", 1, 1));
     }
 

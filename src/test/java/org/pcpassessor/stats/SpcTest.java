@@ -135,4 +135,41 @@ class SpcTest {
         assertEquals(-2.4, neg.mean(), 1e-12);
         assertEquals(-2.4 + 2.66 * 1.75, neg.upl(), 1e-12); // moving ranges 2,1,2,2 -> 1.75
     }
+
+    @Test
+    void limitsAreKeptWithinWhatTheMeasureCanTake() {
+        // 0, 0, 3, 0, 0: mean 0.6, moving ranges 0, 3, 3, 0 (mean 1.5; none at or over 3.267 x 1.5 = 4.9 is screened),
+        // limits 0.6 -/+ 2.66 x 1.5 = -3.39 and 4.59: a count's lower limit is 0, and a month of 0 is not below it
+        Spc.Chart count = Spc.chart(new double[] {0, 0, 3, 0, 0}, new boolean[5], Spc.Options.DEFAULT, 0,
+                Double.POSITIVE_INFINITY);
+        assertEquals(0, count.lpl());
+        assertEquals(4.59, count.upl(), 1e-12);
+        for (int i = 0; i < 5; i++) {
+            assertFalse(count.outside()[i]);
+        }
+        // 90%, 100%, 95%, 100%, 90%: mean 0.95, moving ranges 0.1, 0.05, 0.05, 0.1 (mean 0.075), limits 0.95 -/+ 0.1995:
+        // 0.7505 and 1.1495, which a proportion cannot reach: 1
+        Spc.Chart share = Spc.chart(new double[] {0.9, 1.0, 0.95, 1.0, 0.9}, new boolean[5], Spc.Options.DEFAULT, 0,
+                1);
+        assertEquals(0.7505, share.lpl(), 1e-12);
+        assertEquals(1, share.upl());
+    }
+
+    @Test
+    void aGhostedMonthIsShownButLeftOutOfTheLimitsAndTheRules() {
+        // 10, 10, [0], 10, 12 with the 0 ghosted: the chart reads 10, 10, 10, 12: mean 10.5, moving ranges 0, 0, 2
+        // (the range is taken across the ghost), mean 2/3, limits 10.5 -/+ 2.66 x 2/3 = 8.72667 and 12.27333
+        boolean[] ghost = {false, false, true, false, false};
+        Spc.Chart c = Spc.chart(new double[] {10, 10, 0, 10, 12}, ghost, Spc.Options.DEFAULT, 0,
+                Double.POSITIVE_INFINITY);
+        assertEquals(10.5, c.mean(), 1e-12);
+        assertEquals(8.726667, c.lpl(), 1e-6);
+        assertEquals(12.273333, c.upl(), 1e-6);
+        assertEquals(4, c.readPoints());
+        assertFalse(c.special(2));
+        assertEquals(0, c.values()[2]);
+        // not ghosted, the 0 pulls the mean of all five down to 8.4
+        Spc.Chart all = Spc.chart(new double[] {10, 10, 0, 10, 12}, Spc.Options.DEFAULT);
+        assertEquals(8.4, all.mean(), 1e-12);
+    }
 }
