@@ -49,11 +49,14 @@ final class Charts {
         StringBuilder line = new StringBuilder();
         List<String> said = new ArrayList<>();
         List<String> special = new ArrayList<>();
+        List<String> ghosted = new ArrayList<>();
+        int firstRead = -1;
         for (int i = 0; i < n; i++) {
             History.Point p = h.points().get(i);
             if (!Double.isFinite(p.value())) {
                 continue;
             }
+            firstRead = firstRead < 0 && p.read() ? i : firstRead;
             double px = x(i, n);
             double py = y.at(p.value());
             line.append(line.isEmpty() ? "" : " ").append(f(px)).append(',').append(f(py));
@@ -61,10 +64,15 @@ final class Charts {
             Map<String, Object> dot = new LinkedHashMap<>();
             dot.put("x", f(px));
             dot.put("y", f(py));
-            dot.put("kind", kind(p, r.measure().polarity()));
+            dot.put("kind", p.ghost() ? "ghost" : p.read() ? kind(p, r.measure().polarity()) : "before");
             dot.put("current", i == n - 1);
             dot.put("label", Months.shortName(p.month()) + ": " + value
-                    + (p.special() ? " (special cause: " + String.join(", ", p.rules()) + ")" : ""));
+                    + (p.special() ? " (special cause: " + String.join(", ", p.rules()) + ")" : "")
+                    + (p.ghost() ? " (left out of the mean and limits)" : "")
+                    + (!p.read() && !p.ghost() ? " (before the limits were recalculated)" : ""));
+            if (p.ghost()) {
+                ghosted.add(Months.shortName(p.month()));
+            }
             dots.add(dot);
             said.add(Months.shortName(p.month()) + " " + value);
             if (p.special()) {
@@ -74,15 +82,40 @@ final class Charts {
         Map<String, Object> view = frame(r, y, h.points());
         view.put("title", "SPC chart of " + r.measure().label() + ", " + r.area() + ", "
                 + Months.shortName(h.points().get(0).month()) + " to " + Months.shortName(h.points().get(n - 1).month()));
+        List<Map<String, Object>> markers = markers(h, n, r);
         view.put("desc", "Monthly values: " + String.join("; ", said) + ". Mean " + Values.cell(s, h.mean())
-                + "; process limits " + Values.cell(s, h.lpl()) + " to " + Values.cell(s, h.upl()) + ". "
-                + (special.isEmpty() ? "No special cause." : "Special cause in " + String.join(", ", special) + "."));
+                + "; process limits " + Values.cell(s, h.lpl()) + " to " + Values.cell(s, h.upl())
+                + (firstRead > 0 ? " (recalculated from " + Months.shortName(h.points().get(firstRead).month()) + ")"
+                : "") + ". " + (special.isEmpty() ? "No special cause." : "Special cause in "
+                + String.join(", ", special) + ".")
+                + (ghosted.isEmpty() ? "" : " Left out of the mean and limits: " + String.join(", ", ghosted) + ".")
+                + markers.stream().map(m -> " " + m.get("label") + ".").collect(java.util.stream.Collectors.joining()));
+        view.put("limitsX", f(x(Math.max(0, firstRead), n)));
+        view.put("markers", markers);
         view.put("line", line.toString());
         view.put("dots", dots);
         view.put("meanY", f(y.at(h.mean())));
         view.put("lplY", f(y.at(h.lpl())));
         view.put("uplY", f(y.at(h.upl())));
         return Optional.of(view);
+    }
+
+    /** The events marked on a chart: a vertical line at the month, with what happened. */
+    private static List<Map<String, Object>> markers(History h, int n, MeasureReport r) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (History.Marker m : h.markers()) {
+            for (int i = 0; i < n; i++) {
+                if (h.points().get(i).month().equals(m.month())) {
+                    Map<String, Object> marker = new LinkedHashMap<>();
+                    marker.put("x", f(x(i, n)));
+                    marker.put("top", TOP);
+                    marker.put("bottom", HEIGHT - BOTTOM);
+                    marker.put("label", Months.shortName(m.month()) + ": " + m.kind() + " (" + m.text() + ")");
+                    out.add(marker);
+                }
+            }
+        }
+        return out;
     }
 
     /** The rolling 12-month chart's view, empty when no month of the window has a rolling 12-month figure. */
@@ -118,6 +151,7 @@ final class Charts {
         view.put("line", line.toString());
         view.put("dots", dots);
         view.put("baseline", Double.isFinite(s.baseline()));
+        view.put("markers", markers(h, n, r));
         view.put("baselineY", f(y.at(s.baseline())));
         return Optional.of(view);
     }

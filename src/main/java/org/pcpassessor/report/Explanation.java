@@ -49,6 +49,23 @@ public final class Explanation {
             out.printf("  %-24s %-14s %s%s%n", f.name(), Values.exact(s, f.value()), f.how(), parts);
         }
 
+        if (!m.events().isEmpty() || !r.assessment().issues().isEmpty()) {
+            out.printf("%nData checks and declared events%n");
+            for (org.pcpassessor.catalogue.Event e : m.events()) {
+                out.printf("  declared %s %s%s: %s (spc: %s) at %s%n", e.kind().yamlName(), e.month(),
+                        e.to().map(t -> " to " + t).orElse(""), e.text(), e.spc().yamlName(), e.source());
+            }
+            for (org.pcpassessor.facts.DataIssue d : r.assessment().issues()) {
+                out.printf("  %s: %s%s%s%s%s%n", d.problem(), d.from(), d.months() > 1 ? " to " + d.to() : "",
+                        Double.isFinite(d.level()) ? ", level " + Values.number(d.level(), 1) : "",
+                        Double.isFinite(d.probability()) ? ", chance " + num(d.probability()) : "",
+                        d.eventText().isEmpty() ? "" : " (" + d.eventKind() + ": " + d.eventText() + ")");
+                if (!d.rows().isEmpty()) {
+                    out.printf("      rows %s%n", String.join(", ", d.rows()));
+                }
+            }
+        }
+
         out.printf("%nTests (two-sided; outcome at the stated confidence)%n");
         for (Comparison c : r.assessment().comparisons()) {
             out.printf("  %s: %s%n", c.basis(), c.method());
@@ -69,7 +86,13 @@ public final class Explanation {
                     Values.exact(s, p.mean()), Values.exact(s, p.lpl()), Values.exact(s, p.upl()), p.screened());
             out.printf("  %s: %s -> %s%s%n", Months.longName(s.month()), Values.exact(s, p.value()),
                     p.special() ? "special cause (" + String.join(", ", p.rules()) + ")" : "common cause",
-                    p.shortSeries() ? "; fewer than 12 points: not read" : "");
+                    p.shortSeries() ? "; fewer than 12 points: not read"
+                            : p.degenerate() ? "; limits less than one unit apart as stated: not read" : "");
+            List<String> ghosted = r.assessment().history().points().stream().filter(x -> x.ghost())
+                    .map(x -> Months.shortName(x.month())).toList();
+            if (!ghosted.isEmpty()) {
+                out.printf("  ghosted (shown, left out of the mean and limits): %s%n", String.join(", ", ghosted));
+            }
         });
 
         out.printf("%nFindings%n");

@@ -155,8 +155,10 @@ public final class HtmlReport {
         c.put("id", "c-" + m.measure().id());
         c.put("rowId", "m-" + m.measure().id());
         c.put("label", m.measure().label());
-        Charts.spc(m).ifPresent(v -> c.put("spc", v));
-        Charts.rolling(m).ifPresent(v -> c.put("rolling", v));
+        // false, not absent, when a measure has no chart (a month in a break in supply): the template's sections are
+        // checked strictly, so every name must be there
+        c.put("spc", Charts.spc(m).<Object>map(v -> v).orElse(false));
+        c.put("rolling", Charts.rolling(m).<Object>map(v -> v).orElse(false));
         return c;
     }
 

@@ -205,6 +205,20 @@ public final class JsonReport {
         for (Basis b : Basis.values()) {
             g.writeStringField(b.labelField(), r.label(b));
         }
+        g.writeArrayFieldStart("dataIssues"); // what the data checks found or the catalogue declared (docs/methods.md)
+        for (org.pcpassessor.facts.DataIssue d : r.assessment().issues()) {
+            g.writeStartObject();
+            for (Map.Entry<String, Object> e : clean(d.evidence()).entrySet()) {
+                g.writeObjectField(e.getKey(), e.getValue());
+            }
+            g.writeArrayFieldStart("rows");
+            for (String row : d.rows()) {
+                g.writeString(row);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("tests");
         for (Comparison c : r.assessment().comparisons()) {
             g.writeObject(clean(c.evidence()));
