@@ -174,7 +174,7 @@ class PoliceUkTest {
         for (String c : List.of("SIGNIFICANT_RISE", "HIGHER", "SPC_SPECIAL_CAUSE", "CONSECUTIVE_RISES")) {
             assertFalse(codes(m).contains(c), c + " compares with 2019's zeros: " + codes(m));
         }
-        assertTrue(sentences(m).contains("Outcomes 'further action not in the public interest' have been in the data "
+        assertTrue(sentences(m).contains("Outcomes 'further action not in the public interest' have been counted "
                 + "only since January 2020 (a new series), so no figure is compared with earlier months."),
                 sentences(m).toString());
         // the 12 months of 2020 are all data: 5 + 38 + 27 + 22 + 20 + 15 + 12 + 39 + 17 + 21 + 34 + 25 = 275
