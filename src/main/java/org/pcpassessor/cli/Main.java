@@ -79,7 +79,24 @@ public final class Main implements Runnable {
         int code = execute(args, new PrintWriter(System.out, true), err);
         org.pcpassessor.core.Stages.print(err);
         finished = true;
+        markDone();
         System.exit(code);
+    }
+
+    /**
+     * Tells the launcher that the command itself is ending the process: {@code assess} passes {@code -Dpcp.done=FILE}
+     * when rules are trusted, and takes an exit without this mark for a rule that ended the process (a
+     * {@code Runtime.halt} runs no shutdown hook, so only the launcher can see it).
+     */
+    private static void markDone() {
+        String file = System.getProperty("pcp.done");
+        if (file != null && !file.isEmpty()) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(file), "done\n");
+            } catch (java.io.IOException | RuntimeException e) {
+                // the launcher then says the process ended early: better than a silent 0
+            }
+        }
     }
 
     /**
@@ -103,17 +120,35 @@ public final class Main implements Runnable {
     }
 
     /**
-     * A rule trusted with {@code --trust-rules} may still call {@code System.exit}; the process then ends with 2 and
-     * says which rule was running, never with the rule's code (0 would look like a good run with no output).
+     * A rule trusted with {@code --trust-rules} may still call {@code System.exit}, in a consequence or in a condition,
+     * an {@code eval} or a function a {@code from} calls; the process then ends with 2 and says which rule was running
+     * (when a consequence was), never with the rule's code (0 would look like a good run with no output).
      */
     private static void guardExit() {
-        String rule = org.pcpassessor.rules.RuleRun.runningRule();
-        if (!finished && rule != null) {
-            System.err.println("assess: error: the process was told to exit while " + rule + " was running; a rule "
-                    + "may not end the process. Nothing was written.");
-            System.err.flush();
-            Runtime.getRuntime().halt(2);
+        if (finished || !exitCalled()) {
+            return; // the command's own exit, or a signal (Ctrl-C, kill): those end the process as they should
         }
+        String rule = org.pcpassessor.rules.RuleRun.runningRule();
+        System.err.println("assess: error: the process was told to exit while " + (rule != null ? rule + " was running"
+                : "the rules were running (a condition, an eval or a function)") + "; a rule may not end the process. "
+                + "Nothing was written.");
+        System.err.flush();
+        Runtime.getRuntime().halt(2);
+    }
+
+    /**
+     * Whether a thread is in {@code Runtime.exit} (so {@code System.exit} was called): a shutdown begun by a signal
+     * runs from the JVM's signal handler instead, with no such frame.
+     */
+    private static boolean exitCalled() {
+        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

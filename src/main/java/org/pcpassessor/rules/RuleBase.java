@@ -57,7 +57,8 @@ public final class RuleBase {
     private final java.util.concurrent.atomic.AtomicBoolean preparing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private RuleBase(Path folder, Deferred classify, Deferred narrate, Map<String, RuleInfo> rules, Phrases phrases,
-                     List<DeclaredCode> codes, RuleModel model, List<RuleModel.Source> sources) {
+                     List<DeclaredCode> codes, RuleModel model, List<RuleModel.Source> sources, boolean checked) {
+        this.checked = checked;
         this.model = model;
         this.sources = List.copyOf(sources);
         this.folder = folder;
@@ -79,8 +80,19 @@ public final class RuleBase {
         return base;
     }
 
-    /** Compiles what it can, adding problems (file:line:column) to the collector; null on any error. */
+    /**
+     * Compiles what it can, adding problems (file:line:column) to the collector; null on any error. The rules are
+     * untrusted: checked against the rule API before and after compiling ({@link RuleSafety}, {@link CompiledCheck}).
+     */
     public static RuleBase compile(Path folder, Problems problems) {
+        return compile(folder, problems, false);
+    }
+
+    /**
+     * As {@link #compile(Path, Problems)}; {@code trusted} ({@code --trust-rules}) compiles rule code that reaches
+     * outside the rule API instead of refusing it.
+     */
+    public static RuleBase compile(Path folder, Problems problems, boolean trusted) {
         if (!Files.isDirectory(folder)) {
             problems.error(folder.toString(), 0, 0, "rules folder not found");
             return null;
@@ -112,13 +124,13 @@ public final class RuleBase {
         Phrases phrases = RuleFolderFiles.phrases(folder.resolve(PHRASES), problems);
         List<DeclaredCode> codes = RuleFolderFiles.codes(folder.resolve(CODES), problems);
         Map<String, RuleModel.Source> sources = new LinkedHashMap<>();
-        Deferred classify = build(folder, "classify", classifyFiles, problems, rules, sources);
-        Deferred narrate = build(folder, "narrate", narrateFiles, problems, rules, sources);
+        Deferred classify = build(folder, "classify", classifyFiles, problems, rules, sources, trusted);
+        Deferred narrate = build(folder, "narrate", narrateFiles, problems, rules, sources, trusted);
         if (problems.hasErrors() || classify == null || narrate == null) {
             return null;
         }
         return new RuleBase(folder, classify, narrate, rules, phrases, codes, model(sources, rules),
-                List.copyOf(sources.values()));
+                List.copyOf(sources.values()), !trusted);
     }
 
     /**
@@ -143,7 +155,8 @@ public final class RuleBase {
     }
 
     private static Deferred build(Path folder, String phase, List<Path> files, Problems problems,
-                                 Map<String, RuleInfo> rules, Map<String, RuleModel.Source> sources) {
+                                 Map<String, RuleInfo> rules, Map<String, RuleModel.Source> sources,
+                                 boolean trusted) {
         if (files.isEmpty()) {
             return null;
         }
@@ -152,6 +165,8 @@ public final class RuleBase {
         Map<String, Path> byResource = new LinkedHashMap<>();
         java.security.MessageDigest digest = sha256();
         digest.update((phase + "\u0000" + BUILD + "\u0000").getBytes(StandardCharsets.UTF_8));
+        // errors of this phase's files only: an error elsewhere (the catalogue's, say) must not cost the cache
+        long errorsBefore = problems.errorCount();
         for (Path f : files) {
             String rel = folder.relativize(f).toString().replace('\\', '/');
             java.util.Optional<String> read = org.pcpassessor.input.TextFile.read(f, f.toString(),
@@ -197,10 +212,22 @@ public final class RuleBase {
             }
         }
         String key = java.util.HexFormat.of().formatHex(digest.digest());
-        if (problems.hasErrors()) {
+        if (problems.errorCount() > errorsBefore) {
             key = null; // a file could not be read: compile what there is for its messages, but remember nothing
         }
-        Deferred cached = key == null ? null : COMPILED.get(key);
+        if (!trusted) {
+            // before anything is compiled: the compiler itself loads classes a rule names (import accumulate)
+            Problems unsafe = new Problems();
+            List<RuleModel.Source> own = sources.values().stream().filter(src -> src.phase().equals(phase)).toList();
+            RuleSafety.check(own, locator(rules), unsafe);
+            if (unsafe.hasErrors()) {
+                unsafe.sorted().forEach(problems::add);
+                return null;
+            }
+        }
+        // a base compiled for trusted rules is never handed to an untrusted run: its classes were not checked
+        String memory = key == null ? null : key + (trusted ? "/trusted" : "");
+        Deferred cached = memory == null ? null : COMPILED.get(memory);
         if (cached != null) {
             return cached;
         }
@@ -208,16 +235,27 @@ public final class RuleBase {
         ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", phase,
                 key == null ? "0." + System.nanoTime() : "1." + key);
         kfs.generateAndWritePomXML(releaseId);
-        Deferred base = key == null ? null : RuleCache.load(phase, key, releaseId).map(Deferred::new).orElse(null);
+        java.util.Optional<RuleCache.Loaded> loaded = key == null ? java.util.Optional.empty()
+                : RuleCache.load(phase, key, releaseId);
+        Deferred base = null;
+        if (loaded.isPresent()) {
+            if (!trusted && !loaded.get().checked()) {
+                if (!compiledWithin(loaded.get().jar(), rules, folder, problems)) {
+                    return null;
+                }
+                RuleCache.markChecked(phase, key);
+            }
+            base = new Deferred(loaded.get().container(), loaded.get().jar());
+        }
         if (base == null) {
-            base = compile(folder, phase, key, kfs, releaseId, byResource, problems);
+            base = compile(folder, phase, key, kfs, releaseId, byResource, problems, trusted, rules);
             if (base == null) {
                 return null;
             }
         }
-        if (key != null) {
+        if (memory != null) {
             synchronized (COMPILED) {
-                COMPILED.put(key, base);
+                COMPILED.put(memory, base);
             }
         }
         return base;
@@ -233,7 +271,8 @@ public final class RuleBase {
      * file, line and column of the mistake; those are the ones reported.
      */
     private static Deferred compile(Path folder, String phase, String key, KieFileSystem kfs, ReleaseId releaseId,
-                                   Map<String, Path> byResource, Problems problems) {
+                                   Map<String, Path> byResource, Problems problems, boolean trusted,
+                                   Map<String, RuleInfo> rules) {
         KieServices ks = KieServices.Factory.get();
         KieBuilder builder;
         try {
@@ -261,14 +300,71 @@ public final class RuleBase {
         if (report(folder, builder.getResults().getMessages(), byResource, problems)) {
             return null;
         }
-        Deferred base = new Deferred(ks.newKieContainer(releaseId));
-        if (key != null) {
-            RuleCache.store(phase, key, builder.getKieModule());
+        byte[] jar = builder.getKieModule() instanceof org.drools.compiler.kie.builder.impl.InternalKieModule internal
+                ? internal.getBytes() : null;
+        if (!trusted && (jar == null || !compiledWithin(jar, rules, folder, problems))) {
+            if (jar == null) {
+                problems.error(folder.toString(), 0, 0, "the " + phase + " rules compiled to a module that cannot be "
+                        + "read back to check it");
+            }
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        Deferred base = new Deferred(ks.newKieContainer(releaseId), jar);
+        if (key != null && jar != null) {
+            RuleCache.store(phase, key, jar);
+            if (!trusted) {
+                RuleCache.markChecked(phase, key); // its classes were checked above
+            }
         }
         // The container keeps what it needs; dropping the module from Drools' global repository stops a long watch
         // session from holding every earlier build of the rules.
         ks.getRepository().removeKieModule(releaseId);
         return base;
+    }
+
+    /** Finds a table's or file's rule by its package and name, for the trust check's messages. */
+    private static RuleSafety.RuleLocator locator(Map<String, RuleInfo> rules) {
+        return new RuleSafety.RuleLocator() {
+            @Override
+            public java.util.Optional<String> packageOf(String rule) {
+                List<String> packages = rules.values().stream().filter(r -> r.name().equals(rule))
+                        .map(RuleInfo::rulePackage).distinct().toList();
+                return packages.size() == 1 ? java.util.Optional.of(packages.get(0)) : java.util.Optional.empty();
+            }
+
+            @Override
+            public Location source(String rulePackage, String rule) {
+                RuleInfo info = rules.get(key(rulePackage, rule));
+                return info == null ? Location.of("rules") : info.source();
+            }
+        };
+    }
+
+    /**
+     * Whether every class compiled from the rules stays within the rule API ({@link CompiledCheck}); each reference
+     * outside it is an error at the rule's file:line (or the rules folder, for a class no rule names).
+     */
+    private static boolean compiledWithin(byte[] jar, Map<String, RuleInfo> rules, Path folder, Problems problems) {
+        List<CompiledCheck.Violation> found;
+        try {
+            found = CompiledCheck.check(jar);
+        } catch (java.io.IOException | RuntimeException e) {
+            problems.error(folder.toString(), 0, 0, "the compiled rules cannot be read to check them: " + e.getMessage());
+            return false;
+        }
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (CompiledCheck.Violation v : found) {
+            RuleInfo info = v.rule().map(r -> rules.get(key(v.rulePackage().orElse(""), r))).orElse(null);
+            Location at = info == null ? Location.of(folder.toString()) : info.source();
+            String who = v.rule().map(r -> "rule '" + r + "'").orElse("the compiled rules (" + v.className() + ")");
+            if (said.add(at + v.reference())) {
+                problems.error(at.file(), at.line(), at.column(), who + " calls " + v.reference() + ", which is outside "
+                        + "the rule API; remove it, or run with --trust-rules if you trust the rules' author (README: "
+                        + "rules are code)");
+            }
+        }
+        return found.isEmpty();
     }
 
     /** Adds the compiler's messages at their file:line:column; true when one is an error. */
@@ -477,12 +573,31 @@ public final class RuleBase {
      */
     static final class Deferred {
         private final org.kie.api.runtime.KieContainer container;
+        /** The compiled module's jar, read again only to find the rule of a class on a failure's stack. */
+        private final byte[] jar;
+        /** The rule of each compiled class, by binary name: made on the first failure that needs it. */
+        private volatile Map<String, String[]> rulesOfClasses;
         private KieBase base;
         /** Drools' pool of reset sessions of the base, made by the first {@link #session}. */
         private volatile org.kie.api.runtime.KieContainerSessionsPool pool;
 
-        Deferred(org.kie.api.runtime.KieContainer container) {
+        Deferred(org.kie.api.runtime.KieContainer container, byte[] jar) {
             this.container = container;
+            this.jar = jar;
+        }
+
+        /** The rule (package, name) a compiled class was made from, when the module's jar tells. */
+        java.util.Optional<String[]> ruleOfClass(String binaryName) {
+            Map<String, String[]> map = rulesOfClasses;
+            if (map == null) {
+                try {
+                    map = jar == null ? Map.of() : CompiledCheck.rules(jar);
+                } catch (java.io.IOException | RuntimeException e) {
+                    map = Map.of();
+                }
+                rulesOfClasses = map;
+            }
+            return java.util.Optional.ofNullable(map.get(binaryName));
         }
 
         synchronized KieBase get() {
@@ -518,6 +633,25 @@ public final class RuleBase {
     public Location source(String rulePackage, String name) {
         RuleInfo info = rules.get(key(rulePackage, name));
         return info == null ? Location.of(folder.toString()) : info.source();
+    }
+
+    /** Whether the rules were compiled as untrusted ones: their text and classes passed the rule API check. */
+    private final boolean checked;
+
+    /** Whether the rules passed the rule API check when compiled (they were not compiled as trusted). */
+    public boolean checked() {
+        return checked;
+    }
+
+    /** The rule a class compiled from the rules was made from (a condition's lambda, say), when it is known. */
+    public java.util.Optional<RuleInfo> ruleOfClass(String binaryName) {
+        for (Deferred d : new Deferred[] {classify, narrate}) {
+            java.util.Optional<String[]> r = d.ruleOfClass(binaryName);
+            if (r.isPresent()) {
+                return java.util.Optional.ofNullable(rules.get(key(r.get()[0], r.get()[1])));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The package of the rule of that name, when exactly one package declares it. */

@@ -522,6 +522,10 @@ public final class RuleRun {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             for (StackTraceElement frame : c.getStackTrace()) {
                 String cls = frame.getClassName();
+                java.util.Optional<RuleBase.RuleInfo> compiled = base.ruleOfClass(cls);
+                if (compiled.isPresent()) {
+                    return compiled.get(); // a condition's or consequence's class, which names no rule itself
+                }
                 int dot = cls.lastIndexOf('.');
                 String simple = cls.substring(dot + 1);
                 String pkg = dot < 0 ? "" : cls.substring(0, dot);

@@ -1,6 +1,7 @@
 package org.pcpassessor.rules;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,11 +9,15 @@ import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problems;
 
 /**
- * The trust boundary of rule files. A rule file is code that runs inside the tool, so by default its code may use
- * only the rule API: the fact types (Finding, Sentence, Snapshot, ...), the catalogue's value types, String, Math,
- * boxed numbers, collections and a thrown exception; and no loop that need not end. Everything else (System, Runtime,
- * Thread, processes, files, the network, reflection, class literals, {@code drools}/{@code kcontext}, globals,
- * imports from elsewhere, {@code while}, {@code do} and counting {@code for} loops) is an error at its file:line:column.
+ * The first of the two checks of the trust boundary (the second, {@link CompiledCheck}, reads the classes compiled
+ * from the rules). A rule file is code that runs inside the tool, so by default its code may use only the rule API:
+ * the fact types (Finding, Sentence, Snapshot, ...), the catalogue's value types, String, Math, boxed numbers,
+ * collections and a thrown exception; and no loop that need not end. Everything else (System, Runtime, Thread,
+ * processes, files, the network, reflection, class literals, {@code drools}/{@code kcontext}, globals, imports from
+ * elsewhere, {@code while}, {@code do} and counting {@code for} loops) is an error at its file:line:column, and so is
+ * what would make the compiled code differ from the text read here or run before anything can be checked: a unicode
+ * escape, a declared type, a dialect other than Java's, a package of the tool's, the engine's or the platform's.
+ * It runs on the text before the files are compiled ({@code import accumulate} classes are made by the compiler).
  * {@code --trust-rules} lifts the check for a rule author the user trusts; the run-time guard (time limit, errors,
  * halts) applies either way.
  *
@@ -26,7 +31,7 @@ public final class RuleSafety {
             // the rule API
             "Snapshot", "Figure", "Comparison", "Extreme", "Streak", "Trend", "SpcSignal", "DataIssue", "Evidence",
             "Finding",
-            "Sentence", "TableLabel", "Importance", "Trivial", "Values", "Phrases", "Direction", "Judgement", "Months", "Basis", "Kind",
+            "Sentence", "TableLabel", "Importance", "Trivial", "Direction", "Judgement", "Months", "Basis", "Kind",
             "Polarity", "SeriesKey",
             // values, text and collections
             "String", "StringBuilder", "Math", "Integer", "Long", "Double", "Float", "Short", "Byte", "Boolean",
@@ -54,26 +59,95 @@ public final class RuleSafety {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern DECLARE = Pattern.compile("\\bdeclare\\s+(?:enum\\s+|trait\\s+)?([A-Za-z_$][\\w$]*)");
     private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.MULTILINE);
+    /**
+     * A unicode escape: Java reads {@code \u0053ystem} as {@code System} and {@code \u0022} as a quote before anything
+     * else, so the compiled code would not be the text read here.
+     */
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9A-Fa-f]{4}");
+    /** A dialect attribute, of a rule or a package: only Java's is compiled to classes that can be checked. */
+    private static final Pattern DIALECT = Pattern.compile("\\bdialect\\s+\"([^\"]*)\"");
+    /** The package of a rule file: not one of the tool's, the engine's or the platform's, whose classes it could reach. */
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.$]+)");
+    private static final List<String> RESERVED_PACKAGES = List.of("org.pcpassessor", "java", "javax", "jdk", "sun",
+            "com.sun", "org.drools", "org.kie", "org.mvel2", "org.objectweb");
+
+    /** Where a decision table's generated rule is declared (its row), by the rule's package and name. */
+    interface RuleLocator {
+        java.util.Optional<String> packageOf(String rule);
+
+        Location source(String rulePackage, String rule);
+    }
 
     private RuleSafety() {
     }
 
     /** Adds an error for every use of code outside the rule API in the rule base's files. */
     public static void check(RuleBase base, Problems problems) {
-        for (RuleModel.Source source : base.sources()) {
-            check(source, base, problems);
+        RuleLocator locator = new RuleLocator() {
+            @Override
+            public java.util.Optional<String> packageOf(String rule) {
+                return base.packageOf(rule);
+            }
+
+            @Override
+            public Location source(String rulePackage, String rule) {
+                return base.source(rulePackage, rule);
+            }
+        };
+        check(base.sources(), locator, problems);
+    }
+
+    /**
+     * Adds an error for every use of code outside the rule API in the files: run on the text before the files are
+     * compiled, since the compiler itself loads what a rule names (an {@code import accumulate} class is made while
+     * compiling).
+     */
+    static void check(java.util.Collection<RuleModel.Source> sources, RuleLocator locator, Problems problems) {
+        for (RuleModel.Source source : sources) {
+            check(source, locator, problems);
         }
     }
 
-    private static void check(RuleModel.Source source, RuleBase base, Problems problems) {
-        String code = blank(source.drl());
-        Set<String> declared = new HashSet<>();
+    private static void check(RuleModel.Source source, RuleLocator base, Problems problems) {
+        String raw = source.drl();
+        int[] rawLines = lines(raw);
+        Set<Location> said = new HashSet<>();
+        java.util.function.BiConsumer<Integer, String> report = (index, problem) -> {
+            Location at = locate(source, base, raw, rawLines, index);
+            if (said.add(at)) {
+                problems.error(at.file(), at.line(), at.column(), problem + "; remove it, or run with --trust-rules "
+                        + "if you trust the rules' author (README: rules are code)");
+            }
+        };
+        Matcher u = UNICODE_ESCAPE.matcher(raw);
+        while (u.find()) {
+            report.accept(u.start(), "a unicode escape ('" + u.group() + "') is read by the compiler before "
+                    + "anything else, so the code would not be what it looks like: write the character itself");
+        }
+        Matcher dialect = DIALECT.matcher(raw);
+        while (dialect.find()) {
+            if (!dialect.group(1).equals("java")) {
+                report.accept(dialect.start(), "dialect \"" + dialect.group(1) + "\" resolves names while the rules "
+                        + "run, where they cannot be checked: rules are written in the java dialect");
+            }
+        }
+        Matcher pkg = PACKAGE.matcher(blank(raw));
+        while (pkg.find()) {
+            String name = pkg.group(1);
+            for (String reserved : RESERVED_PACKAGES) {
+                if (name.equals(reserved) || name.startsWith(reserved + ".")) {
+                    report.accept(pkg.start(1), "package " + name + " is the tool's, the engine's or the platform's: "
+                            + "a rule file's package is its own (pcp.classify, say)");
+                }
+            }
+        }
+        String code = blank(raw);
         Matcher d = DECLARE.matcher(code);
         while (d.find()) {
-            declared.add(d.group(1));
+            report.accept(d.start(), "a declared type ('declare " + d.group(1) + "') is a class made from the rule "
+                    + "file, which could stand in for a class of the platform: rules use the rule API's facts");
         }
         int[] lineStarts = lines(code);
-        Set<Location> said = new HashSet<>();
         Matcher w = WORD.matcher(code);
         int from = 0;
         while (w.find(from)) {
@@ -95,7 +169,8 @@ public final class RuleSafety {
             } else if (!afterDot && word.equals("global")) {
                 problem = "globals are outside the rule API: a rule reads facts and inserts findings and sentences";
                 from = statementEnd(code, end);
-            } else if (!afterDot && PACKAGE_ROOTS.contains(word) && qualified.contains(".")
+            } else if (!afterDot && (PACKAGE_ROOTS.contains(word) || packageQualified(word, qualified))
+                    && qualified.contains(".")
                     && !qualified.startsWith("org.pcpassessor.facts.") && !qualified.startsWith("org.pcpassessor.catalogue.")
                     && !IMPORT_OK.matcher(qualified).matches() && !isPackageDeclaration(code, start)) {
                 problem = "'" + shortened(qualified) + "' reaches outside the rule API";
@@ -103,20 +178,32 @@ public final class RuleSafety {
             } else if (DENIED.contains(word)) {
                 problem = (word.equals("while") || word.equals("do") ? "a '" + word + "' loop need not end"
                         : "'" + (afterDot ? "." : "") + word + "' reaches outside the rule API");
-            } else if (!afterDot && Character.isUpperCase(word.charAt(0)) && !TYPES.contains(word)
-                    && !declared.contains(word)) {
+            } else if (!afterDot && Character.isUpperCase(word.charAt(0)) && !TYPES.contains(word)) {
                 problem = "'" + shortened(qualified) + "' is not part of the rule API";
             } else if (!afterDot && word.equals("for") && countingLoop(code, end)) {
                 problem = "a counting 'for' loop need not end; loop over a collection instead (for (Finding f : list))";
             }
             if (problem != null) {
-                Location at = locate(source, base, code, lineStarts, start);
-                if (said.add(at)) {
-                    problems.error(at.file(), at.line(), at.column(), problem + "; remove it, or run with --trust-rules "
-                            + "if you trust the rules' author (README: rules are code)");
-                }
+                report.accept(start, problem);
             }
         }
+    }
+
+    /**
+     * Whether a dotted name names a class by its package: a lower-case first part (a package, {@code picocli}) and a
+     * part that starts with a capital ({@code picocli.AutoComplete}); a field path ({@code snapshot.current}) has none.
+     */
+    private static boolean packageQualified(String word, String qualified) {
+        if (!Character.isLowerCase(word.charAt(0)) || !qualified.contains(".")) {
+            return false;
+        }
+        String[] parts = qualified.split("\\.");
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text with comments and the contents of string and character literals replaced by spaces. */
@@ -229,7 +316,7 @@ public final class RuleSafety {
      * Where the user sees the offending code: its own line and column in a DRL file; in a decision table, the row
      * that makes the rule holding it (the table's DRL is generated), or the table's first line outside any rule.
      */
-    private static Location locate(RuleModel.Source source, RuleBase base, String code, int[] lineStarts,
+    private static Location locate(RuleModel.Source source, RuleLocator base, String code, int[] lineStarts,
                                    int index) {
         if (source.table()) {
             String before = code.substring(0, index);

@@ -71,6 +71,36 @@ class ProcessGuardTest {
     }
 
     @Test
+    void aTrustedRuleCallingSystemExitOutsideAConsequenceEndsTheProcessWithTwo() throws Exception {
+        // issue 27: System.exit(0) in a function an eval calls ended the process with 0 and no message, since no
+        // consequence was running; any exit the command did not make is now exit 2
+        BadInputCorpusTest.setUp(dir);
+        Files.writeString(dir.resolve("rules/classify/zz-exit.drl"), """
+                package pcp.classify;
+                import org.pcpassessor.facts.*;
+                function boolean leave() {
+                    System.exit(0);
+                    return true;
+                }
+                rule "Leave in a condition"
+                when
+                    $s : Snapshot( headline )
+                    eval( leave() )
+                then
+                    String x = "y";
+                end
+                """);
+        Path out = dir.resolve("out.md");
+        Files.writeString(out, "the analyst's last good report");
+        Ran ran = assessInItsOwnProcess(List.of(), "report", "--catalogue", dir.resolve("measures.yaml").toString(),
+                "--rules", dir.resolve("rules").toString(), "--trust-rules", "--out", out.toString());
+        assertEquals(2, ran.exit(), ran.output());
+        assertTrue(ran.output().contains("the process was told to exit while the rules were running (a condition, an "
+                + "eval or a function); a rule may not end the process"), ran.output());
+        assertEquals("the analyst's last good report", Files.readString(out));
+    }
+
+    @Test
     void aRunTooBigForItsHeapSaysSoAndWritesNothing() throws Exception {
         // 11,840 series in a 40 MB heap, about a quarter of what they need (2,960 series ran in 43 MB, failed in 42
         // MB, by hand): the run cannot finish (the bench's 490,000 series in 4 GB once ended so)
