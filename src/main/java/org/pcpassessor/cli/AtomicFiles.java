@@ -10,6 +10,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -54,6 +57,10 @@ final class AtomicFiles {
         if (Files.isDirectory(absolute)) {
             throw bad(option, target + " is a folder; name a file in it");
         }
+        if (fifo(absolute)) {
+            throw bad(option, target + " is a named pipe (FIFO): writing to it waits for a reader that may never come; "
+                    + "give a file");
+        }
         for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 if (!Files.isDirectory(p)) {
@@ -87,32 +94,19 @@ final class AtomicFiles {
      */
     static void write(Path target, Content content, String option) {
         requireWritable(target, option);
-        Path absolute = target.toAbsolutePath();
+        Path absolute = throughLinks(target.toAbsolutePath(), target, option);
         if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            if (fifo(absolute)) {
+                throw bad(option, target + " is a named pipe (FIFO): writing to it waits for a reader that may never "
+                        + "come; give a file");
+            }
             writeInPlace(target, absolute, content, option);
             return;
         }
-        Path dir = absolute.getParent();
         Path temp = null;
         try {
-            Files.createDirectories(dir);
-            removeLeftovers(dir, absolute.getFileName().toString());
-            temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
-            PENDING.add(temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            keepMode(absolute, temp);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            PENDING.remove(temp);
+            temp = prepare(absolute, content);
+            commit(temp, absolute);
             temp = null;
         } catch (IOException | SecurityException e) {
             throw bad(option, "cannot write " + target + ": " + IoMessages.reason(e));
@@ -120,6 +114,104 @@ final class AtomicFiles {
             if (temp != null) {
                 delete(temp);
             }
+        }
+    }
+
+    /**
+     * Writes several files as one: each is first written in full to its temporary file, and only when all are ready
+     * are they moved over their targets, so a failure on any (a folder in the way, a full disk) leaves every target as
+     * it was ({@code report --each-area}). The moves themselves are renames in one folder.
+     */
+    static void writeAll(Map<Path, byte[]> files, String option) {
+        Map<Path, Path> ready = new LinkedHashMap<>(); // temporary file -> target
+        try {
+            for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+                requireWritable(f.getKey(), option);
+                Path absolute = throughLinks(f.getKey().toAbsolutePath(), f.getKey(), option);
+                if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+                    throw bad(option, f.getKey() + " is not a regular file");
+                }
+                byte[] bytes = f.getValue();
+                try {
+                    ready.put(prepare(absolute, out -> out.write(bytes)), absolute);
+                } catch (IOException | SecurityException e) {
+                    throw bad(option, "cannot write " + f.getKey() + ": " + IoMessages.reason(e));
+                }
+            }
+            for (Iterator<Map.Entry<Path, Path>> it = ready.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Path, Path> r = it.next();
+                try {
+                    commit(r.getKey(), r.getValue());
+                } catch (IOException | SecurityException e) {
+                    throw bad(option, "cannot write " + r.getValue() + ": " + IoMessages.reason(e));
+                }
+                it.remove();
+            }
+        } finally {
+            ready.keySet().forEach(AtomicFiles::delete);
+        }
+    }
+
+    /** Writes the content to a new temporary file beside the target, with the target's mode; returns it. */
+    private static Path prepare(Path absolute, Content content) throws IOException {
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        removeLeftovers(dir, absolute.getFileName().toString());
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+        PENDING.add(temp);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            keepMode(absolute, temp);
+            return temp;
+        } catch (IOException | RuntimeException | Error e) {
+            delete(temp);
+            throw e;
+        }
+    }
+
+    /** Moves a prepared temporary file over its target. */
+    private static void commit(Path temp, Path absolute) throws IOException {
+        try {
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+        PENDING.remove(temp);
+    }
+
+    /**
+     * The file a path names through its symbolic links: an output that is a link is written through to the file it
+     * names (replaced beside it, keeping its permissions), and the link is left as it was; it is never replaced by a
+     * file of the link's own mode (0777).
+     */
+    private static Path throughLinks(Path absolute, Path target, String option) {
+        Path p = absolute;
+        try {
+            for (int i = 0; i < 40 && Files.isSymbolicLink(p); i++) {
+                p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+            }
+        } catch (IOException | SecurityException e) {
+            throw bad(option, "cannot read the link " + target + ": " + IoMessages.reason(e));
+        }
+        if (Files.isSymbolicLink(p)) {
+            throw bad(option, target + " is a loop of symbolic links");
+        }
+        return p;
+    }
+
+    /** Whether the path is a named pipe (Linux and macOS say so in the file's mode; elsewhere, false). */
+    static boolean fifo(Path p) {
+        try {
+            Object mode = Files.getAttribute(p, "unix:mode");
+            return mode instanceof Integer m && (m & 0170000) == 0010000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return false;
         }
     }
 

@@ -43,6 +43,20 @@ final class InputOptions {
     Path notes;
 
     Settings settings() {
+        if (notes != null) {
+            // a notes folder that is not one would be silently empty: the analyst's paragraphs left out unsaid
+            if (!java.nio.file.Files.exists(notes, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new org.pcpassessor.problem.InputException("option --notes", notes + " does not exist; name "
+                        + "the notes folder (DIR/YYYY-MM/<priority>.md)");
+            }
+            if (!java.nio.file.Files.isDirectory(notes)) {
+                throw new org.pcpassessor.problem.InputException("option --notes", notes + " is not a folder (a "
+                        + "file, or a loop of links); name the notes folder (DIR/YYYY-MM/<priority>.md)");
+            }
+            if (!java.nio.file.Files.isReadable(notes) || !java.nio.file.Files.isExecutable(notes)) {
+                throw new org.pcpassessor.problem.InputException("option --notes", "cannot read the folder " + notes);
+            }
+        }
         return new Settings(dataOutside, trustRules, ruleTimeout, java.util.Optional.ofNullable(notes), true,
                 false, true, true);
     }

@@ -54,8 +54,38 @@ final class Preview implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a request names this machine in its Host header: 127.0.0.1 or localhost, with this server's port or
+     * none. A web page the user visits could otherwise point a name of its own at 127.0.0.1 (DNS rebinding) and read
+     * the report: its requests name its own host, and are refused.
+     */
+    boolean local(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null) {
+            return false;
+        }
+        String port = String.valueOf(server.getAddress().getPort());
+        for (String name : List.of("127.0.0.1", "localhost")) {
+            if (host.equalsIgnoreCase(name) || host.equalsIgnoreCase(name + ":" + port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void refuse(HttpExchange exchange) throws IOException {
+        byte[] body = "This preview answers only requests for 127.0.0.1 or localhost.\n".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(421, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
     private void page(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!local(exchange)) {
+                refuse(exchange);
+                return;
+            }
             if (!exchange.getRequestURI().getPath().equals("/")) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
@@ -69,6 +99,12 @@ final class Preview implements AutoCloseable {
     }
 
     private void events(HttpExchange exchange) throws IOException {
+        if (!local(exchange)) {
+            try (exchange) {
+                refuse(exchange);
+            }
+            return;
+        }
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);

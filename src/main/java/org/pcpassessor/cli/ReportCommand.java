@@ -88,9 +88,9 @@ final class ReportCommand implements Callable<Integer> {
 
     private void checkEachArea() {
         output.checkTemplate();
-        if (outDir == null) {
+        if (outDir == null || outDir.toString().isEmpty()) {
             throw new InputException("option --out-dir", "--each-area writes a report per area: name their folder "
-                    + "with --out-dir DIR");
+                    + "with --out-dir DIR" + (outDir == null ? "" : " (the path given is empty)"));
         }
         if (output.out != null || audit != null) {
             throw new InputException("option " + (output.out != null ? "--out" : "--audit"), "--each-area writes "
@@ -130,7 +130,9 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException("option --out-dir", "cannot make the folder " + outDir + ": " + e.getMessage());
         }
-        files.forEach((name, bytes) -> AtomicFiles.write(outDir.resolve(name), bytes, "--out-dir"));
+        Map<Path, byte[]> targets = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> targets.put(outDir.resolve(name), bytes));
+        AtomicFiles.writeAll(targets, "--out-dir"); // all replaced, or none
         err.println("assess: " + (files.size() - 2) + " reports and peers.md, peers.json written to " + outDir);
         err.flush();
     }

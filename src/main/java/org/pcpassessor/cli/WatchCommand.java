@@ -77,6 +77,10 @@ final class WatchCommand implements Callable<Integer> {
         if (serve && output.format != ReportOptions.Format.html) {
             throw new InputException("option --serve", "--serve shows the HTML report: add --format html");
         }
+        if (port < 0 || port > 65535) {
+            throw new InputException("option --port", "'" + port + "' is not a port: use 1 to 65535, or 0 for a free "
+                    + "one");
+        }
         output.check();
         if (serve) {
             try (Preview p = new Preview(port)) {

@@ -53,6 +53,12 @@ public final class TextFile {
                 problems.error(file, 0, 0, limits.what() + " not found");
                 return Optional.empty();
             }
+            if (!Files.isRegularFile(path)) {
+                // a named pipe would wait for a writer, a device (/dev/zero) never end: refused before reading
+                problems.error(file, 0, 0, "is not a regular file (a named pipe or a device?); a " + limits.what()
+                        + " must be a file");
+                return Optional.empty();
+            }
             long size = Files.size(path);
             if (size > limits.maxBytes()) {
                 problems.error(file, 1, 0, "the file is " + megabytes(size) + "; a " + limits.what()

@@ -70,10 +70,21 @@ public final class DocxReport {
         this.colours = colours;
     }
 
+    /** The largest Word template read: the bundled one is 40 KB; one with pictures a few MB. */
+    static final long MAX_TEMPLATE = 32L << 20;
+
     /** Reads a template and its key of colours; a file that is not a Word document is an input error. */
     public static DocxReport load(Path file) {
         byte[] bytes;
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(file.toString(), Files.exists(file) ? "the Word template is not a regular file "
+                        + "(a folder, a named pipe or a device?)" : "the Word template was not found");
+            }
+            if (Files.size(file) > MAX_TEMPLATE) {
+                throw new InputException(file.toString(), "the Word template is " + (Files.size(file) >> 20)
+                        + " MB; a template may be at most " + (MAX_TEMPLATE >> 20) + " MB");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException | SecurityException e) {
             throw new InputException(file.toString(), "cannot read the Word template: " + IoMessages.reason(e));
@@ -97,7 +108,60 @@ public final class DocxReport {
                     + java.util.Arrays.stream(Judgement.values()).filter(j -> !colours.containsKey(j))
                     .map(Judgement::word).toList() + ")");
         }
+        checkTags(file, bytes);
         return new DocxReport(file, bytes, colours);
+    }
+
+    /**
+     * The tags the paper fills, by the block they stand in: the paper's own, a pillar's, a priority's and the text of
+     * a listed item. {@code hasAlsoNoted} is a condition: inside it, a priority's tags.
+     */
+    private static final Map<String, List<String>> TAGS = Map.of(
+            "", List.of("to", "from", "date", "title", "purpose", "recommendation", "background", "intro", "pillars"),
+            "pillars", List.of("number", "name", "table", "priorities"),
+            "priorities", List.of("number", "heading", "notices", "paragraphs", "hasAlsoNoted", "alsoNoted"),
+            "notices", List.of("text"), "paragraphs", List.of("text"), "alsoNoted", List.of("text"));
+
+    /**
+     * Refuses a template whose tags the paper does not fill: poi-tl leaves an unknown tag blank, so a misspelt
+     * {@code {{recomendation}}} would be a silently empty section of a Board paper. Each unknown tag is named with the
+     * closest known one.
+     */
+    private static void checkTags(Path file, byte[] bytes) {
+        List<String> unknown = new ArrayList<>();
+        try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(bytes), Configure.createDefault())) {
+            walk(compiled.getElementTemplates(), "", unknown);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file.toString(), "cannot read the Word template's tags: " + e.getMessage());
+        }
+        if (!unknown.isEmpty()) {
+            throw new InputException(file.toString(), "the Word template has tags the paper does not fill: "
+                    + String.join("; ", unknown) + " (docs/analyst-guide.md lists them)");
+        }
+    }
+
+    private static void walk(List<com.deepoove.poi.template.MetaTemplate> templates, String block,
+                             List<String> unknown) {
+        List<String> known = TAGS.getOrDefault(block, List.of());
+        for (com.deepoove.poi.template.MetaTemplate t : templates) {
+            String name;
+            List<com.deepoove.poi.template.MetaTemplate> inner = null;
+            if (t instanceof com.deepoove.poi.template.BlockTemplate b) {
+                name = b.getStartMark().getTagName();
+                inner = b.getTemplates();
+            } else if (t instanceof com.deepoove.poi.template.ElementTemplate e) {
+                name = e.getTagName();
+            } else {
+                continue;
+            }
+            if (!known.contains(name)) {
+                unknown.add("{{" + name + "}}" + (block.isEmpty() ? "" : " in {{?" + block + "}}")
+                        + org.pcpassessor.problem.Suggestions.didYouMean(name, known));
+            }
+            if (inner != null) {
+                walk(inner, name.equals("hasAlsoNoted") ? block : name, unknown);
+            }
+        }
     }
 
     /** The paper: the template filled with the draft and the front matter. */

@@ -232,6 +232,19 @@ class BadInputCorpusTest {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(edit.get("mode").asText()));
         } else if (edit.has("mkdir")) {
             Files.createDirectories(dir.resolve(edit.get("mkdir").asText()));
+        } else if (edit.has("fifo")) {
+            // a named pipe: reading it waits for a writer that never comes
+            Process p = new ProcessBuilder("mkfifo", file.toString()).redirectErrorStream(true).start();
+            try {
+                if (p.waitFor() != 0) {
+                    fail("mkfifo failed: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted making a FIFO");
+            }
+        } else if (edit.has("link")) {
+            Files.createSymbolicLink(file, Path.of(edit.get("link").asText()));
         } else {
             fail("unknown edit: " + edit);
         }
