@@ -102,15 +102,7 @@ final class CompiledCheck {
 
     /** Every reference outside the rule API of the classes in a compiled module's jar. */
     static List<Violation> check(byte[] jar) throws IOException {
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (!e.isDirectory() && e.getName().endsWith(".class")) {
-                    byte[] bytes = in.readAllBytes();
-                    classes.put(new ClassReader(bytes).getClassName(), bytes);
-                }
-            }
-        }
+        Map<String, byte[]> classes = classes(jar);
         Set<String> own = classes.keySet();
         Map<String, String[]> ruleOf = rulesOfClasses(classes);
         List<Violation> out = new ArrayList<>();
@@ -133,6 +125,18 @@ final class CompiledCheck {
      * no rule itself.
      */
     static Map<String, String[]> rules(byte[] jar) throws IOException {
+        Map<String, byte[]> classes = classes(jar);
+        Map<String, String[]> out = new HashMap<>();
+        rulesOfClasses(classes).forEach((cls, rule) -> {
+            if (!cls.contains("#")) {
+                out.put(cls.replace('/', '.'), rule);
+            }
+        });
+        return out;
+    }
+
+    /** The classes of a jar, by internal name. */
+    private static Map<String, byte[]> classes(byte[] jar) throws IOException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
@@ -142,13 +146,7 @@ final class CompiledCheck {
                 }
             }
         }
-        Map<String, String[]> out = new HashMap<>();
-        rulesOfClasses(classes).forEach((cls, rule) -> {
-            if (!cls.contains("#")) {
-                out.put(cls.replace('/', '.'), rule);
-            }
-        });
-        return out;
+        return classes;
     }
 
     /** Whether a class (internal name, or an array of one) may be used by rule code compiled into {@code own}. */
