@@ -366,7 +366,10 @@ public final class SeriesLoader {
         String monthText = record.get("month");
         Measure measure = measures.get(id);
         if (measure == null && catalogue.rejected().contains(id)) {
-            return; // declared with errors, already reported against the catalogue
+            // declared with errors (reported against the catalogue): its rows are still read for their own errors, so
+            // that mending the catalogue does not reveal a second round of them
+            checkRejectedRow(file, line, record, id, areas, unknownAreas, found);
+            return;
         }
         if (measure == null) {
             if (unknownMeasures.merge(id, 1, Integer::sum) == 1) {
@@ -407,6 +410,30 @@ public final class SeriesLoader {
             row = new Row(Double.NaN, Double.NaN, file, line, false);
         }
         rows.add(new Read(measure.id(), areaName, month, row));
+    }
+
+    /**
+     * The checks a row of a measure declared with errors can have without its kind: its area, its month, and every
+     * number it gives (value, numerator, denominator) a plain decimal.
+     */
+    private void checkRejectedRow(String file, int line, Fields record, String id, Map<String, String> areas,
+                                  Map<String, Integer> unknownAreas, Problems found) {
+        String area = record.get("area");
+        if (areas.get(area) == null && unknownAreas.merge(area, 1, Integer::sum) == 1) {
+            found.error(file, line, record.column("area"), "unknown area '" + area + "'"
+                    + Suggestions.didYouMean(area, areas.keySet()) + "; the catalogue's areas are " + catalogue.areas());
+        }
+        String monthText = record.get("month");
+        if (!isMonth(monthText)) {
+            found.error(file, line, record.column("month"), "month must be YYYY-MM, not '" + monthText + "'");
+        }
+        for (String column : List.of("value", "numerator", "denominator")) {
+            String text = record.get(column);
+            if (!text.isEmpty() && !isDecimal(text)) {
+                found.error(file, line, record.column(column), column + " must be a plain decimal number, not '"
+                        + text + "' (measure " + id + ", declared with errors)");
+            }
+        }
     }
 
     private Row parseValues(String file, int line, Fields record, Measure measure, Problems found) {
