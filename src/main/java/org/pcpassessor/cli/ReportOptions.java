@@ -109,6 +109,15 @@ final class ReportOptions {
             AtomicFiles.write(out, stream -> JsonReport.write(report, stream), "--out");
             return;
         }
+        if (format == Format.json) { // and to standard output: never held in memory whole
+            try {
+                JsonReport.write(report, stdout);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stdout.flush();
+            return;
+        }
         byte[] bytes = render(workspace, report, false, List.of());
         if (out == null) {
             stdout.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));

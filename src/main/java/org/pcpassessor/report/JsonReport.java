@@ -55,6 +55,25 @@ public final class JsonReport {
     public static void write(Report report, java.io.OutputStream out) throws java.io.IOException {
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            write(report, g);
+        }
+        out.write('\n');
+    }
+
+    /**
+     * As {@link #write(Report, java.io.OutputStream)}, to a writer (standard output): streamed too, so a national
+     * report is never held in memory whole (100,200 series ran out of a 4 GB heap on standard output).
+     */
+    public static void write(Report report, java.io.Writer out) throws java.io.IOException {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            write(report, g);
+        }
+        out.write('\n');
+    }
+
+    private static void write(Report report, JsonGenerator g) throws java.io.IOException {
+        { // the report object, as one block
             g.setPrettyPrinter(printer());
             g.writeStartObject();
             g.writeStringField("title", report.catalogue().title());
@@ -80,7 +99,6 @@ public final class JsonReport {
             g.writeEndArray();
             g.writeEndObject();
         }
-        out.write('\n');
     }
 
     private static void commentary(JsonGenerator g, Report report) throws java.io.IOException {
