@@ -39,6 +39,10 @@ final class TestCommand implements Callable<Integer> {
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(p -> p.toString().endsWith(".yaml") && !p.startsWith(dir.resolve("catalogues")))
                     .sorted().toList();
+        } catch (java.io.UncheckedIOException | SecurityException e) {
+            Exception cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            throw new InputException(dir.toString(), "cannot list the scenarios folder: "
+                    + org.pcpassessor.input.IoMessages.reason(cause));
         }
         if (files.isEmpty()) {
             throw new InputException(dir.toString(), "no scenario files (*.yaml) in the folder");

@@ -103,8 +103,11 @@ public final class RuleBase {
                     .filter(p -> isRuleFile(p.getFileName().toString()))
                     .sorted()
                     .toList();
-        } catch (IOException e) {
-            problems.error(folder.toString(), 0, 0, "cannot list the rules folder: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+            // a folder inside it that cannot be read fails the walk itself, as an unchecked exception
+            Exception cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            problems.error(folder.toString(), 0, 0, "cannot list the rules folder: "
+                    + org.pcpassessor.input.IoMessages.reason(cause));
             return null;
         }
         List<Path> classifyFiles = new ArrayList<>();
