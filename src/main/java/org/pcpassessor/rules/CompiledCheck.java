@@ -65,10 +65,24 @@ final class CompiledCheck {
             "java/util/LinkedHashMap", "java/util/TreeMap", "java/util/HashSet", "java/util/LinkedHashSet",
             "java/util/TreeSet", "java/util/Iterator", "java/util/Comparator", "java/util/Locale");
 
-    /** Packages whose every class a rule's code may use: functional interfaces, streams, the engine's rule model. */
+    /**
+     * Packages whose every class a rule's code may use: functional interfaces, streams, and the parts of the engine's
+     * rule model its generated code builds rules with (not the model's compiler, {@code org/drools/model/codegen/},
+     * which compiles and loads classes from strings).
+     */
     private static final List<String> PACKAGES = List.of("java/util/function/", "java/util/stream/",
-            "org/drools/model/", "org/drools/modelcompiler/dsl/", "org/drools/modelcompiler/util/",
-            "org/drools/core/base/accumulators/");
+            "org/drools/model/functions/", "org/drools/model/consequences/", "org/drools/model/operators/",
+            "org/drools/model/view/", "org/drools/model/impl/", "org/drools/core/base/accumulators/");
+
+    /** Single classes of the engine's model and compiler that generated rule code uses. */
+    private static final Set<String> ENGINE_CLASSES = Set.of("org/drools/modelcompiler/dsl/pattern/D",
+            "org/drools/modelcompiler/util/EvaluationUtil", "org/drools/model/PatternDSL", "org/drools/model/DSL",
+            "org/drools/model/PatternDSL$PatternDef", "org/drools/model/DomainClassMetadata",
+            "org/drools/model/Index$ConstraintType", "org/drools/model/Model", "org/drools/model/Rule",
+            "org/drools/model/Rule$Attribute", "org/drools/model/RuleItemBuilder", "org/drools/model/Variable",
+            "org/drools/model/Declaration", "org/drools/model/Argument", "org/drools/model/AlphaIndex",
+            "org/drools/model/BetaIndex", "org/drools/model/Global", "org/drools/model/From",
+            "org/drools/model/PatternDSL$PatternDefImpl", "org/drools/model/Index", "org/drools/model/RuleItem");
 
     /** Single members of otherwise closed classes, which the engine's generated code uses. */
     private static final Set<String> MEMBERS = Set.of("java/lang/System.arraycopy",
@@ -79,9 +93,17 @@ final class CompiledCheck {
             "java/lang/invoke/LambdaMetafactory.altMetafactory", "java/lang/invoke/StringConcatFactory"
                     + ".makeConcatWithConstants");
 
-    /** Members no rule code may call on any class: they reach the class, its loader or the monitor. */
+    /**
+     * Members no rule code may call on any class: they reach the class, its loader or the monitor, change the whole
+     * JVM ({@code Locale.setDefault}), read its system properties ({@code Integer.getInteger}), print outside the
+     * report, or run rule code on other threads than its guarded session's ({@code parallelStream}).
+     */
     private static final Set<String> DENIED_MEMBERS = Set.of("getClass", "forName", "getClassLoader", "wait", "notify",
-            "notifyAll", "finalize", "getDeclaringClass", "describeConstable");
+            "notifyAll", "finalize", "getDeclaringClass", "describeConstable", "setDefault", "getInteger", "getLong",
+            "getBoolean", "printStackTrace", "setStackTrace", "parallelStream", "parallel");
+
+    /** Engine classes of which only some members may be called: the consequence's {@code insert}, nothing else. */
+    private static final Map<String, Set<String>> ONLY_MEMBERS = Map.of("org/drools/model/Drools", Set.of("insert"));
 
     /**
      * The engine's project model (one generated class per module, made from the module description the tool writes,
@@ -94,8 +116,8 @@ final class CompiledCheck {
      * ({@link RuleCache#markChecked}).
      */
     static final String VERSION = Integer.toHexString(java.util.Objects.hash(new java.util.TreeSet<>(CLASSES), PACKAGES,
-            new java.util.TreeSet<>(MEMBERS), new java.util.TreeSet<>(BOOTSTRAPS), new java.util.TreeSet<>(DENIED_MEMBERS),
-            PROJECT_MODEL));
+            new java.util.TreeSet<>(ENGINE_CLASSES), new java.util.TreeSet<>(MEMBERS), new java.util.TreeSet<>(BOOTSTRAPS),
+            new java.util.TreeSet<>(DENIED_MEMBERS), new java.util.TreeMap<>(ONLY_MEMBERS), PROJECT_MODEL));
 
     private CompiledCheck() {
     }
@@ -160,7 +182,8 @@ final class CompiledCheck {
         } else if (element.length() == 1 && owner.startsWith("[")) {
             return true; // an array of a primitive type
         }
-        if (own.contains(element) || CLASSES.contains(element)) {
+        if (own.contains(element) || CLASSES.contains(element) || ENGINE_CLASSES.contains(element)
+                || ONLY_MEMBERS.containsKey(element)) {
             return true;
         }
         for (String p : PACKAGES) {
@@ -192,8 +215,15 @@ final class CompiledCheck {
             }
         }
 
-        private void member(String owner, String member) {
-            if (DENIED_MEMBERS.contains(member) && !own.contains(owner)) {
+        private void member(String owner, String member, String descriptor) {
+            Set<String> only = ONLY_MEMBERS.get(owner);
+            boolean projectModel = name.startsWith(PROJECT_MODEL) && owner.startsWith("org/kie/api/");
+            if ((DENIED_MEMBERS.contains(member) && !own.contains(owner) && !projectModel)
+                    || (only != null && !only.contains(member))
+                    // the engine's accumulate function made from a class object: it makes any class that has a
+                    // public constructor without arguments (a supplier, as the compiler writes it, is checked)
+                    || (member.equals("accFunction") && descriptor != null
+                    && descriptor.startsWith("(Ljava/lang/Class;"))) {
                 bad.add(owner.replace('/', '.') + "." + member);
             } else if (!allowedClass(owner, own, name) && !MEMBERS.contains(owner + "." + member)) {
                 bad.add(owner.replace('/', '.') + "." + member);
@@ -208,7 +238,7 @@ final class CompiledCheck {
                     // a method type names only types, which a call would need to reach anyway
                 }
             } else if (value instanceof Handle h) {
-                member(h.getOwner(), h.getName());
+                member(h.getOwner(), h.getName(), h.getDesc());
             }
         }
 
@@ -232,12 +262,12 @@ final class CompiledCheck {
             return new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public void visitMethodInsn(int opcode, String owner, String called, String desc, boolean itf) {
-                    member(owner, called);
+                    member(owner, called, desc);
                 }
 
                 @Override
                 public void visitFieldInsn(int opcode, String owner, String field, String desc) {
-                    member(owner, field);
+                    member(owner, field, null);
                 }
 
                 @Override

@@ -65,7 +65,7 @@ public final class RuleSafety {
      */
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9A-Fa-f]{4}");
     /** A dialect attribute, of a rule or a package: only Java's is compiled to classes that can be checked. */
-    private static final Pattern DIALECT = Pattern.compile("\\bdialect\\s+\"([^\"]*)\"");
+    private static final Pattern DIALECT = Pattern.compile("\\bdialect\\s+[\"']([^\"']*)[\"']");
     /** The package of a rule file: not one of the tool's, the engine's or the platform's, whose classes it could reach. */
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.$]+)");
     private static final List<String> RESERVED_PACKAGES = List.of("org.pcpassessor", "java", "javax", "jdk", "sun",
@@ -124,6 +124,7 @@ public final class RuleSafety {
             report.accept(u.start(), "a unicode escape ('" + u.group() + "') is read by the compiler before "
                     + "anything else, so the code would not be what it looks like: write the character itself");
         }
+        literals(raw, report);
         Matcher dialect = DIALECT.matcher(raw);
         while (dialect.find()) {
             if (!dialect.group(1).equals("java")) {
@@ -185,6 +186,51 @@ public final class RuleSafety {
             }
             if (problem != null) {
                 report.accept(start, problem);
+            }
+        }
+    }
+
+    /**
+     * What the engine copies from a rule file into the Java it generates, unescaped: a rule's name, an attribute's or
+     * annotation's value. A backslash there ({@code rule "x\" + new Object() {...} + \""}) or a double quote inside a
+     * single-quoted text ({@code rule 'x" + ... + "'}) ends the generated string and writes code the text check never
+     * read; a backtick makes a name of anything ({@code package `org`.pcpassessor...}). None is needed by a rule: a
+     * template writes the character itself.
+     */
+    private static void literals(String raw, java.util.function.BiConsumer<Integer, String> report) {
+        int n = raw.length();
+        int i = 0;
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (c == '/' && i + 1 < n && raw.charAt(i + 1) == '/') {
+                while (i < n && raw.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && raw.charAt(i + 1) == '*') {
+                int end = raw.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (c == '\\') {
+                report.accept(i, "a backslash is copied by the engine into the Java it generates, where it can end a "
+                        + "string and start code: write the character itself");
+                i++;
+            } else if (c == '`') {
+                report.accept(i, "a backtick makes a name of any text, past what is checked: write names plainly");
+                i++;
+            } else if (c == '\'' || c == '"') {
+                int start = i++;
+                while (i < n && raw.charAt(i) != c && raw.charAt(i) != '\n') {
+                    if (raw.charAt(i) == '\\') {
+                        report.accept(i, "a backslash is copied by the engine into the Java it generates, where it can "
+                                + "end a string and start code: write the character itself");
+                    } else if (c == '\'' && raw.charAt(i) == '"') {
+                        report.accept(start, "a double quote inside a single-quoted text ends the string the engine "
+                                + "generates from it: use double quotes around the text, and no quote inside");
+                    }
+                    i++;
+                }
+                i++;
+            } else {
+                i++;
             }
         }
     }

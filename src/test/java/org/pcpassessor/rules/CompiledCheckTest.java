@@ -82,6 +82,13 @@ class CompiledCheckTest {
                 r.run();
             end
 
+            rule "x\\" + new Object() {{ Integer.getInteger(\\"pcp.secret\\"); }} + \\""
+            when
+                $s : Snapshot( headline )
+            then
+                String x = "y";
+            end
+
             rule "The tool's own class"
             when
                 $s : Snapshot( headline )
@@ -127,6 +134,11 @@ class CompiledCheckTest {
         assertTrue(found.get("Exit in a condition").contains("java.lang.System.exit"), found.toString());
         assertTrue(found.get("Anonymous class").contains("java.lang.Thread.yield"), found.toString());
         assertTrue(found.get("The tool's own class").contains("org.pcpassessor.cli.Main.main"), found.toString());
+        // code pasted from a rule's name into the generated Java (the text check refuses the backslash first)
+        assertTrue(found.values().stream().anyMatch(r -> r.contains("java.lang.Integer.getInteger")), found.toString());
+        // (its rule is not known for sure: the name is no constant in the generated code, so the rule's name and
+        // package read from the constants before the call are off)
+        found.keySet().removeIf(r -> r.equals("(no rule)") || r.equals("pcp.classify") || r.startsWith("x"));
         // nothing else: the frozen classify rules compiled beside them reach nothing outside the API
         assertEquals(Optional.empty(), found.keySet().stream().filter(r -> !HOSTILE.contains("rule \"" + r + "\""))
                 .findFirst(), found.toString());
