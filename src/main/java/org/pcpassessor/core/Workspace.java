@@ -69,26 +69,13 @@ public final class Workspace {
             for (String area : catalogue.areas()) {
                 for (Anomaly a : found.getOrDefault(DataChecks.key(m.id(), area), List.of())) {
                     if (a.declared().isEmpty()) {
-                        problems.add(Problem.warning(rowLocation(a, m), DataChecks.describe(m, a)));
+                        problems.add(Problem.warning(DataChecks.firstRow(a).orElse(m.source()),
+                                DataChecks.describe(m, a)));
                     }
                 }
             }
         }
         return found;
-    }
-
-    /** The file:line of an anomaly's first row, else the measure's declaration. */
-    private static Location rowLocation(Anomaly a, Measure m) {
-        if (a.rows().isEmpty()) {
-            return m.source();
-        }
-        String row = a.rows().get(0);
-        int colon = row.lastIndexOf(':');
-        try {
-            return Location.of(row.substring(0, colon), Integer.parseInt(row.substring(colon + 1)));
-        } catch (RuntimeException e) {
-            return m.source();
-        }
     }
 
     /** Loads and checks the catalogue, its data and the rules folder, with the default {@link Settings}. */

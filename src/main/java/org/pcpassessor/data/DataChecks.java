@@ -83,6 +83,20 @@ public final class DataChecks {
         return colon < 0 ? source : source.substring(0, colon);
     }
 
+    /** Where an anomaly's first row is ({@code file:line}), when it has rows. */
+    public static java.util.Optional<org.pcpassessor.problem.Location> firstRow(Anomaly a) {
+        if (a.rows().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String row = a.rows().get(0);
+        try {
+            return java.util.Optional.of(org.pcpassessor.problem.Location.of(file(row),
+                    Integer.parseInt(row.substring(row.lastIndexOf(':') + 1))));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /**
      * The anomalies of one series, in month order; {@code firstOfFile} is the earliest month of any series of its
      * file (the series itself when unknown).

@@ -230,11 +230,11 @@ public final class Calculator {
      * denominator, are left out of the chart); empty when fewer than two months have values.
      */
     private Optional<Spc.Chart> chart(double[] monthly, int i) {
-        int from = Math.max(firstCharted(i), Math.max(lo, rebase(i)));
+        int from = firstRead(i);
         List<Double> y = new ArrayList<>();
         List<Boolean> ghost = new ArrayList<>();
         for (int j = from; j <= i; j++) {
-            double v = masked[j] && usable(j) ? series.value(j) : monthly[j];
+            double v = charted(j, monthly);
             if (Double.isFinite(v)) {
                 y.add(v);
                 ghost.add(masked[j] || excluded(series.month(j)));
@@ -274,6 +274,16 @@ public final class Calculator {
         return Math.max(0, i - spc.window() + 1);
     }
 
+    /** The first month (index) whose value the chart of month i reads: the window's, a new series' or a rebase's. */
+    private int firstRead(int i) {
+        return Math.max(firstCharted(i), Math.max(lo, rebase(i)));
+    }
+
+    /** Month j's value on the chart: its monthly figure, or the zero of a missing month (drawn, ghosted). */
+    private double charted(int j, double[] monthly) {
+        return masked[j] && usable(j) ? series.value(j) : monthly[j];
+    }
+
     /** The current month on the chart, when it has a value. */
     private Optional<SpcSignal> spc(Spc.Chart c, double[] monthly, int i, Snapshot snapshot) {
         if (!Double.isFinite(monthly[i]) || excluded(series.month(i))) {
@@ -281,7 +291,7 @@ public final class Calculator {
         }
         double[] y = c.values();
         int last = y.length - 1;
-        int from = Math.max(firstCharted(i), Math.max(lo, rebase(i)));
+        int from = firstRead(i);
         boolean shortSeries = c.readPoints() < 12;
         boolean degenerate = degenerate(c.lpl(), c.upl());
         return Optional.of(new SpcSignal(measure.id(), series.area(), headline, kind.yamlName(),
@@ -310,10 +320,10 @@ public final class Calculator {
      */
     private History history(Optional<Spc.Chart> chart, double[] monthly, double[] rolling, int i) {
         List<History.Point> points = new ArrayList<>();
-        int from = Math.max(firstCharted(i), Math.max(lo, rebase(i)));
+        int from = firstRead(i);
         int charted = 0;
         for (int j = firstCharted(i); j <= i; j++) {
-            double v = masked[j] && usable(j) ? series.value(j) : monthly[j];
+            double v = charted(j, monthly);
             boolean on = chart.isPresent() && j >= from && Double.isFinite(v);
             Spc.Chart c = chart.orElse(null);
             boolean ghost = on && c.ghost()[charted];
