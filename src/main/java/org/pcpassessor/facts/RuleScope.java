@@ -11,14 +11,22 @@ import org.pcpassessor.problem.Location;
  * its consequences on one thread.
  */
 public final class RuleScope {
-    /** The running rule, where it is declared, and the shared phrases of its rules folder. */
+    /**
+     * The running rule, where it is declared, its salience (of two sentences that say the same finding, the one
+     * made by the rule of higher salience is kept), and the wording of its rules folder.
+     */
     public record Current(String rule, String rulePackage, Location source, Map<String, Object> metadata,
-                          Phrases phrases) {
+                          int salience, Phrases phrases) {
         public Current {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(source, "source");
             metadata = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(metadata)); // @rare has no value
             Objects.requireNonNull(phrases, "phrases");
+        }
+
+        /** The same rule firing at another salience (a salience written as an expression may vary by match). */
+        public Current withSalience(int other) {
+            return other == salience ? this : new Current(rule, rulePackage, source, metadata, other, phrases);
         }
     }
 

@@ -10,9 +10,9 @@ import org.pcpassessor.problem.Location;
 /**
  * A sentence of commentary made by a narrate rule from one or more findings of one measure. Made in DRL with
  * {@code insert( Sentence.of("template", $finding, ...) )}; the template is an ICU MessageFormat pattern with named
- * values (see {@link Values}) and the shared phrases. A finding used by a sentence is "said": rules guard with
- * {@code not Sentence( measureId == $f.measureId, used contains $f )} so that it is not said again (keyed by the
- * measure, which the engine indexes, so that it reads only that measure's sentences).
+ * values (see {@link Values}) and the shared phrases. A finding used by a sentence is "said", and said once: when
+ * several rules say the same finding, the rule runner keeps the sentence of the rule with the higher salience
+ * (then the rule written first) and drops the others, so no rule guards against saying a finding twice.
  */
 @Doc("A sentence of commentary made by a narrate rule from one or more findings of one measure.")
 public record Sentence(
@@ -28,9 +28,13 @@ public record Sentence(
         @Doc("The package of that rule.") String rulePackage,
         @Doc("Where that rule is declared.") Location source,
         @Doc("The template it was made from.") String template,
-        @Doc("The findings it says (guard with: not Sentence( measureId == $f.measureId, used contains $f )).")
+        @Doc("The findings it says (each finding is said once: see salience).")
         List<Finding> used,
         @Doc("The rule's @rank: lower comes first within a priority (50 when not given).") int rank,
+        @Doc("The rule's salience: of two sentences saying the same finding, the higher is kept (then the rule "
+                + "written first).") int salience,
+        @Doc("True for an aside (the rule's @aside): a caution that adds to the sentence saying its findings, kept "
+                + "beside it rather than in its place.") boolean aside,
         @Doc("The values the template was filled with.") Map<String, Object> values) {
 
     public static final int DEFAULT_RANK = 50;
@@ -85,7 +89,7 @@ public record Sentence(
                 ? filled.text() : filled.shortText();
         return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(),
                 filled.text(), shortText, rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule),
-                filled.values());
+                rule.salience(), rule.metadata().containsKey("aside"), filled.values());
     }
 
     /**

@@ -169,10 +169,52 @@ public final class RuleRun {
         List<Finding> found = inOrder(fire(how, "classify", facts, audit));
         List<Object> narrateFacts = new ArrayList<>(facts);
         narrateFacts.addAll(found);
-        List<Object> made = fire(how, "narrate", narrateFacts, audit);
+        List<Object> made = saidOnce(fire(how, "narrate", narrateFacts, audit));
         return how.everyArea() ? new Part(found, made, audit == null ? List.of() : audit)
                 : shown(found, made, audit == null ? List.of() : audit);
     }
+
+    /**
+     * Each finding said once: of the sentences the narrate rules made, those kept are taken in order of their rule's
+     * salience (highest first), then of where the rule is written (file, then line), then of making, each kept when
+     * none of its findings is said by a sentence kept before it. So a rule that says several findings in one
+     * sentence (a higher salience) wins over the rules that say each alone, and no rule needs a guard of its own
+     * ({@code not Sentence( ... used contains $f )}). An aside (a rule marked {@code @aside}: "so few people answered
+     * the survey ...") is kept beside whichever sentence says its findings. Kept sentences stay in the order they
+     * were made.
+     */
+    static List<Object> saidOnce(List<Object> made) {
+        List<Sentence> candidates = new ArrayList<>();
+        for (Object o : made) {
+            if (o instanceof Sentence s) {
+                candidates.add(s);
+            }
+        }
+        if (candidates.size() < 2) {
+            return made;
+        }
+        List<Sentence> byPrecedence = new ArrayList<>(candidates);
+        byPrecedence.sort(PRECEDENCE); // stable: ties keep the order of making
+        Set<Finding> said = new java.util.HashSet<>();
+        Set<Sentence> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Sentence s : byPrecedence) {
+            if (s.aside()) {
+                kept.add(s); // adds to the sentence that says its findings; claims none of them
+            } else if (s.used().stream().noneMatch(said::contains)) {
+                said.addAll(s.used());
+                kept.add(s);
+            }
+        }
+        if (kept.size() == candidates.size()) {
+            return made;
+        }
+        return made.stream().filter(o -> !(o instanceof Sentence s) || kept.contains(s)).toList();
+    }
+
+    /** Which of two sentences saying the same finding is kept: see {@link #saidOnce}. */
+    private static final Comparator<Sentence> PRECEDENCE = Comparator.comparingInt((Sentence s) -> -s.salience())
+            .thenComparing(s -> s.source().file())
+            .thenComparingInt(s -> s.source().line());
 
     /**
      * Of a priority's results, what a report of the headline area's tables and the sentences shows: the headline
@@ -712,7 +754,8 @@ public final class RuleRun {
                 var source = base.source(r.getPackageName(), r.getName());
                 return new Known(new Firing(r.getName(), r.getPackageName()), source,
                         "rule '" + r.getName() + "' (" + source + ")",
-                        new RuleScope.Current(r.getName(), r.getPackageName(), source, r.getMetaData(), base.phrases()));
+                        new RuleScope.Current(r.getName(), r.getPackageName(), source, r.getMetaData(), 0,
+                                base.phrases()));
             });
         }
 
@@ -721,7 +764,7 @@ public final class RuleRun {
             Known k = known(event.getMatch().getRule());
             firing = k.firing();
             running = k.running();
-            RuleScope.enter(k.scope());
+            RuleScope.enter(k.scope().withSalience(event.getMatch().getSalience()));
         }
 
         @Override

@@ -26,7 +26,7 @@ class ImportanceOfASentenceTest {
     }
 
     private static Sentence saying(List<Finding> used) {
-        return new Sentence("m", "Force", true, "P", "Q", "text", "text", "r", "pcp.narrate", AT, "text", used, 45,
+        return new Sentence("m", "Force", true, "P", "Q", "text", "text", "r", "pcp.narrate", AT, "text", used, 45, 0, false,
                 Map.of());
     }
 

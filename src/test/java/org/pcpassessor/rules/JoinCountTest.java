@@ -76,26 +76,43 @@ class JoinCountTest {
     }
 
     /**
-     * The count reads what the engine holds: with the month guard unkeyed ({@code not Sentence( used contains $h )},
-     * as it was written before), its node pairs each partial match with every sentence of the session (64 pairs in
-     * the 1x8 sessions); keyed by the measure, only with that measure's (28).
+     * The count reads what the engine holds. The rules have no guard against saying a finding twice (the runner
+     * keeps each finding said once), so this test writes one into a copy of a rule, as rules were written before:
+     * unkeyed ({@code not Sentence( used contains $h )}), its node pairs each partial match with every sentence of
+     * the session; keyed by the measure, only with that measure's.
      */
     @Test
     void anUnkeyedGuardPairsEveryPartialMatchWithEverySentence() throws IOException {
-        Path rules = tmp.resolve("rules");
-        TestFiles.copyRules(rules);
-        Path month = rules.resolve("narrate/month.drl");
-        String keyed = "not Sentence( measureId == $h.measureId, used contains $h )";
-        String text = java.nio.file.Files.readString(month);
-        assertTrue(text.contains(keyed), "the frozen rule this test edits");
-        long[] before = guard(1, 8, TestFiles.RULES);
-        java.nio.file.Files.writeString(month, text.replace(keyed, "not Sentence( used contains $h )"));
-        long[] after = guard(1, 8, rules);
+        Path keyedRules = tmp.resolve("keyed");
+        Path unkeyedRules = tmp.resolve("unkeyed");
+        TestFiles.copyRules(keyedRules);
+        TestFiles.copyRules(unkeyedRules);
+        String pattern = "$h : Finding( headline, basis == \"monthly\", code in (\"TWELVE_MONTH_HIGH\", \"TWELVE_MONTH_LOW\") )\n";
+        String text = java.nio.file.Files.readString(keyedRules.resolve("narrate/month.drl"));
+        int rule = text.indexOf("rule \"Month: twelve-month high or low\"");
+        int at = text.indexOf(pattern, rule);
+        assertTrue(rule >= 0 && at > rule, "the frozen rule this test edits");
+        int end = at + pattern.length();
+        java.nio.file.Files.writeString(keyedRules.resolve("narrate/month.drl"), text.substring(0, end)
+                + "    not Sentence( measureId == $h.measureId, used contains $h )\n" + text.substring(end));
+        java.nio.file.Files.writeString(unkeyedRules.resolve("narrate/month.drl"), text.substring(0, end)
+                + "    not Sentence( used contains $h )\n" + text.substring(end));
+        long[] before = guard(1, 8, keyedRules);
+        long[] after = guard(1, 8, unkeyedRules);
         String counts = "keyed " + java.util.Arrays.toString(before) + ", unkeyed " + java.util.Arrays.toString(after)
                 + " (pairs, partial matches x sentences)";
         assertTrue(after[1] > 0, counts);
         assertEquals(after[1], after[0], "unkeyed, every partial match is paired with every sentence: " + counts);
         assertTrue(before[0] < before[1], "keyed, with its measure's sentences only: " + counts);
+    }
+
+    /** The bundled rules join no sentence: no node of a narrate session has sentences as its right input. */
+    @Test
+    void noRuleJoinsTheSentencesMade() throws IOException {
+        java.util.Set<String> joining = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        run(1, 8, TestFiles.RULES, (phase, session) -> joins(session).stream()
+                .filter(n -> n.right().equals("Sentence")).forEach(n -> joining.add(n.rule())));
+        assertEquals(java.util.Set.of(), joining);
     }
 
     /**
@@ -125,7 +142,7 @@ class JoinCountTest {
         double firings = (double) two.firings() / one.firings();
         String counts = one + " -> " + two + String.format(java.util.Locale.ROOT, ": joins x%.2f, firings x%.2f",
                 joins, firings);
-        assertTrue(one.joins() > 1000, "enough joins to compare: " + counts);
+        assertTrue(one.joins() > 500, "enough joins to compare: " + counts);
         assertTrue(joins <= ABOUT_DOUBLE, "joins grew faster than the series: " + counts);
         assertTrue(firings <= ABOUT_DOUBLE, "firings grew faster than the series: " + counts);
     }
