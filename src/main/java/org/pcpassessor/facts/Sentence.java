@@ -35,9 +35,22 @@ public record Sentence(
                 + "written first).") int salience,
         @Doc("True for an aside (the rule's @aside): a caution that adds to the sentence saying its findings, kept "
                 + "beside it rather than in its place.") boolean aside,
-        @Doc("The values the template was filled with.") Map<String, Object> values) {
+        @Doc("The values the template was filled with.") Map<String, Object> values,
+        @Doc("The wording entry the rule named (wording/*.yaml), or \"\" for a template written in the rule.")
+        String wording,
+        @Doc("The entry's alternatives as said (the first is text and shortText); the composition says them in turn.")
+        List<Variant> variants) {
 
     public static final int DEFAULT_RANK = 50;
+
+    /** One alternative of a sentence's wording, as said: its text, with the subject in its short form, and template. */
+    public record Variant(String text, String shortText, String template) {
+        public Variant {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(shortText, "shortText");
+            Objects.requireNonNull(template, "template");
+        }
+    }
 
     public Sentence {
         Objects.requireNonNull(text, "text");
@@ -50,9 +63,16 @@ public record Sentence(
         if (used.isEmpty()) {
             throw new IllegalArgumentException("a sentence must say at least one finding");
         }
+        Objects.requireNonNull(wording, "wording");
+        variants = variants == null || variants.isEmpty() ? List.of(new Variant(text, shortText, template))
+                : List.copyOf(variants);
     }
 
-    /** A sentence about the findings, all of one measure, by the running rule. */
+
+    /**
+     * A sentence about the findings, all of one measure, by the running rule: {@code wording} names an entry of the
+     * wording files ({@code Sentence.of("countAgainstBenchmark", $b)}), or is a template of its own.
+     */
     public static Sentence of(String template, Finding first, Finding... more) {
         List<Finding> used = new ArrayList<>();
         used.add(first);
@@ -84,12 +104,29 @@ public record Sentence(
                         + "' passed " + first.measureId() + " and " + f.measureId());
             }
         }
-        Values.Filled filled = Values.sentence(template, first.snapshot(), used, listed, rule.phrases(), rule.rule());
-        String shortText = filled.text().equals(filled.shortText()) || counts(filled.shortText(), first.snapshot())
-                ? filled.text() : filled.shortText();
+        Phrases phrases = rule.phrases();
+        List<String> templates = Phrases.isName(template) && phrases.template(template).isPresent()
+                ? phrases.alternatives(template) : List.of(template);
+        String wording = templates.size() == 1 && templates.get(0).equals(template) ? "" : template;
+        List<Variant> variants = new ArrayList<>(templates.size());
+        Map<String, Object> values = null;
+        for (String t : templates) {
+            Values.Filled filled = Values.sentence(t, first.snapshot(), used, listed, phrases, rule.rule());
+            String shortText = filled.text().equals(filled.shortText()) || counts(filled.shortText(), first.snapshot())
+                    ? filled.text() : filled.shortText();
+            variants.add(new Variant(filled.text(), shortText, t));
+            if (values == null) {
+                values = filled.values();
+            } else { // a later alternative's phrases too, for explain to show whichever is said
+                Map<String, Object> all = new java.util.LinkedHashMap<>(values);
+                filled.values().forEach(all::putIfAbsent);
+                values = all;
+            }
+        }
+        Variant said = variants.get(0);
         return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(),
-                filled.text(), shortText, rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule),
-                rule.salience(), rule.metadata().containsKey("aside"), filled.values());
+                said.text(), said.shortText(), rule.rule(), rule.rulePackage(), rule.source(), said.template(), used,
+                rank(rule), rule.salience(), rule.metadata().containsKey("aside"), values, wording, variants);
     }
 
     /**

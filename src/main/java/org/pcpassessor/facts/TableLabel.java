@@ -28,8 +28,8 @@ public record TableLabel(
     /** The label of a finding, its word made from the template with the finding's values. */
     public static TableLabel of(String template, Finding finding) {
         RuleScope.Current rule = RuleScope.current();
-        String text = Values.format(template, Values.forTemplate(template, finding),
-                rule.phrases(), rule.rule());
+        String words = Phrases.isName(template) ? rule.phrases().template(template).orElse(template) : template;
+        String text = Values.format(words, Values.forTemplate(words, finding), rule.phrases(), rule.rule());
         return new TableLabel(finding.measureId(), finding.area(), finding.basis(), text, rule.rule(), rule.source(),
                 finding);
     }

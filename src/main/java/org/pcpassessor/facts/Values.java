@@ -182,6 +182,7 @@ public final class Values {
     private static Map<String, Object> withMissingTexts(Map<String, Object> v, Snapshot s) {
         FIGURES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
         CHANGES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
+        CHANGES.forEach(name -> v.putIfAbsent(name + "Said", "-"));
         if (!s.isRatio()) {
             DIFFERENCES.forEach(name -> v.putIfAbsent(name + "Text", "-"));
         }
@@ -262,7 +263,7 @@ public final class Values {
         for (Figure f : s.figures()) {
             if (Double.isFinite(f.value())) {
                 v.put(f.name(), f.value());
-                v.put(f.name() + "Text", value(s, f.value()));
+                v.put(f.name() + "Text", AVERAGES.contains(f.name()) ? average(s, f.value()) : value(s, f.value()));
             }
             if (f.hasParts()) {
                 v.put(f.name() + "Numerator", f.numerator());
@@ -294,6 +295,7 @@ public final class Values {
         for (String c : CHANGES) {
             names.add(c);
             names.add(c + "Text");
+            names.add(c + "Said");
         }
         if (!kind.hasDenominator()) {
             for (String d : DIFFERENCES) {
@@ -348,7 +350,7 @@ public final class Values {
                 out.put(k, x);
             }
             if (FORMATTED_EVIDENCE.contains(k)) {
-                out.put(k + "Text", x instanceof Double d ? value(s, d) : "-");
+                out.put(k + "Text", x instanceof Double d ? (k.equals("mean") ? average(s, d) : value(s, d)) : "-");
             }
         });
         if (f.evidence().get("lpl") instanceof Double lpl && f.evidence().get("upl") instanceof Double upl) {
@@ -367,6 +369,17 @@ public final class Values {
         out.put("direction", f.direction());
         out.put("judgement", f.judgement());
         return out;
+    }
+
+    /** The figures that are averages of months. */
+    private static final Set<String> AVERAGES = Set.of("avg1yr", "avg3yr");
+
+    /**
+     * An average of months as said: a count's a whole number ("the average of the last 24 months (893)", half up: nobody
+     * records half a crime), any other kind's as {@link #value(Snapshot, double)} gives it.
+     */
+    public static String average(Snapshot s, double x) {
+        return "count".equals(s.kind()) && Double.isFinite(x) ? number(Math.floor(x + 0.5), 0) : value(s, x); // half up
     }
 
     /**
@@ -496,7 +509,69 @@ public final class Values {
             v.put(name, change);
             v.put(name + "Text", s.isRatio() && Double.isFinite(now) && Double.isFinite(then)
                     ? ppts(now, then) : change(s.isRatio(), change));
+            if (Double.isFinite(now) && Double.isFinite(then)) {
+                v.put(name + "Said", said(s.isRatio(), now, then));
+            }
         }
+    }
+
+    /** The whole numbers spelt out ("ten"), for {@link #said}. */
+    private static final ThreadLocal<com.ibm.icu.text.RuleBasedNumberFormat> SPELLOUT = ThreadLocal.withInitial(() ->
+            new com.ibm.icu.text.RuleBasedNumberFormat(UK, com.ibm.icu.text.RuleBasedNumberFormat.SPELLOUT));
+
+    /**
+     * A change as people say it, up to and including the word that joins it to what it is compared with:
+     * <ul>
+     *   <li>rates and proportions, in percentage points: "1.4ppts higher than", "0.9ppts lower than";</li>
+     *   <li>counts and medians that doubled or more, as a multiple: "twice as high as", "ten times as high as"
+     *       (within 4% of a whole multiple), else "almost three times as high as" (from x.5) or "more than twice as
+     *       high as";</li>
+     *   <li>within half a percentage point of a common fraction: "a third higher than", "a quarter lower than",
+     *       "half as high as" (a fall of a half);</li>
+     *   <li>otherwise as a percentage: "14.4% higher than", "7.0% lower than".</li>
+     * </ul>
+     * From nothing ({@code then} 0) there is no multiple: "higher than" alone. A change that prints as 0.0% or
+     * 0.0ppts is "the same as". The percentages are those of {@link #change} (one decimal).
+     */
+    public static String said(boolean ratio, double now, double then) {
+        String dir = now >= then ? "higher than" : "lower than";
+        if (ratio) {
+            String ppts = ppts(now, then);
+            return ppts.equals("0.0ppts") ? "the same as" : ppts + " " + dir;
+        }
+        if (then <= 0 || now < 0) {
+            return now == then ? "the same as" : dir;
+        }
+        if (change(false, now / then - 1).equals("0.0%")) {
+            return "the same as";
+        }
+        double r = now / then;
+        if (r >= 1.95) {
+            long whole = Math.round(r);
+            if (Math.abs(r - whole) <= 0.04 * whole) {
+                return times(whole) + " as high as";
+            }
+            long floor = (long) Math.floor(r);
+            return r - floor >= 0.5 ? "almost " + times(floor + 1) + " as high as"
+                    : "more than " + times(floor) + " as high as";
+        }
+        double f = Math.abs(r - 1);
+        String[][] fractions = {{"0.5", "half"}, {"0.3333333333", "a third"}, {"0.25", "a quarter"},
+            {"0.6666666667", "two thirds"}, {"0.75", "three quarters"}};
+        for (String[] fraction : fractions) {
+            if (Math.abs(f - Double.parseDouble(fraction[0])) < 0.005) {
+                if (r < 1 && fraction[1].equals("half")) {
+                    return "half as high as";
+                }
+                return fraction[1] + " " + dir;
+            }
+        }
+        return change(false, r - 1) + " " + dir;
+    }
+
+    /** "twice", "three times", "ten times". */
+    private static String times(long n) {
+        return n == 2 ? "twice" : SPELLOUT.get().format(n) + " times";
     }
 
     /**

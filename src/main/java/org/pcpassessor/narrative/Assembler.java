@@ -103,6 +103,7 @@ public final class Assembler {
         sentences.forEach(s -> byPriority.computeIfAbsent(List.of(s.pillar(), s.priority()), k -> new ArrayList<>())
                 .add(s));
         List<Report.PillarSection> pillars = new ArrayList<>();
+        Variation variation = new Variation(); // one per report: alternatives are said in turn, in report order
         for (Pillar pillar : catalogue.pillars()) {
             List<Report.PrioritySection> sections = new ArrayList<>();
             for (Priority priority : pillar.priorities()) {
@@ -118,7 +119,7 @@ public final class Assembler {
                 Optional<NoteFile> note = notes.stream()
                         .filter(n -> n.pillar().equals(pillar.name()) && n.priority().equals(priority.name()))
                         .findFirst();
-                Composer.Composed composed = Composer.compose(priority, said, scores, note, fill, full);
+                Composer.Composed composed = Composer.compose(priority, said, scores, note, fill, full, variation);
                 sections.add(new Report.PrioritySection(priority.name(), priority.isHeadlines(), rows,
                         composed.paragraphs(), composed.alsoNoted(), composed.trivial(), said));
             }

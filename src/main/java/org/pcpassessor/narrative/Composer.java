@@ -99,6 +99,15 @@ public final class Composer {
      */
     public static Composed compose(Priority priority, List<Sentence> sentences, Scores scores,
                                    Optional<NoteFile> note, Function<NoteFile.Paragraph, String> fill, boolean full) {
+        return compose(priority, sentences, scores, note, fill, full, new Variation());
+    }
+
+    /**
+     * As {@link #compose(Priority, List, Scores, Optional, Function, boolean)}, saying each sentence in the
+     * alternative of its wording that {@code variation} (one per report, in report order) gives it.
+     */
+    static Composed compose(Priority priority, List<Sentence> sentences, Scores scores, Optional<NoteFile> note,
+                            Function<NoteFile.Paragraph, String> fill, boolean full, Variation variation) {
         Budget budget = full ? Budget.UNLIMITED : priority.budget();
         Map<String, Measure> measures = new LinkedHashMap<>();
         priority.measures().forEach(m -> measures.put(m.id(), m));
@@ -144,26 +153,38 @@ public final class Composer {
                         + " paragraphs")));
                 continue;
             }
-            List<Said> chosen = new ArrayList<>();
+            List<Scored> accepted = new ArrayList<>();
             SortedSet<String> stated = new TreeSet<>();
             for (Scored c : candidates) {
                 Sentence s = c.sentence();
                 SortedSet<String> figures = s.statedFigures();
                 SortedSet<String> again = new TreeSet<>(figures);
                 again.retainAll(stated);
-                if (chosen.size() >= budget.sentences()) {
+                if (accepted.size() >= budget.sentences()) {
                     alsoNoted.add(c.noted("beyond the paragraph's budget of " + budget.sentences() + " sentences"));
-                } else if (!chosen.isEmpty() && c.importance() < budget.threshold()) {
+                } else if (!accepted.isEmpty() && c.importance() < budget.threshold()) {
                     alsoNoted.add(c.noted("importance " + c.importance() + " is under the budget's threshold of "
                             + budget.threshold()));
                 } else if (!full && !again.isEmpty()) {
                     alsoNoted.add(c.noted("states " + String.join(", ", again) + " again"));
-                } else if (!full && chosen.stream().anyMatch(x -> x.sentence().text().equals(s.text()))) {
+                } else if (!full && accepted.stream().anyMatch(x -> x.sentence().text().equals(s.text()))) {
                     alsoNoted.add(c.noted("says what the paragraph already says"));
                 } else {
-                    chosen.add(c.noted(""));
+                    accepted.add(c);
                     stated.addAll(figures);
                 }
+            }
+            if (!full && !pinned.contains(topic) && accepted.stream().allMatch(c -> noNews(c.sentence()))) {
+                // nothing but "comparable": no numbered paragraph (a Board paper gives none to "no change")
+                accepted.forEach(c -> alsoNoted.add(c.noted("no significant change to report: its paragraph would "
+                        + "say only that the measure is comparable")));
+                continue;
+            }
+            List<Said> chosen = new ArrayList<>();
+            for (Scored c : accepted) {
+                int variant = variation.say(c.sentence(), chosen.isEmpty());
+                chosen.add(new Said(c.sentence(), c.importance(), c.sentence().variants().get(variant).text(), "",
+                        variant));
             }
             chosen = shortened(chosen);
             String text = String.join(" ", chosen.stream().map(Said::text).toList());
@@ -173,6 +194,17 @@ public final class Composer {
             paragraphs = withNotes(paragraphs, note.get(), fill);
         }
         return new Composed(paragraphs, alsoNoted, trivial);
+    }
+
+    /**
+     * The findings that are no news on their own: a measure comparable with its benchmark or last year, or a
+     * long-term trend now flat. A paragraph whose sentences would say only these is not made (they are listed under
+     * "Also noted"), as a Board paper does not give a paragraph to "no change"; nor is it counted in the budget.
+     */
+    static final Set<String> NO_NEWS = Set.of("COMPARABLE", "TREND_FLAT");
+
+    private static boolean noNews(Sentence s) {
+        return s.used().stream().allMatch(f -> NO_NEWS.contains(f.code()));
     }
 
     /**
@@ -189,7 +221,8 @@ public final class Composer {
             Sentence s = x.sentence();
             boolean again = !named.add(s.measureId() + "\u0000" + s.area());
             boolean unambiguous = measuresByShort.get(shortOf(s)).size() == 1;
-            out.add(again && unambiguous ? new Said(s, x.importance(), s.shortText(), x.why()) : x);
+            out.add(again && unambiguous ? new Said(s, x.importance(), x.wording().shortText(), x.why(), x.variant())
+                    : x);
         }
         return out;
     }

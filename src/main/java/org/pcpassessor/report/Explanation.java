@@ -124,12 +124,17 @@ public final class Explanation {
         int n = 0;
         for (Sentence sentence : r.sentences()) {
             n++;
-            out.printf("  %d. %s%n", n, sentence.text());
-            out.printf("      rule \"%s\" at %s (rank %d)%n", sentence.rule(), sentence.source(), sentence.rank());
-            out.printf("      template %s%n", sentence.template());
-            out.printf("      values %s%n", values(sentence));
-            out.printf("      says %s%n", says(sentence.used()));
             Report.Placement placed = placements.get(sentence);
+            Sentence.Variant said = placed == null ? sentence.variants().get(0) : placed.said().wording();
+            out.printf("  %d. %s%n", n, said.text());
+            out.printf("      rule \"%s\" at %s (rank %d)%n", sentence.rule(), sentence.source(), sentence.rank());
+            if (!sentence.wording().isEmpty()) {
+                out.printf("      wording %s (rules/wording/), alternative %d of %d%n", sentence.wording(),
+                        sentence.variants().indexOf(said) + 1, sentence.variants().size());
+            }
+            out.printf("      template %s%n", said.template());
+            out.printf("      values %s%n", values(said.template(), sentence));
+            out.printf("      says %s%n", says(sentence.used()));
             if (placed != null) {
                 out.printf("      importance %d; %s%n", placed.said().importance(), placed.drafted()
                         ? "in the draft, paragraph " + placed.place()
@@ -151,9 +156,9 @@ public final class Explanation {
     }
 
     /** The values a sentence's template used, as name=value in the template's order. */
-    static String values(Sentence sentence) {
+    static String values(String template, Sentence sentence) {
         List<String> values = new ArrayList<>();
-        for (String name : Values.namesIn(sentence.template())) {
+        for (String name : Values.namesIn(template)) {
             values.add(name + "=" + sentence.values().get(name));
         }
         return String.join(", ", values);

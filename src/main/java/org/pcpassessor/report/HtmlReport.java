@@ -171,8 +171,8 @@ public final class HtmlReport {
         out.put("measureRow", s.headline() ? "m-" + s.measureId() : "");
         out.put("rule", s.rule());
         out.put("source", s.source().toString());
-        out.put("template", s.template());
-        out.put("values", Explanation.values(s));
+        out.put("template", said.wording().template());
+        out.put("values", Explanation.values(said.wording().template(), s));
         out.put("importance", said.importance());
         MeasureReport measure = report.measures().stream()
                 .filter(r -> r.measure().id().equals(s.measureId()) && r.area().equals(s.area())).findFirst()

@@ -284,17 +284,22 @@ public final class JsonReport {
         g.writeEndArray();
         g.writeArrayFieldStart("sentences");
         for (Sentence sentence : r.sentences()) {
+            Report.Placement x = placements.get(sentence);
+            // as said: the alternative of its wording the composition gave it (the first when not placed)
+            Sentence.Variant said = x == null ? sentence.variants().get(0) : x.said().wording();
             g.writeStartObject();
-            g.writeStringField("text", sentence.text());
+            g.writeStringField("text", said.text());
             g.writeStringField("rule", sentence.rule());
             g.writeStringField("source", sentence.source().toString());
-            g.writeStringField("template", sentence.template());
+            if (!sentence.wording().isEmpty()) {
+                g.writeStringField("wording", sentence.wording());
+            }
+            g.writeStringField("template", said.template());
             g.writeArrayFieldStart("findings");
             for (String code : sentence.findingCodes()) {
                 g.writeString(code);
             }
             g.writeEndArray();
-            Report.Placement x = placements.get(sentence);
             if (x != null) {
                 g.writeNumberField("importance", x.said().importance());
                 g.writeStringField("placement", x.place());

@@ -30,8 +30,10 @@ import org.pcpassessor.problem.RulesException;
  */
 public final class RuleBase {
     private static final String RESOURCES = "src/main/resources/";
-    /** The shared phrases of the folder's templates. */
+    /** Shared phrases beside the rule files, as written before the wording folder (read when present). */
     public static final String PHRASES = "phrases.yaml";
+    /** The folder of wording files: every sentence's and phrase's words (*.yaml). */
+    public static final String WORDING = "wording";
     /** Finding codes the folder's rules make beyond the contract's. */
     public static final String CODES = "codes.yaml";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
@@ -124,7 +126,7 @@ public final class RuleBase {
             problems.error(folder.toString(), 0, 0, "no .drl files under " + folder.resolve("narrate"));
         }
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        Phrases phrases = RuleFolderFiles.phrases(folder.resolve(PHRASES), problems);
+        Phrases phrases = RuleFolderFiles.wording(folder, problems);
         List<DeclaredCode> codes = RuleFolderFiles.codes(folder.resolve(CODES), problems);
         Map<String, RuleModel.Source> sources = new LinkedHashMap<>();
         Deferred classify = build(folder, "classify", classifyFiles, problems, rules, sources, trusted);
@@ -664,7 +666,7 @@ public final class RuleBase {
         return packages.size() == 1 ? java.util.Optional.of(packages.get(0)) : java.util.Optional.empty();
     }
 
-    /** The shared phrases ({@code phrases.yaml}; none when the folder has no such file). */
+    /** The folder's wording ({@code wording/*.yaml}, and {@code phrases.yaml} when there is one). */
     public Phrases phrases() {
         return phrases;
     }

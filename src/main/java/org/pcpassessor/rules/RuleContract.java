@@ -122,6 +122,25 @@ public final class RuleContract {
         knownCodes.addAll(CONTRACT_CODES.keySet());
         declared.forEach(d -> knownCodes.add(d.code()));
         learnProducers();
+        for (String name : phrases.names()) {
+            for (String text : phrases.alternatives(name)) {
+                try {
+                    Values.namesIn(text);
+                } catch (Values.TemplateException e) {
+                    error(phrases.location(name), "wording '" + name + "': " + e.getMessage());
+                    brokenWording.add(name);
+                    break;
+                }
+            }
+        }
+        usedWording.addAll(brokenWording);
+        checkRules(phrases);
+        phrases.names().stream().filter(n -> !usedWording.contains(n)).forEach(n -> problems.warning(
+                phrases.location(n).file(), phrases.location(n).line(), phrases.location(n).column(), "wording '" + n
+                        + "' is not used by any rule or other wording entry"));
+    }
+
+    private void checkRules(Phrases phrases) {
         for (RuleModel.Rule rule : model.rules()) {
             for (RuleModel.Call call : rule.calls()) {
                 if (call.kind() == RuleModel.CallKind.FINDING) {
@@ -249,8 +268,7 @@ public final class RuleContract {
             if (codesOf(list.get()).stream().allMatch(c -> codes.get(c).keys().containsAll(OTHER_AREA_KEYS))) {
                 available.addAll(Values.AREA_LISTS);
             }
-            checkNames(rule, call.at(), "the template", call.template().get(), available, choices, phrases,
-                    new ArrayList<>());
+            checkWording(rule, call, available, choices, phrases);
             return;
         }
         for (int i = 0; i < call.args().size(); i++) {
@@ -278,9 +296,57 @@ public final class RuleContract {
             available.addAll(Values.findingNames(keys == null ? Set.of() : keys, basis, i + 1));
             recordChoices(choices, p.get(), patternCodes, basis, i + 1);
         }
-        checkNames(rule, call.at(), "the template", call.template().get(), available, choices, phrases,
-                new ArrayList<>());
+        checkWording(rule, call, available, choices, phrases);
     }
+
+    /**
+     * The call's wording against the values its findings supply: the wording entry it names (each alternative), or
+     * the template written in the rule.
+     */
+    private void checkWording(RuleModel.Rule rule, RuleModel.Call call, Set<String> available,
+                              Map<String, Set<String>> choices, Phrases phrases) {
+        String template = call.template().get();
+        if (!Phrases.isName(template)) {
+            checkNames(rule, call.at(), "the template", template, available, choices, phrases, new ArrayList<>());
+            return;
+        }
+        List<String> alternatives = phrases.alternatives(template);
+        if (alternatives.isEmpty()) {
+            error(call.at(), "rule '" + rule.name() + "' names wording '" + template + "', which no file of "
+                    + RuleBase.WORDING + "/ has" + Suggestions.didYouMean(template, phrases.names()));
+            return;
+        }
+        usedWording.add(template);
+        if (brokenWording.contains(template)) {
+            return;
+        }
+        for (String alternative : alternatives) {
+            List<String> path = new ArrayList<>(List.of(template));
+            checkNames(rule, phrases.location(template), "wording '" + template + "'", alternative, available,
+                    choices, phrases, path);
+        }
+    }
+
+    /** Every value a select may choose on under this name, whatever the rule: for a shared phrase's lines. */
+    private Set<String> everyValue(String name) {
+        String base = name.replaceAll("\\d+$", "");
+        Set<String> out = new TreeSet<>(Set.of("true", "false"));
+        out.addAll(OUTCOMES);
+        if (base.endsWith("Code") || base.equals("code")) {
+            out.addAll(knownCodes);
+        } else if (base.endsWith("Direction") || base.equals("direction")) {
+            out.addAll(words(Direction.values()));
+        } else if (base.endsWith("Judgement") || base.equals("judgement")) {
+            out.addAll(words(Judgement.values()));
+        }
+        return out;
+    }
+
+    /** The wording entries that are not valid templates (said once, where they are written). */
+    private final Set<String> brokenWording = new java.util.HashSet<>();
+
+    /** The wording entries a rule names, or another entry uses: the others are said to be unused. */
+    private final Set<String> usedWording = new java.util.HashSet<>();
 
     /** The values a select may choose on, for the enumerated values a finding supplies. */
     private static void recordChoices(Map<String, Set<String>> choices, RuleModel.Pattern p, Set<String> patternCodes,
@@ -333,6 +399,15 @@ public final class RuleContract {
             }
             Optional<String> phrase = phrases.template(name);
             if (phrase.isPresent()) {
+                usedWording.add(name);
+                if (brokenWording.contains(name)) {
+                    continue;
+                }
+                if (phrases.alternatives(name).size() > 1) {
+                    error(phrases.location(name), "wording '" + name + "' has alternatives, which are for a sentence "
+                            + "a rule names; " + what + " uses it inside a template, where one text is said (write "
+                            + "the alternatives in the sentence's own entry)");
+                }
                 if (path.contains(name)) {
                     error(phrases.location(name), "phrase '" + name + "' names itself through " + path);
                 } else {
@@ -344,7 +419,7 @@ public final class RuleContract {
                 continue;
             }
             Set<String> known = new TreeSet<>(available);
-            known.addAll(phrases.templates().keySet());
+            known.addAll(phrases.names());
             error(at, "rule '" + rule.name() + "': " + what + " names {" + name + "}, which the findings this rule "
                     + "says do not always supply" + Suggestions.didYouMean(name, known)
                     + "; docs/rules-reference.md lists the values");
@@ -354,7 +429,13 @@ public final class RuleContract {
             if (allowed == null) {
                 return;
             }
+            // a phrase shared by several sentences may have lines for values this rule never gives: only a key no
+            // finding ever gives (a typo) is an error there
+            boolean shared = what.startsWith("phrase '");
             for (String key : keys) {
+                if (shared && everyValue(name).contains(key)) {
+                    continue;
+                }
                 if (!key.equals("other") && !allowed.contains(key)) {
                     error(at, "rule '" + rule.name() + "': " + what + " selects on {" + name + "} with '" + key
                             + "', a value it never has here" + Suggestions.didYouMean(key, allowed) + "; it has: "

@@ -35,10 +35,11 @@ class ExplainCommandTest {
         }
         assertTrue(rules >= 5, out);
         assertTrue(out.contains("\nSentences\n  1. The 12 month total of recorded Domestic Abuse crimes was 12,037"), out);
-        assertTrue(out.contains("      template {countVsBaseline}: significantly"), out);
+        assertTrue(out.contains("      wording countAgainstBenchmarkEverywhere (rules/wording/), alternative 1 of 3\n"
+                + "      template {countVsBaseline}: significantly"), out);
         // A shared phrase is shown with the text it was filled with.
         assertTrue(out.contains("countVsBaseline=The 12 month total of recorded Domestic Abuse crimes was 12,037, 12.9% "
-                + "more than in 2019/20 (10,660)"), out);
+                + "higher than in 2019/20 (10,660)"), out);
         // Importance: the points of frozen rules/compose/importance.drl.csv, row 10 (40 for a benchmark label other than
         // Comparable; the label has been Higher for 5 months, so no points for a change), and where the sentence went.
         assertTrue(out.contains("  HIGHER (benchmark): higher, neutral\n"), out);

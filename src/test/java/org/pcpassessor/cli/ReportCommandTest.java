@@ -114,6 +114,7 @@ class ReportCommandTest {
 
                 rule "Analyst: flag Modern Slavery"
                     @rank(1)
+                    @aside
                 when
                     $f : Finding( headline, measureId == "msht-recorded-crime", basis == "benchmark" )
                 then
@@ -125,6 +126,8 @@ class ReportCommandTest {
         assertEquals(0, after.exit(), after.err());
         String note = "Analyst note: 86 recorded Modern Slavery offences in the 12 months to December 2020.";
         assertFalse(before.out().contains(note));
+        // @aside: said beside the benchmark sentence, which says the same finding (without it the benchmark
+        // sentence, of a higher salience, is kept in its place: RuleRun.saidOnce);
         // --full: every sentence in its paragraph, whatever the budget; the rule's @rank(1) does not outrank importance
         assertTrue(after.out().lines().anyMatch(l -> l.startsWith("- 1.5.") && l.contains(note)), after.out());
     }

@@ -18,6 +18,12 @@ class WatchCommandTest {
     @TempDir
     Path dir;
 
+    /** An edit of the trend rule that changes what it says: it names the bundled wording, then says its own. */
+    private static final String TREND_WORDING = "Sentence.of(\"longTermTrend\", $t)";
+    private static final String TREND_EDITED = "Sentence.of(\"{direction, select, unchanged {The long term trend for "
+            + "{subject} is now flat.} other {The long term indicator for {subject} keeps trending "
+            + "{upwardsOrDownwards}.}}\", $t)";
+
     @Test
     void aBrokenEditIsReportedAndTheWatchGoesOnUntilTheFixedEditIsWritten() throws Exception {
         TestFiles.copyRules(dir.resolve("rules"));
@@ -37,7 +43,7 @@ class WatchCommandTest {
         assertTrue(err.toString().contains(rule + ":"), err.toString());
 
         Thread.sleep(300);
-        Files.writeString(rule, original.replace("continues to trend", "keeps trending"));
+        Files.writeString(rule, original.replace(TREND_WORDING, TREND_EDITED));
         assertEquals(0, watch.get(60, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(Files.readString(out).contains("keeps trending upwards"), Files.readString(out));
         assertEquals(3, err.toString().lines().filter(l -> l.contains("rules compiled")).count(), err.toString());
@@ -92,7 +98,7 @@ class WatchCommandTest {
                 java.net.http.HttpResponse.BodyHandlers.ofInputStream()).body();
         java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(events,
                 java.nio.charset.StandardCharsets.UTF_8));
-        Files.writeString(rule, original.replace("continues to trend", "keeps trending"));
+        Files.writeString(rule, original.replace(TREND_WORDING, TREND_EDITED));
         CompletableFuture<String> reload = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -83,7 +83,7 @@ class ValuesTest {
      */
     @Test
     void aSentenceHasItsTextForEachFormOfTheSubject() {
-        Phrases phrases = new Phrases(java.util.Map.of("where", "{noun} in {area}"),
+        Phrases phrases = Phrases.of(java.util.Map.of("where", "{noun} in {area}"),
                 java.util.Map.of("where", org.pcpassessor.problem.Location.of("phrases.yaml")));
         Values.Filled plain = Values.sentence("{Subject} ({where}) {were} counted; {subject} again.",
                 snapshot("count", true), List.of(), phrases, "r");

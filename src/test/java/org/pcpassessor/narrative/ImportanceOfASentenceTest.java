@@ -26,8 +26,8 @@ class ImportanceOfASentenceTest {
     }
 
     private static Sentence saying(List<Finding> used) {
-        return new Sentence("m", "Force", true, "P", "Q", "text", "text", "r", "pcp.narrate", AT, "text", used, 45, 0, false,
-                Map.of());
+        return new Sentence("m", "Force", true, "P", "Q", "text", "text", "r", "pcp.narrate", AT, "text", used, 45, 0,
+                false, Map.of(), "", List.of());
     }
 
     private static Importance points(Finding f, int points) {

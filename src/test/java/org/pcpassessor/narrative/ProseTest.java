@@ -60,12 +60,16 @@ class ProseTest {
         }
     }
 
-    /** A run of a rolling rate reads "the ninth consecutive monthly rise, to 12.0%", not "rising to 12.0% for ...". */
+    /**
+     * A run of a rolling rate reads as seed 001 says it (5.1.6: "has continued to make incremental improvements,
+     * rising to 12.0%"), not "rising to 12.0% for the ninth consecutive month".
+     */
     @Test
     void aRunIsNotTackedOnAfterTheFigure() {
         Pattern tacked = Pattern.compile("to [\\d.,]+%? for the \\w+ consecutive month");
         sentences.forEach(s -> assertFalse(tacked.matcher(s).find(), s));
-        assertTrue(sentences.stream().anyMatch(s -> s.contains("the ninth consecutive monthly rise, to 12.0%")));
+        assertTrue(sentences.stream().anyMatch(s -> s.contains(
+                "has continued to make incremental improvements, rising to 12.0%")), String.join("\n", sentences));
     }
 
     /**

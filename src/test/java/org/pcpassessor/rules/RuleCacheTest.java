@@ -54,8 +54,7 @@ class RuleCacheTest {
         assertEquals(uncached, compiled);
         assertEquals(uncached, loaded, "the same bytes with and without the cache");
 
-        Path trend = rules.resolve("narrate/trend.drl");
-        Files.writeString(trend, Files.readString(trend).replace("The long term trend for", "The longer-term trend for"));
+        editTrendRule(rules);
         String edited = report(rules, cache);
         assertTrue(edited.contains("The longer-term trend for"), "the edited rule is the one that ran");
         assertFalse(edited.contains("The long term trend for"));
@@ -113,12 +112,11 @@ class RuleCacheTest {
                 .anyMatch(r -> r.name().equals("renamed in the cache")));
         Files.writeString(model, json);
 
-        Path trend = rules.resolve("narrate/trend.drl");
-        Files.writeString(trend, Files.readString(trend).replace("The long term trend for", "The longer-term trend for"));
+        editTrendRule(rules);
         RuleBase.forgetCompiled();
         RuleModel edited = RuleBase.compile(rules).model();
         assertTrue(edited.rules().stream().flatMap(r -> r.calls().stream()).anyMatch(c -> c.template().orElse("")
-                .contains("The longer-term trend for")), "the edited template");
+                .equals("longerTermTrend")), "the edited rule names the new wording");
         assertEquals(2, models(cache).size(), "the edit is a model of its own");
 
         Files.writeString(models(cache).get(0), "{\"rules\": [{\"name\": 1}]}");
@@ -171,5 +169,19 @@ class RuleCacheTest {
 
     private static List<String> phases(Path cache) throws IOException {
         return modules(cache).stream().map(p -> p.getFileName().toString().replaceFirst("-.*", "")).sorted().toList();
+    }
+
+    /**
+     * Edits the trend rule (so its module is compiled anew): it names a wording entry of its own, the bundled one with
+     * "The long term trend for" said as "The longer-term trend for".
+     */
+    private static void editTrendRule(Path rules) throws IOException {
+        Path trend = rules.resolve("narrate/trend.drl");
+        String rule = Files.readString(trend);
+        assertTrue(rule.contains("Sentence.of(\"longTermTrend\""), "the frozen rule this test edits");
+        Files.writeString(trend, rule.replace("Sentence.of(\"longTermTrend\"", "Sentence.of(\"longerTermTrend\""));
+        String words = Files.readString(rules.resolve("wording/trend.yaml"));
+        Files.writeString(rules.resolve("wording/edited.yaml"), words.substring(words.indexOf("longTermTrend:"))
+                .replace("longTermTrend:", "longerTermTrend:").replace("The long term trend for", "The longer-term trend for"));
     }
 }
