@@ -18,8 +18,8 @@ final class InputOptions {
     Path catalogue;
 
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "The rules folder: classify/, then narrate/ and compose/ (*.drl and *.drl.csv tables); "
-                    + "compiled at run time (default: ${DEFAULT-VALUE}).")
+            description = "The rules folder: classify/, then narrate/ and compose/ (*.drl, and decision tables in "
+                    + "*.drl.csv or Excel *.drl.xlsx files); compiled at run time (default: ${DEFAULT-VALUE}).")
     Path rules;
 
     @Option(names = "--allow-data-outside",

@@ -133,7 +133,7 @@ final class WatchCommand implements Callable<Integer> {
                 Path catalogueFile = catalogue.toAbsolutePath().normalize();
                 Set<Path> changed = waitForChange(watcher, keys, p -> p.equals(catalogueFile) || p.equals(template)
                         || p.toString().endsWith(".csv") && watchedData.contains(p.getParent())
-                        || p.startsWith(rulesRoot) && (p.toString().endsWith(".drl") || p.toString().endsWith(".drl.csv")
+                        || p.startsWith(rulesRoot) && (RuleBase.isRuleFile(p.getFileName().toString())
                         || Files.isDirectory(p))
                         || notesRoot != null && p.startsWith(notesRoot) && (p.toString().endsWith(".md")
                         || Files.isDirectory(p)));

@@ -43,7 +43,14 @@ public final class TextFile {
      * gave). A missing file, a folder or an unreadable file are errors too.
      */
     public static Optional<String> read(Path path, String file, Limits limits, Problems problems) {
-        byte[] bytes;
+        return readBytes(path, file, limits, problems).flatMap(bytes -> decode(bytes, file, limits, problems));
+    }
+
+    /**
+     * The file's bytes, with the checks of {@link #read} before reading (a folder, a missing file, a named pipe or a
+     * device, the size): for a binary file of the user's (an Excel decision table).
+     */
+    public static Optional<byte[]> readBytes(Path path, String file, Limits limits, Problems problems) {
         try {
             if (Files.isDirectory(path)) {
                 problems.error(file, 0, 0, "is a folder, not a " + limits.what());
@@ -65,12 +72,11 @@ public final class TextFile {
                         + " may be at most " + megabytes(limits.maxBytes()));
                 return Optional.empty();
             }
-            bytes = Files.readAllBytes(path);
+            return Optional.of(Files.readAllBytes(path));
         } catch (IOException | SecurityException e) {
             problems.error(file, 0, 0, "cannot read the file: " + IoMessages.reason(e));
             return Optional.empty();
         }
-        return decode(bytes, file, limits, problems);
     }
 
     /** As {@link #read}, for bytes already in hand. */

@@ -36,6 +36,8 @@ public final class RuleBase {
     public static final String WORDING = "wording";
     /** Finding codes the folder's rules make beyond the contract's. */
     public static final String CODES = "codes.yaml";
+    /** The name ending of an Excel decision table (a CSV one's is {@code .drl.csv}). */
+    public static final String EXCEL_TABLE = ".drl.xlsx";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
 
@@ -55,12 +57,16 @@ public final class RuleBase {
     private final List<DeclaredCode> codes;
     private final RuleModel model;
     private final List<RuleModel.Source> sources;
+    /** The Excel decision tables, by file: the way back from their DRL to their cells. */
+    private final Map<String, SheetTable> tables;
     /** Set once {@link #prepare} has started. */
     private final java.util.concurrent.atomic.AtomicBoolean preparing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private RuleBase(Path folder, Deferred classify, Deferred narrate, Map<String, RuleInfo> rules, Phrases phrases,
-                     List<DeclaredCode> codes, RuleModel model, List<RuleModel.Source> sources, boolean checked) {
+                     List<DeclaredCode> codes, RuleModel model, List<RuleModel.Source> sources,
+                     Map<String, SheetTable> tables, boolean checked) {
         this.checked = checked;
+        this.tables = Map.copyOf(tables);
         this.model = model;
         this.sources = List.copyOf(sources);
         this.folder = folder;
@@ -129,13 +135,14 @@ public final class RuleBase {
         Phrases phrases = RuleFolderFiles.wording(folder, problems);
         List<DeclaredCode> codes = RuleFolderFiles.codes(folder.resolve(CODES), problems);
         Map<String, RuleModel.Source> sources = new LinkedHashMap<>();
-        Deferred classify = build(folder, "classify", classifyFiles, problems, rules, sources, trusted);
-        Deferred narrate = build(folder, "narrate", narrateFiles, problems, rules, sources, trusted);
+        Map<String, SheetTable> tables = new LinkedHashMap<>();
+        Deferred classify = build(folder, "classify", classifyFiles, problems, rules, sources, tables, trusted);
+        Deferred narrate = build(folder, "narrate", narrateFiles, problems, rules, sources, tables, trusted);
         if (problems.hasErrors() || classify == null || narrate == null) {
             return null;
         }
         return new RuleBase(folder, classify, narrate, rules, phrases, codes, model(sources, rules),
-                List.copyOf(sources.values()), !trusted);
+                List.copyOf(sources.values()), tables, !trusted);
     }
 
     /**
@@ -161,7 +168,7 @@ public final class RuleBase {
 
     private static Deferred build(Path folder, String phase, List<Path> files, Problems problems,
                                  Map<String, RuleInfo> rules, Map<String, RuleModel.Source> sources,
-                                 boolean trusted) {
+                                 Map<String, SheetTable> tables, boolean trusted) {
         if (files.isEmpty()) {
             return null;
         }
@@ -174,6 +181,26 @@ public final class RuleBase {
         long errorsBefore = problems.errorCount();
         for (Path f : files) {
             String rel = folder.relativize(f).toString().replace('\\', '/');
+            if (rel.endsWith(EXCEL_TABLE)) {
+                // Compiled to DRL here, and that DRL is what is checked, compiled (under a name of its own) and
+                // keyed in the cache: a change to the sheet's look alone compiles nothing. Its problems are placed
+                // back on the sheet's cells (SheetTable).
+                SheetTable table = readSheet(f, problems);
+                if (table == null) {
+                    continue;
+                }
+                String resource = rel + ".drl";
+                kfs.write(RESOURCES + resource, table.drl());
+                byResource.put(resource, f);
+                tables.put(f.toString(), table);
+                for (String part : new String[] {resource, table.drl()}) {
+                    digest.update(part.getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
+                indexSheet(phase, f, table, rules);
+                sources.put(f.toString(), new RuleModel.Source(f.toString(), phase, table.drl(), true));
+                continue;
+            }
             java.util.Optional<String> read = org.pcpassessor.input.TextFile.read(f, f.toString(),
                     org.pcpassessor.input.TextFile.RULES, problems);
             if (read.isEmpty()) {
@@ -224,7 +251,7 @@ public final class RuleBase {
             // before anything is compiled: the compiler itself loads classes a rule names (import accumulate)
             Problems unsafe = new Problems();
             List<RuleModel.Source> own = sources.values().stream().filter(src -> src.phase().equals(phase)).toList();
-            RuleSafety.check(own, locator(rules), unsafe);
+            RuleSafety.check(own, locator(rules, tables), unsafe);
             if (unsafe.hasErrors()) {
                 unsafe.sorted().forEach(problems::add);
                 return null;
@@ -253,7 +280,7 @@ public final class RuleBase {
             base = new Deferred(loaded.get().container(), loaded.get().jar());
         }
         if (base == null) {
-            base = compile(folder, phase, key, kfs, releaseId, byResource, problems, trusted, rules);
+            base = compile(folder, phase, key, kfs, releaseId, byResource, tables, problems, trusted, rules);
             if (base == null) {
                 return null;
             }
@@ -276,8 +303,8 @@ public final class RuleBase {
      * file, line and column of the mistake; those are the ones reported.
      */
     private static Deferred compile(Path folder, String phase, String key, KieFileSystem kfs, ReleaseId releaseId,
-                                   Map<String, Path> byResource, Problems problems, boolean trusted,
-                                   Map<String, RuleInfo> rules) {
+                                   Map<String, Path> byResource, Map<String, SheetTable> tables, Problems problems,
+                                   boolean trusted, Map<String, RuleInfo> rules) {
         KieServices ks = KieServices.Factory.get();
         KieBuilder builder;
         try {
@@ -288,13 +315,13 @@ public final class RuleBase {
         if (builder == null || builder.getResults().hasMessages(Message.Level.ERROR)) {
             Problems drl = new Problems();
             try {
-                report(folder, ks.newKieBuilder(kfs).buildAll().getResults().getMessages(), byResource, drl);
+                report(folder, ks.newKieBuilder(kfs).buildAll().getResults().getMessages(), byResource, tables, drl);
             } catch (RuntimeException e) {
                 drl.error(folder.toString(), 0, 0, "the " + phase + " rules cannot be compiled: "
                         + CompilerMessages.clean(String.valueOf(e.getMessage())));
             }
             if (!drl.hasErrors() && builder != null) {
-                report(folder, builder.getResults().getMessages(), byResource, drl);
+                report(folder, builder.getResults().getMessages(), byResource, tables, drl);
             } else if (!drl.hasErrors()) {
                 drl.error(folder.toString(), 0, 0, "the " + phase + " rules cannot be compiled");
             }
@@ -302,7 +329,7 @@ public final class RuleBase {
             ks.getRepository().removeKieModule(releaseId);
             return null;
         }
-        if (report(folder, builder.getResults().getMessages(), byResource, problems)) {
+        if (report(folder, builder.getResults().getMessages(), byResource, tables, problems)) {
             return null;
         }
         byte[] jar = builder.getKieModule() instanceof org.drools.compiler.kie.builder.impl.InternalKieModule internal
@@ -329,8 +356,13 @@ public final class RuleBase {
     }
 
     /** Finds a table's or file's rule by its package and name, for the trust check's messages. */
-    private static RuleSafety.RuleLocator locator(Map<String, RuleInfo> rules) {
+    private static RuleSafety.RuleLocator locator(Map<String, RuleInfo> rules, Map<String, SheetTable> tables) {
         return new RuleSafety.RuleLocator() {
+            @Override
+            public java.util.Optional<String> cell(RuleModel.Source source, int index) {
+                return cellOf(tables, source, index);
+            }
+
             @Override
             public java.util.Optional<String> packageOf(String rule) {
                 List<String> packages = rules.values().stream().filter(r -> r.name().equals(rule))
@@ -374,7 +406,7 @@ public final class RuleBase {
 
     /** Adds the compiler's messages at their file:line:column; true when one is an error. */
     private static boolean report(Path folder, List<Message> messages, Map<String, Path> byResource,
-                                  Problems problems) {
+                                  Map<String, SheetTable> tables, Problems problems) {
         boolean errors = false;
         java.util.Set<String> located = new java.util.HashSet<>();
         for (Message m : messages) {
@@ -393,11 +425,19 @@ public final class RuleBase {
             Path file = byResource.get(rel);
             String where = file == null ? folder.toString() : file.toString();
             String text = CompilerMessages.clean(m.getText() == null ? "" : m.getText());
+            int line = Math.max(0, m.getLine());
+            int column = Math.max(0, m.getColumn());
+            SheetTable table = file == null ? null : tables.get(file.toString());
+            if (table != null) {
+                text = onSheet(table, m, text);
+                line = 0; // the generated DRL's line and column mean nothing to the sheet's reader
+                column = 0;
+            }
             if (m.getLevel() == Message.Level.ERROR) {
                 errors = true;
-                problems.error(where, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), text);
+                problems.error(where, line, column, text);
             } else if (m.getLevel() == Message.Level.WARNING) {
-                problems.warning(where, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), text);
+                problems.warning(where, line, column, text);
             }
         }
         return errors;
@@ -475,9 +515,80 @@ public final class RuleBase {
         return model;
     }
 
-    /** Rule files: DRL, and decision tables in CSV ({@code *.drl.csv}). */
+    /**
+     * Rule files: DRL, and decision tables in CSV ({@code *.drl.csv}) or Excel ({@code *.drl.xlsx}), but not the
+     * lock file Excel keeps beside a workbook it has open ({@code ~$streaks.drl.xlsx}).
+     */
     public static boolean isRuleFile(String name) {
-        return name.endsWith(".drl") || name.endsWith(".drl.csv");
+        return name.endsWith(".drl") || name.endsWith(".drl.csv")
+                || name.endsWith(EXCEL_TABLE) && !name.startsWith("~$");
+    }
+
+    /** An Excel workbook's decision table, read from its first sheet (Drools reads no other). */
+    private static SheetTable readSheet(Path file, Problems problems) {
+        java.util.Optional<byte[]> bytes = org.pcpassessor.input.TextFile.readBytes(file, file.toString(),
+                org.pcpassessor.input.TextFile.RULES, problems);
+        if (bytes.isEmpty()) {
+            return null;
+        }
+        SheetTable table;
+        try {
+            table = SheetTable.read(bytes.get());
+        } catch (SheetTable.BadTable e) {
+            problems.error(file.toString(), 0, 0, e.getMessage());
+            return null;
+        }
+        if (table.ruleRows().isEmpty()) {
+            problems.error(file.toString(), 0, 0, "sheet '" + table.sheet() + "': the decision table makes no rule: "
+                    + "it needs RuleSet and Import rows, a 'RuleTable NAME' row, then CONDITION/ACTION, fact, template "
+                    + "and title rows, and one row per rule (see rules/classify/streaks.drl.csv)");
+            return null;
+        }
+        return table;
+    }
+
+    /** An Excel table's rules, each at the row that makes it (file:row, as a CSV table's at its line). */
+    private static void indexSheet(String phase, Path file, SheetTable table, Map<String, RuleInfo> rules) {
+        Map<Integer, Integer> rows = table.ruleRows();
+        String pkg = "";
+        String[] lines = table.drl().split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher p = PACKAGE.matcher(lines[i]);
+            if (p.find()) {
+                pkg = p.group(1);
+                continue;
+            }
+            Matcher r = RULE.matcher(lines[i]);
+            Integer row = rows.get(i + 1);
+            if (row != null && r.find()) {
+                String name = r.group(1) != null ? r.group(1).replace("\\\"", "\"")
+                        : r.group(2) != null ? r.group(2) : r.group(3);
+                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, Location.of(file.toString(), row)));
+            }
+        }
+    }
+
+    /** A compiler message about an Excel table's DRL, placed on the sheet's cell it came from. */
+    private static String onSheet(SheetTable table, Message m, String text) {
+        return table.describe(m.getLine(), Math.max(0, m.getColumn()), text);
+    }
+
+    /** Where the code at {@code index} of an Excel table's DRL came from, when the source is one. */
+    private static java.util.Optional<String> cellOf(Map<String, SheetTable> tables, RuleModel.Source source,
+                                                     int index) {
+        SheetTable table = tables.get(source.path());
+        if (table == null || index < 0 || index > table.drl().length()) {
+            return java.util.Optional.empty();
+        }
+        String before = table.drl().substring(0, index);
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = index - (before.lastIndexOf('\n') + 1);
+        return java.util.Optional.of(table.place(line, column, "").where());
+    }
+
+    /** As {@link #cellOf(Map, RuleModel.Source, int)}, for this base's tables. */
+    java.util.Optional<String> cell(RuleModel.Source source, int index) {
+        return cellOf(tables, source, index);
     }
 
     /**

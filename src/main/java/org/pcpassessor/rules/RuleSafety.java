@@ -76,6 +76,14 @@ public final class RuleSafety {
         java.util.Optional<String> packageOf(String rule);
 
         Location source(String rulePackage, String rule);
+
+        /**
+         * For a table whose cells are known (an Excel one), where the code at {@code index} of its DRL came from:
+         * "sheet 'Rules' cell C10".
+         */
+        default java.util.Optional<String> cell(RuleModel.Source source, int index) {
+            return java.util.Optional.empty();
+        }
     }
 
     private RuleSafety() {
@@ -92,6 +100,11 @@ public final class RuleSafety {
             @Override
             public Location source(String rulePackage, String rule) {
                 return base.source(rulePackage, rule);
+            }
+
+            @Override
+            public java.util.Optional<String> cell(RuleModel.Source source, int index) {
+                return base.cell(source, index);
             }
         };
         check(base.sources(), locator, problems);
@@ -112,11 +125,20 @@ public final class RuleSafety {
         String raw = source.drl();
         int[] rawLines = lines(raw);
         Set<Location> said = new HashSet<>();
+        Set<String> saidOfCells = new HashSet<>();
         java.util.function.BiConsumer<Integer, String> report = (index, problem) -> {
+            String advice = "; remove it, or run with --trust-rules if you trust the rules' author (README: rules are "
+                    + "code)";
+            java.util.Optional<String> cell = source.table() ? base.cell(source, index) : java.util.Optional.empty();
+            if (cell.isPresent()) {
+                if (saidOfCells.add(cell.get())) {
+                    problems.error(source.path(), 0, 0, cell.get() + ": " + problem + advice);
+                }
+                return;
+            }
             Location at = locate(source, base, raw, rawLines, index);
             if (said.add(at)) {
-                problems.error(at.file(), at.line(), at.column(), problem + "; remove it, or run with --trust-rules "
-                        + "if you trust the rules' author (README: rules are code)");
+                problems.error(at.file(), at.line(), at.column(), problem + advice);
             }
         };
         Matcher u = UNICODE_ESCAPE.matcher(raw);
