@@ -14,7 +14,7 @@ import org.pcpassessor.data.DataChecks;
 import org.pcpassessor.data.DataSet;
 import org.pcpassessor.data.Series;
 import org.pcpassessor.data.SeriesLoader;
-import org.pcpassessor.facts.Values;
+import org.pcpassessor.wording.Values;
 import org.pcpassessor.narrative.Assembler;
 import org.pcpassessor.notes.NoteFile;
 import org.pcpassessor.notes.NotesLoader;

@@ -92,7 +92,7 @@ public record Finding(
      * evidence with the prefix "other" ({@code otherArea}, {@code otherOutcome}, {@code otherObserved}, ...).
      */
     public static Finding of(String code, Evidence first, Evidence... more) {
-        RuleScope.Current rule = RuleScope.current();
+        Origin rule = Origin.current();
         if (first == null || java.util.Arrays.asList(more).contains(null)) {
             throw new IllegalArgumentException("Finding.of(\"" + code + "\", ...) needs the facts the finding rests on "
                     + "(bound in the rule's conditions, e.g. $c), not null");
@@ -120,7 +120,7 @@ public record Finding(
      * of the fact types, a few dozen.
      */
     public static String otherKey(String key) {
-        return OTHER_KEYS.computeIfAbsent(key, k -> "other" + Values.capitalise(k));
+        return OTHER_KEYS.computeIfAbsent(key, k -> "other" + Character.toUpperCase(k.charAt(0)) + k.substring(1));
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<String, String> OTHER_KEYS =

@@ -37,7 +37,7 @@ public record Importance(
 
     /** Points for a finding from the running rule. */
     public static Importance of(Finding finding, int points, String reason) {
-        RuleScope.Current rule = RuleScope.current();
+        Origin rule = Origin.current();
         return new Importance(finding, points, reason, rule.rule(), rule.source());
     }
 }

@@ -10,10 +10,9 @@ import java.util.Set;
 
 /**
  * The findings a sentence says: an unmodifiable list, equal to any list of the same findings, whose
- * {@code contains} is a hash lookup once the list is long. The narrate rules' guards ask it of every finding of the
- * measure ({@code not Sentence( measureId == $f.measureId, used contains $f )}), and a sentence made from a collected
- * list says one finding for each area that differs from the headline area: scanned, that is every area's finding
- * against every other's.
+ * {@code contains} is a hash lookup once the list is long: a sentence made from a collected list says one finding for
+ * each area that differs from the headline area, and the report asks, of each finding, which sentences say it
+ * (JSON's placement of a finding): scanned, that is every area's finding against every other's.
  */
 final class SaidFindings extends AbstractList<Finding> implements RandomAccess {
     /** Up to this many findings, a scan (most sentences say one to three). */

@@ -9,10 +9,11 @@ import org.pcpassessor.problem.Location;
 
 /**
  * A sentence of commentary made by a narrate rule from one or more findings of one measure. Made in DRL with
- * {@code insert( Sentence.of("template", $finding, ...) )}; the template is an ICU MessageFormat pattern with named
- * values (see {@link Values}) and the shared phrases. A finding used by a sentence is "said", and said once: when
- * several rules say the same finding, the rule runner keeps the sentence of the rule with the higher salience
- * (then the rule written first) and drops the others, so no rule guards against saying a finding twice.
+ * {@code insert( Sentence.of("countAgainstBenchmark", $finding, ...) )}, naming an entry of the wording files
+ * (rules/wording/*.yaml: ICU MessageFormat templates with named values) or giving a template of its own. A finding
+ * used by a sentence is "said", and said once: when several rules say the same finding, the rule runner keeps the
+ * sentence of the rule with the higher salience (then the rule written first) and drops the others, so no rule
+ * guards against saying a finding twice; it then fills the kept sentences' words ({@link #said}).
  */
 @Doc("A sentence of commentary made by a narrate rule from one or more findings of one measure.")
 public record Sentence(
@@ -36,10 +37,12 @@ public record Sentence(
         @Doc("True for an aside (the rule's @aside): a caution that adds to the sentence saying its findings, kept "
                 + "beside it rather than in its place.") boolean aside,
         @Doc("The values the template was filled with.") Map<String, Object> values,
-        @Doc("The wording entry the rule named (wording/*.yaml), or \"\" for a template written in the rule.")
+        @Doc("What the rule named: an entry of rules/wording/*.yaml (once said, \"\" for a template the rule wrote).")
         String wording,
         @Doc("The entry's alternatives as said (the first is text and shortText); the composition says them in turn.")
-        List<Variant> variants) {
+        List<Variant> variants,
+        @Doc("True when made from a list the rule collected: its values are the snapshot's and the area lists.")
+        boolean listed) {
 
     public static final int DEFAULT_RANK = 50;
 
@@ -59,7 +62,7 @@ public record Sentence(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(template, "template");
         used = SaidFindings.copyOf(used);
-        values = LayeredValues.frozen(values); // a copy sharing only the session's unmodifiable snapshot values
+        values = java.util.Collections.unmodifiableMap(values); // the runner's frozen values, not copied
         if (used.isEmpty()) {
             throw new IllegalArgumentException("a sentence must say at least one finding");
         }
@@ -83,7 +86,7 @@ public record Sentence(
     /**
      * A sentence about a list of findings of one measure that the rule collected ({@code $found : List( size >= 3 )
      * from collect( Finding( ... ) )}), such as the areas that differ from the headline area: its template has the
-     * snapshot's values and the lists of areas ({@link Values#AREA_LISTS}: {@code {areasHigher}},
+     * snapshot's values and the lists of areas ({@code Values.AREA_LISTS}: {@code {areasHigher}},
      * {@code {areaCount}}, ...), not each finding's own.
      */
     public static Sentence of(String template, List<Finding> findings) {
@@ -96,7 +99,8 @@ public record Sentence(
     }
 
     private static Sentence of(String template, List<Finding> used, boolean listed) {
-        RuleScope.Current rule = RuleScope.current();
+        Origin rule = Origin.current();
+        Objects.requireNonNull(template, "Sentence.of: the wording of the sentence");
         Finding first = used.get(0);
         for (Finding f : used) {
             if (!f.measureId().equals(first.measureId())) {
@@ -104,60 +108,29 @@ public record Sentence(
                         + "' passed " + first.measureId() + " and " + f.measureId());
             }
         }
-        Phrases phrases = rule.phrases();
-        List<String> templates = Phrases.isName(template) && phrases.template(template).isPresent()
-                ? phrases.alternatives(template) : List.of(template);
-        String wording = templates.size() == 1 && templates.get(0).equals(template) ? "" : template;
-        List<Variant> variants = new ArrayList<>(templates.size());
-        Map<String, Object> values = null;
-        for (String t : templates) {
-            Values.Filled filled = Values.sentence(t, first.snapshot(), used, listed, phrases, rule.rule());
-            String shortText = filled.text().equals(filled.shortText()) || counts(filled.shortText(), first.snapshot())
-                    ? filled.text() : filled.shortText();
-            variants.add(new Variant(filled.text(), shortText, t));
-            if (values == null) {
-                values = filled.values();
-            } else { // a later alternative's phrases too, for explain to show whichever is said
-                Map<String, Object> all = new java.util.LinkedHashMap<>(values);
-                filled.values().forEach(all::putIfAbsent);
-                values = all;
-            }
-        }
-        Variant said = variants.get(0);
-        return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(),
-                said.text(), said.shortText(), rule.rule(), rule.rulePackage(), rule.source(), said.template(), used,
-                rank(rule), rule.salience(), rule.metadata().containsKey("aside"), values, wording, variants);
+        return new Sentence(first.measureId(), first.area(), first.headline(), first.pillar(), first.priority(), "",
+                "", rule.rule(), rule.rulePackage(), rule.source(), template, used, rank(rule), rule.salience(),
+                rule.metadata().containsKey("aside"), Map.of(), template, List.of(), listed);
     }
 
     /**
-     * Whether the short text counts its subject ("86 these offences"): then the sentence keeps its full subject in
-     * a paragraph that has named it.
+     * The sentence as said: its wording's alternatives filled with the values of its findings (the first is its text),
+     * and those values; {@code wordingName} the entry's name, or "" for a template written in the rule. Made by the
+     * rule runner once the rules have fired, for the sentences it keeps.
      */
-    static boolean counts(String shortText, Snapshot s) {
-        // the regular expression \d <subject>, case-insensitive in ASCII as Pattern.CASE_INSENSITIVE is, by a scan
-        // (a pattern compiled per sentence)
-        String subject = s.shortSubject();
-        for (int i = 0; i + 2 + subject.length() <= shortText.length(); i++) {
-            if (digit(shortText.charAt(i)) && shortText.charAt(i + 1) == ' ' && sameIgnoringAsciiCase(shortText,
-                    i + 2, subject)) {
-                return true;
-            }
-        }
-        return false;
+    public Sentence said(String wordingName, List<Variant> alternatives, Map<String, Object> filledWith) {
+        Variant first = alternatives.get(0);
+        return new Sentence(measureId, area, headline, pillar, priority, first.text(), first.shortText(), rule,
+                rulePackage, source, first.template(), used, rank, salience, aside, filledWith, wordingName,
+                alternatives, listed);
     }
 
-    private static boolean sameIgnoringAsciiCase(String text, int at, String part) {
-        for (int k = 0; k < part.length(); k++) {
-            char a = text.charAt(at + k);
-            char b = part.charAt(k);
-            if (a != b && !(a < 128 && b < 128 && Character.toLowerCase(a) == Character.toLowerCase(b))) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the runner has said it (its wording filled in). */
+    public boolean isSaid() {
+        return !text.isEmpty();
     }
 
-    private static int rank(RuleScope.Current rule) {
+    private static int rank(Origin rule) {
         Object rank = rule.metadata().get("rank");
         if (rank == null) {
             return DEFAULT_RANK;

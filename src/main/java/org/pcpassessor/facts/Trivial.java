@@ -27,7 +27,7 @@ public record Trivial(
 
     /** Marks a finding as trivial, from the running rule. */
     public static Trivial of(Finding finding, String reason) {
-        RuleScope.Current rule = RuleScope.current();
+        Origin rule = Origin.current();
         return new Trivial(finding, reason, rule.rule(), rule.source());
     }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.pcpassessor.facts.Months;
 import org.pcpassessor.facts.Snapshot;
-import org.pcpassessor.facts.Values;
+import org.pcpassessor.wording.Values;
 import org.pcpassessor.notes.NoteFile;
 import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problem;

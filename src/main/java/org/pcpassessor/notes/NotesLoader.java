@@ -21,7 +21,7 @@ import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.catalogue.Pillar;
 import org.pcpassessor.catalogue.Priority;
 import org.pcpassessor.catalogue.Yaml;
-import org.pcpassessor.facts.Values;
+import org.pcpassessor.wording.Values;
 import org.pcpassessor.input.IoMessages;
 import org.pcpassessor.input.TextFile;
 import org.pcpassessor.problem.Location;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.pcpassessor.catalogue.Polarity;
 import org.pcpassessor.facts.Months;
 import org.pcpassessor.facts.Snapshot;
-import org.pcpassessor.facts.Values;
+import org.pcpassessor.wording.Values;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.stats.History;
 

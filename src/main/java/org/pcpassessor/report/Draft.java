@@ -11,7 +11,7 @@ import org.pcpassessor.facts.Judgement;
 import org.pcpassessor.facts.Months;
 import org.pcpassessor.facts.Snapshot;
 import org.pcpassessor.facts.TableLabel;
-import org.pcpassessor.facts.Values;
+import org.pcpassessor.wording.Values;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Paragraph;
 import org.pcpassessor.narrative.Report;

@@ -15,7 +15,7 @@ import org.pcpassessor.facts.Finding;
 import org.pcpassessor.facts.Months;
 import org.pcpassessor.facts.Sentence;
 import org.pcpassessor.facts.Snapshot;
-import org.pcpassessor.facts.Values;
+import org.pcpassessor.wording.Values;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.rules.AuditEvent;

@@ -15,7 +15,7 @@ import org.pcpassessor.core.NearMisses;
 import org.pcpassessor.facts.Comparison;
 import org.pcpassessor.facts.Finding;
 import org.pcpassessor.facts.Sentence;
-import org.pcpassessor.facts.Values;
+import org.pcpassessor.wording.Values;
 import org.pcpassessor.input.TextFile;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Report;

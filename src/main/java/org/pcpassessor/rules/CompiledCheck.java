@@ -35,16 +35,24 @@ final class CompiledCheck {
     record Violation(String className, String reference, Optional<String> rulePackage, Optional<String> rule) {
     }
 
+    /**
+     * The rule API: every class of this package (not of a package under it) a rule's code may use, by
+     * construction: what rules see is what the package holds (fact types, the factories of findings, sentences and
+     * labels, Months), and the template engine, the wording and the rule scope live elsewhere (wording/,
+     * rules/RuleScope). docs/rules-reference.md is generated from the same package.
+     */
+    static final String RULE_API = "org/pcpassessor/facts/";
+
+    /** Whether an internal class name is of the rule API's package (a nested class included). */
+    static boolean inRuleApi(String element) {
+        return element.startsWith(RULE_API) && element.indexOf('/', RULE_API.length()) < 0;
+    }
+
     /** Classes a rule's code may use whole (internal names). */
     private static final Set<String> CLASSES = Set.of(
-            // the rule API: the facts and what makes findings and sentences
-            "org/pcpassessor/facts/Snapshot", "org/pcpassessor/facts/Figure", "org/pcpassessor/facts/Comparison",
-            "org/pcpassessor/facts/Extreme", "org/pcpassessor/facts/Streak", "org/pcpassessor/facts/Trend",
-            "org/pcpassessor/facts/SpcSignal", "org/pcpassessor/facts/DataIssue", "org/pcpassessor/facts/Evidence",
-            "org/pcpassessor/facts/Evidence$Series", "org/pcpassessor/facts/Finding",
-            "org/pcpassessor/facts/Sentence", "org/pcpassessor/facts/TableLabel", "org/pcpassessor/facts/Importance",
-            "org/pcpassessor/facts/Trivial", "org/pcpassessor/facts/Direction", "org/pcpassessor/facts/Judgement",
-            "org/pcpassessor/facts/Months", "org/pcpassessor/catalogue/Basis", "org/pcpassessor/catalogue/Kind",
+            // the rule API is the package org.pcpassessor.facts, whole (RULE_API); of the catalogue, the types its
+            // facts' methods return
+            "org/pcpassessor/catalogue/Basis", "org/pcpassessor/catalogue/Kind",
             "org/pcpassessor/catalogue/Polarity", "org/pcpassessor/catalogue/SeriesKey",
             // values and text
             "java/lang/Object", "java/lang/String", "java/lang/StringBuilder", "java/lang/CharSequence",
@@ -115,8 +123,8 @@ final class CompiledCheck {
      * This check's allow-list, as a hash: a module filed as checked by another allow-list is checked again
      * ({@link RuleCache#markChecked}).
      */
-    static final String VERSION = Integer.toHexString(java.util.Objects.hash(new java.util.TreeSet<>(CLASSES), PACKAGES,
-            new java.util.TreeSet<>(ENGINE_CLASSES), new java.util.TreeSet<>(MEMBERS), new java.util.TreeSet<>(BOOTSTRAPS),
+    static final String VERSION = Integer.toHexString(java.util.Objects.hash(RULE_API, new java.util.TreeSet<>(CLASSES),
+            PACKAGES, new java.util.TreeSet<>(ENGINE_CLASSES), new java.util.TreeSet<>(MEMBERS), new java.util.TreeSet<>(BOOTSTRAPS),
             new java.util.TreeSet<>(DENIED_MEMBERS), new java.util.TreeMap<>(ONLY_MEMBERS), PROJECT_MODEL));
 
     private CompiledCheck() {
@@ -182,7 +190,7 @@ final class CompiledCheck {
         } else if (element.length() == 1 && owner.startsWith("[")) {
             return true; // an array of a primitive type
         }
-        if (own.contains(element) || CLASSES.contains(element) || ENGINE_CLASSES.contains(element)
+        if (own.contains(element) || inRuleApi(element) || CLASSES.contains(element) || ENGINE_CLASSES.contains(element)
                 || ONLY_MEMBERS.containsKey(element)) {
             return true;
         }

@@ -17,7 +17,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.pcpassessor.facts.Phrases;
+import org.pcpassessor.wording.Phrases;
 import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.RulesException;

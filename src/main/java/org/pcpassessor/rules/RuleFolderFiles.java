@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pcpassessor.catalogue.Yaml;
-import org.pcpassessor.facts.Phrases;
+import org.pcpassessor.wording.Phrases;
 import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problems;
 

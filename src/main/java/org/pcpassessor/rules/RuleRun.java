@@ -24,7 +24,7 @@ import org.pcpassessor.facts.Comparison;
 import org.pcpassessor.facts.Evidence;
 import org.pcpassessor.facts.Extreme;
 import org.pcpassessor.facts.Finding;
-import org.pcpassessor.facts.RuleScope;
+
 import org.pcpassessor.facts.Sentence;
 import org.pcpassessor.facts.Snapshot;
 import org.pcpassessor.facts.SpcSignal;
@@ -169,7 +169,7 @@ public final class RuleRun {
         List<Finding> found = inOrder(fire(how, "classify", facts, audit));
         List<Object> narrateFacts = new ArrayList<>(facts);
         narrateFacts.addAll(found);
-        List<Object> made = saidOnce(fire(how, "narrate", narrateFacts, audit));
+        List<Object> made = said(how.base(), saidOnce(fire(how, "narrate", narrateFacts, audit)));
         return how.everyArea() ? new Part(found, made, audit == null ? List.of() : audit)
                 : shown(found, made, audit == null ? List.of() : audit);
     }
@@ -209,6 +209,32 @@ public final class RuleRun {
             return made;
         }
         return made.stream().filter(o -> !(o instanceof Sentence s) || kept.contains(s)).toList();
+    }
+
+    /**
+     * The kept sentences and the labels with their words: each one's wording entry (or template) filled with the
+     * values of its findings (wording/Wording). A wording that cannot be filled (a value missing at run time, which
+     * check did not foresee) is the error of the rule that named it, at its file:line.
+     */
+    static List<Object> said(RuleBase base, List<Object> made) {
+        org.pcpassessor.wording.Values.beginSession();
+        try {
+            List<Object> out = new ArrayList<>(made.size());
+            for (Object o : made) {
+                try {
+                    out.add(o instanceof Sentence s ? org.pcpassessor.wording.Wording.said(s, base.phrases())
+                            : o instanceof TableLabel l ? org.pcpassessor.wording.Wording.said(l, base.phrases()) : o);
+                } catch (RuntimeException e) {
+                    String rule = o instanceof Sentence s ? s.rule() : ((TableLabel) o).rule();
+                    String pkg = o instanceof Sentence s ? s.rulePackage() : base.packageOf(rule).orElse("");
+                    throw new RulesException(List.of(problemAt(base, pkg, rule, "rule '" + rule + "' failed: "
+                            + reason(e))));
+                }
+            }
+            return out;
+        } finally {
+            org.pcpassessor.wording.Values.endSession();
+        }
     }
 
     /** Which of two sentences saying the same finding is kept: see {@link #saidOnce}. */
@@ -363,7 +389,7 @@ public final class RuleRun {
         worker.submit(() -> {
             try {
                 Thread.currentThread().setName("pcp-rules-" + phase);
-                org.pcpassessor.facts.Values.beginSession();
+                org.pcpassessor.wording.Values.beginSession();
                 // Made here, under the guard: making a knowledge base may run rule code (see RuleBase.Deferred).
                 session[0] = base.session(phase, facts.size() <= POOLED_UP_TO);
                 facts.forEach(session[0]::insert);
@@ -377,7 +403,7 @@ public final class RuleRun {
                 failure[0] = t;
             } finally {
                 RuleScope.exit();
-                org.pcpassessor.facts.Values.endSession();
+                org.pcpassessor.wording.Values.endSession();
                 done.countDown();
             }
         });
@@ -743,7 +769,8 @@ public final class RuleRun {
          * What a firing says of its rule, and the scope its consequence runs in, made once per rule of the run (a
          * run fires each rule many times, in many sessions; all of it is immutable).
          */
-        record Known(Firing firing, org.pcpassessor.problem.Location source, String running, RuleScope.Current scope) {
+        record Known(Firing firing, org.pcpassessor.problem.Location source, String running,
+                     org.pcpassessor.facts.Origin scope) {
         }
 
         /** Shared by the run's sessions (see {@link Session}), which may run on several threads. */
@@ -754,8 +781,7 @@ public final class RuleRun {
                 var source = base.source(r.getPackageName(), r.getName());
                 return new Known(new Firing(r.getName(), r.getPackageName()), source,
                         "rule '" + r.getName() + "' (" + source + ")",
-                        new RuleScope.Current(r.getName(), r.getPackageName(), source, r.getMetaData(), 0,
-                                base.phrases()));
+                        new org.pcpassessor.facts.Origin(r.getName(), r.getPackageName(), source, r.getMetaData(), 0));
             });
         }
 

@@ -20,7 +20,7 @@ import org.pcpassessor.facts.SpcSignal;
 import org.pcpassessor.facts.Streak;
 import org.pcpassessor.facts.TableLabel;
 import org.pcpassessor.facts.Trend;
-import org.pcpassessor.facts.Values;
+import org.pcpassessor.wording.Values;
 
 /**
  * docs/rules-reference.md, made from the code: every fact type and field a rule can match, the finding codes, the

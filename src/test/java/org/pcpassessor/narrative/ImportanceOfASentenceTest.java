@@ -27,7 +27,7 @@ class ImportanceOfASentenceTest {
 
     private static Sentence saying(List<Finding> used) {
         return new Sentence("m", "Force", true, "P", "Q", "text", "text", "r", "pcp.narrate", AT, "text", used, 45, 0,
-                false, Map.of(), "", List.of());
+                false, Map.of(), "", List.of(), false);
     }
 
     private static Importance points(Finding f, int points) {

@@ -1,5 +1,6 @@
-package org.pcpassessor.facts;
+package org.pcpassessor.wording;
 
+import org.pcpassessor.facts.*;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.text.NumberFormat;

@@ -1,4 +1,6 @@
-package org.pcpassessor.facts;
+package org.pcpassessor.wording;
+
+import org.pcpassessor.facts.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,11 +30,11 @@ class CountedSubjectTest {
     @Test
     void handPickedCases() {
         Snapshot s = withShortSubject("these offences");
-        assertEquals(true, Sentence.counts("There were 86 these offences.", s));
-        assertEquals(true, Sentence.counts("There were 86 These Offences.", s));
-        assertEquals(false, Sentence.counts("There were 86  these offences.", s));
-        assertEquals(false, Sentence.counts("These offences rose to 86.", s));
-        assertEquals(false, Sentence.counts("86 these offence", s));
+        assertEquals(true, Wording.counts("There were 86 these offences.", s));
+        assertEquals(true, Wording.counts("There were 86 These Offences.", s));
+        assertEquals(false, Wording.counts("There were 86  these offences.", s));
+        assertEquals(false, Wording.counts("These offences rose to 86.", s));
+        assertEquals(false, Wording.counts("86 these offence", s));
     }
 
     @Test
@@ -46,7 +48,7 @@ class CountedSubjectTest {
                 int at = random.nextInt(text.length() + 1);
                 text = text.substring(0, at) + random.nextInt(10) + " " + flipCase(random, subject) + text.substring(at);
             }
-            assertEquals(oracle(text, subject), Sentence.counts(text, withShortSubject(subject)),
+            assertEquals(oracle(text, subject), Wording.counts(text, withShortSubject(subject)),
                     "'" + subject + "' in '" + text + "'");
         }
     }

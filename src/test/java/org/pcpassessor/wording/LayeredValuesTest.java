@@ -1,4 +1,6 @@
-package org.pcpassessor.facts;
+package org.pcpassessor.wording;
+
+import org.pcpassessor.facts.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.pcpassessor.facts;
+package org.pcpassessor.wording;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
