@@ -1,0 +1,59 @@
+package org.pcpassessor.wording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pcpassessor.facts.Snapshot;
+
+/**
+ * Changes as people say them (Values.said) and averages of counts as whole numbers (Values.average). Every expected
+ * value is worked by hand in its comment.
+ */
+class SaidChangeTest {
+    @Test
+    void countsThatDoubledOrMoreAreMultiples() {
+        assertEquals("ten times as high as", Values.said(false, 10, 1)); // 10 / 1 = 10, a whole multiple
+        assertEquals("twice as high as", Values.said(false, 2, 1)); // 2 / 1 = 2
+        assertEquals("twice as high as", Values.said(false, 203, 100)); // 2.03: within 4% of 2
+        assertEquals("almost three times as high as", Values.said(false, 28, 10)); // 2.8: not within 4% of 3 (2.88)
+        assertEquals("more than twice as high as", Values.said(false, 22, 10)); // 2.2: 2.2 - 2 < 0.5
+    }
+
+    @Test
+    void commonFractionsWithinHalfAPointAreSaidAsFractions() {
+        assertEquals("a third higher than", Values.said(false, 91, 68)); // 91 / 68 - 1 = 0.3382, 0.0049 from 1/3
+        assertEquals("34.0% higher than", Values.said(false, 134, 100)); // 0.34: 0.0067 from 1/3
+        assertEquals("half as high as", Values.said(false, 50, 100)); // a fall of a half
+        assertEquals("a quarter lower than", Values.said(false, 75, 100)); // 0.75 - 1 = -0.25
+        assertEquals("a quarter higher than", Values.said(false, 125, 100));
+    }
+
+    @Test
+    void otherChangesArePercentagesAndRatesArePoints() {
+        assertEquals("13.9% lower than", Values.said(false, 4308, 5006)); // 4308 / 5006 - 1 = -0.13943
+        assertEquals("90.0% higher than", Values.said(false, 19, 10)); // 1.9: under 1.95, no multiple
+        assertEquals("0.9ppts higher than", Values.said(true, 0.103, 0.094)); // 10.3% - 9.4%, as printed
+        assertEquals("1.2ppts lower than", Values.said(true, 0.06, 0.072)); // 6.0% - 7.2%
+        assertEquals("the same as", Values.said(true, 0.1, 0.1));
+        assertEquals("the same as", Values.said(false, 9600, 9600));
+        assertEquals("the same as", Values.said(false, 10000, 10004)); // -0.04%: prints as 0.0%
+        assertEquals("higher than", Values.said(false, 12, 0)); // from none: no multiple
+    }
+
+    @Test
+    void anAverageOfCountsIsAWholeNumberRoundedHalfUp() {
+        Snapshot count = snapshot("count");
+        assertEquals("893", Values.average(count, 892.5)); // half up
+        assertEquals("808", Values.average(count, 808.33));
+        assertEquals("1,024", Values.average(count, 1023.6));
+        assertEquals("66.1%", Values.average(snapshot("rate"), 0.661)); // other kinds as their figures
+    }
+
+    private static Snapshot snapshot(String kind) {
+        return new Snapshot("m", "Force", true, "P", "Q", "L", "recorded crimes", "these", kind, "neutral", "", true,
+                YearMonth.of(2020, 12), 10, 9, 8, 7, 6, 120, 110, 100, 90, "2019/20", 10, 10, 0.25, 0.33, 0.2,
+                Double.NaN, List.of());
+    }
+}
