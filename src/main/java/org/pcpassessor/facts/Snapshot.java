@@ -49,6 +49,19 @@ public record Snapshot(String measureId, String area, boolean headline, String p
         return Objects.hash(measureId, area, month);
     }
 
+    /**
+     * The denominator of a figure of a rate or proportion ({@code "current"}: the month's cases, responses or calls),
+     * or NaN when the figure has none: {@code snapshot.denominatorOf("current") < 20}.
+     */
+    public double denominatorOf(String figure) {
+        for (Figure f : figures) {
+            if (f.name().equals(figure) && f.hasParts()) {
+                return f.denominator();
+            }
+        }
+        return Double.NaN;
+    }
+
     /** True when a figure could be made. */
     public static boolean has(double figure) {
         return !Double.isNaN(figure);

@@ -523,12 +523,12 @@ public final class Values {
     /**
      * A change as people say it, up to and including the word that joins it to what it is compared with:
      * <ul>
-     *   <li>rates and proportions, in percentage points: "1.4ppts higher than", "0.9ppts lower than";</li>
+     *   <li>rates and proportions, in percentage points: "1.4 percentage points higher than";</li>
      *   <li>counts and medians that doubled or more, as a multiple: "twice as high as", "ten times as high as"
      *       (within 4% of a whole multiple), else "almost three times as high as" (from x.5) or "more than twice as
      *       high as";</li>
      *   <li>within half a percentage point of a common fraction: "a third higher than", "a quarter lower than",
-     *       "half as high as" (a fall of a half);</li>
+     *       "half as high as" (a fall of a half; a rise of a half is a percentage);</li>
      *   <li>otherwise as a percentage: "14.4% higher than", "7.0% lower than".</li>
      * </ul>
      * From nothing ({@code then} 0) there is no multiple: "higher than" alone. A change that prints as 0.0% or
@@ -538,7 +538,11 @@ public final class Values {
         String dir = now >= then ? "higher than" : "lower than";
         if (ratio) {
             String ppts = ppts(now, then);
-            return ppts.equals("0.0ppts") ? "the same as" : ppts + " " + dir;
+            if (ppts.equals("0.0ppts")) {
+                return "the same as";
+            }
+            String points = ppts.substring(0, ppts.length() - "ppts".length());
+            return points + (points.equals("1.0") ? " percentage point " : " percentage points ") + dir;
         }
         if (then <= 0 || now < 0) {
             return now == then ? "the same as" : dir;
@@ -561,7 +565,10 @@ public final class Values {
             {"0.6666666667", "two thirds"}, {"0.75", "three quarters"}};
         for (String[] fraction : fractions) {
             if (Math.abs(f - Double.parseDouble(fraction[0])) < 0.005) {
-                if (r < 1 && fraction[1].equals("half")) {
+                if (fraction[1].equals("half")) {
+                    if (r > 1) {
+                        break; // "half as high again" is not how a Board paper says 50% more
+                    }
                     return "half as high as";
                 }
                 return fraction[1] + " " + dir;

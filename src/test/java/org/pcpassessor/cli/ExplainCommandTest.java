@@ -35,8 +35,8 @@ class ExplainCommandTest {
         }
         assertTrue(rules >= 5, out);
         assertTrue(out.contains("\nSentences\n  1. The 12 month total of recorded Domestic Abuse crimes was 12,037"), out);
-        assertTrue(out.contains("      wording countAgainstBenchmarkEverywhere (rules/wording/), alternative 1 of 3\n"
-                + "      template {countVsBaseline}: significantly"), out);
+        assertTrue(out.contains("      wording countAgainstBenchmarkEverywhere (rules/wording/), alternative 1 of 4\n"
+                + "      template {countVsBaseline}, significantly"), out);
         // A shared phrase is shown with the text it was filled with.
         assertTrue(out.contains("countVsBaseline=The 12 month total of recorded Domestic Abuse crimes was 12,037, 12.9% "
                 + "higher than in 2019/20 (10,660)"), out);

@@ -97,13 +97,16 @@ class ProseTest {
         assertTrue(tied > 0, "the frozen December 2020 has tied highs (999 calls at 100.0%)");
     }
 
-    /** Old 2.5.4: "(88.7%) was 10.5ppts higher than the same month last year (78.1%)": 88.7 - 78.1 is 10.6. */
+    /**
+     * Old 2.5.4: "(88.7%) was 10.5ppts higher than the same month last year (78.1%)": 88.7 - 78.1 is 10.6. Said now
+     * as "10.6 percentage points".
+     */
     @Test
     void aStatedDifferenceIsTheDifferenceOfTheStatedFigures() {
         int checked = 0;
         for (String s : sentences) {
             List<Double> percentages = numbers(s, "(\\d+\\.\\d)%");
-            for (double ppts : numbers(s, "(\\d+\\.\\d)ppts")) {
+            for (double ppts : numbers(s, "(\\d+\\.\\d)(?:ppts| percentage points?)")) {
                 checked++;
                 boolean found = false;
                 for (int i = 0; i < percentages.size(); i++) {
@@ -114,7 +117,7 @@ class ProseTest {
                 assertTrue(found, s);
             }
         }
-        assertTrue(checked >= 5, "ppt differences checked: " + checked);
+        assertTrue(checked >= 4, "ppt differences checked: " + checked);
     }
 
     /** Old 1.5.4 "(process limits -15.9% to 29.0%)" for a rate; old 1.2.4 "697.3 to 1,087.8" for a count. */
@@ -155,7 +158,7 @@ class ProseTest {
     @Test
     void specialCauseIsSaidInPlainWords() {
         sentences.forEach(s -> assertFalse(s.contains("special cause"), s));
-        assertTrue(sentences.stream().anyMatch(s -> s.contains("a sustained shift rather than chance")));
+        assertTrue(sentences.stream().anyMatch(s -> s.contains("which points to a lasting change rather than chance")));
         assertTrue(sentences.stream().anyMatch(s -> s.contains("was an unusually high month")));
     }
 

@@ -28,14 +28,16 @@ class SaidChangeTest {
         assertEquals("half as high as", Values.said(false, 50, 100)); // a fall of a half
         assertEquals("a quarter lower than", Values.said(false, 75, 100)); // 0.75 - 1 = -0.25
         assertEquals("a quarter higher than", Values.said(false, 125, 100));
+        assertEquals("50.0% higher than", Values.said(false, 15, 10)); // not "half higher than"
     }
 
     @Test
     void otherChangesArePercentagesAndRatesArePoints() {
         assertEquals("13.9% lower than", Values.said(false, 4308, 5006)); // 4308 / 5006 - 1 = -0.13943
         assertEquals("90.0% higher than", Values.said(false, 19, 10)); // 1.9: under 1.95, no multiple
-        assertEquals("0.9ppts higher than", Values.said(true, 0.103, 0.094)); // 10.3% - 9.4%, as printed
-        assertEquals("1.2ppts lower than", Values.said(true, 0.06, 0.072)); // 6.0% - 7.2%
+        assertEquals("0.9 percentage points higher than", Values.said(true, 0.103, 0.094)); // 10.3% - 9.4%, as printed
+        assertEquals("1.2 percentage points lower than", Values.said(true, 0.06, 0.072)); // 6.0% - 7.2%
+        assertEquals("1.0 percentage point higher than", Values.said(true, 0.11, 0.10));
         assertEquals("the same as", Values.said(true, 0.1, 0.1));
         assertEquals("the same as", Values.said(false, 9600, 9600));
         assertEquals("the same as", Values.said(false, 10000, 10004)); // -0.04%: prints as 0.0%
