@@ -110,7 +110,8 @@ public final class RulesReference {
                 .append("`comparable`) as a list (\"East, North and West\"), furthest from their expected figure ")
                 .append("first, at most ").append(Values.LISTED_AREAS).append(" named (\"... and 12 more\"), and ")
                 .append("how many.\n\n")
-                .append("Shared phrases: every name in `phrases.yaml` is a value, filled with the same values.\n\n");
+                .append("Wording: every entry of `rules/wording/*.yaml` is a value of any other, filled with the same ")
+                .append("values.\n\n");
         md.append("Kinds and the names only they have: ");
         for (Kind k : Kind.values()) {
             md.append(k.yamlName()).append(k == Kind.MEDIAN ? ".\n" : k.hasDenominator()
