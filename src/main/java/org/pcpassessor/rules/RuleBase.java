@@ -473,8 +473,18 @@ public final class RuleBase {
 
     /** Finds each rule's declaration line by reading the file: Drools keeps the resource but not the line. */
     private static void index(String phase, Path file, String text, Map<String, RuleInfo> rules) {
+        index(phase, file, text, line -> line, rules);
+    }
+
+    /**
+     * Finds each rule's declaration in a rule text, at the place {@code placeOf} gives its line (1-based): the line
+     * itself for a rule file, the row of the table that made it for a table's DRL; a rule it places nowhere (null)
+     * is not indexed.
+     */
+    private static void index(String phase, Path file, String text,
+                              java.util.function.IntFunction<Integer> placeOf, Map<String, RuleInfo> rules) {
         String pkg = "";
-        String[] lines = text.split("\n", -1);
+        String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher p = PACKAGE.matcher(lines[i]);
             if (p.find()) {
@@ -482,10 +492,11 @@ public final class RuleBase {
                 continue;
             }
             Matcher r = RULE.matcher(lines[i]);
-            if (r.find()) {
+            Integer place = placeOf.apply(i + 1);
+            if (place != null && r.find()) {
                 String name = r.group(1) != null ? r.group(1).replace("\\\"", "\"")
                         : r.group(2) != null ? r.group(2) : r.group(3);
-                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, Location.of(file.toString(), i + 1)));
+                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, Location.of(file.toString(), place)));
             }
         }
     }
@@ -550,22 +561,7 @@ public final class RuleBase {
     /** An Excel table's rules, each at the row that makes it (file:row, as a CSV table's at its line). */
     private static void indexSheet(String phase, Path file, SheetTable table, Map<String, RuleInfo> rules) {
         Map<Integer, Integer> rows = table.ruleRows();
-        String pkg = "";
-        String[] lines = table.drl().split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher p = PACKAGE.matcher(lines[i]);
-            if (p.find()) {
-                pkg = p.group(1);
-                continue;
-            }
-            Matcher r = RULE.matcher(lines[i]);
-            Integer row = rows.get(i + 1);
-            if (row != null && r.find()) {
-                String name = r.group(1) != null ? r.group(1).replace("\\\"", "\"")
-                        : r.group(2) != null ? r.group(2) : r.group(3);
-                rules.putIfAbsent(key(pkg, name), new RuleInfo(phase, pkg, name, Location.of(file.toString(), row)));
-            }
-        }
+        index(phase, file, table.drl(), line -> rows.get(line), rules);
     }
 
     /** A compiler message about an Excel table's DRL, placed on the sheet's cell it came from. */
