@@ -153,6 +153,15 @@ public final class Composer {
                         + " paragraphs")));
                 continue;
             }
+            if (!full && noNews(candidates.get(0).sentence())) {
+                // a paragraph opens with its news: the most important sentence that says more than "comparable",
+                // if it reaches the budget's threshold, leads, and a "comparable" sentence may follow as context
+                candidates.stream().filter(c -> !noNews(c.sentence()) && c.importance() >= budget.threshold())
+                        .findFirst().ifPresent(news -> {
+                    candidates.remove(news);
+                    candidates.add(0, news);
+                });
+            }
             List<Scored> accepted = new ArrayList<>();
             SortedSet<String> stated = new TreeSet<>();
             for (Scored c : candidates) {
