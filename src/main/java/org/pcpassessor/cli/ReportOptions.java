@@ -93,10 +93,17 @@ final class ReportOptions {
 
     /** The report in the chosen format, as bytes (UTF-8 text for all but docx). */
     byte[] render(Workspace workspace, Report report, boolean live, List<Problem> problems) {
+        return render(workspace, report, live, problems, null);
+    }
+
+    /** As {@link #render(Workspace, Report, boolean, List)}, the near misses kept in {@code memo} when not null. */
+    byte[] render(Workspace workspace, Report report, boolean live, List<Problem> problems,
+                  org.pcpassessor.core.NearMisses.Memo memo) {
         return switch (format) {
             case markdown -> utf8(MarkdownReport.render(report));
             case json -> JsonReport.bytes(report);
-            case html -> utf8(HtmlReport.load(template()).render(Draft.of(report), m -> workspace.nearMisses(report, m),
+            case html -> utf8(HtmlReport.load(template()).render(Draft.of(report),
+                    m -> memo == null ? workspace.nearMisses(report, m) : workspace.nearMisses(report, m, memo),
                     live, problems));
             case docx -> DocxReport.load(template()).render(Draft.of(report), DocxReport.FrontMatter.of(
                     report.catalogue().paper(), report.month(), date != null ? date : java.time.LocalDate.now()));

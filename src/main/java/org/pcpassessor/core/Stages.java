@@ -45,6 +45,13 @@ public final class Stages {
         });
     }
 
+    /** Forgets the stages timed so far (watch prints each run's own). */
+    public static void reset() {
+        synchronized (TOTALS) {
+            TOTALS.clear();
+        }
+    }
+
     /** Prints the stages timed so far, in the order first entered, with the JVM's uptime; nothing when off. */
     public static void print(PrintWriter err) {
         if (!ON) {

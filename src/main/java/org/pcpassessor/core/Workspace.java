@@ -356,6 +356,16 @@ public final class Workspace {
         return NearMisses.find(rules, sameMeasure, target.assessment(), settings.ruleTimeout());
     }
 
+    /** As {@link #nearMisses(org.pcpassessor.narrative.Report, org.pcpassessor.narrative.MeasureReport)}, kept in
+     * {@code memo} between runs (a watch's). */
+    public List<NearMisses.Miss> nearMisses(org.pcpassessor.narrative.Report report,
+                                            org.pcpassessor.narrative.MeasureReport target, NearMisses.Memo memo) {
+        List<Assessment> sameMeasure = report.measures().stream()
+                .filter(r -> r.measure().id().equals(target.measure().id()))
+                .map(org.pcpassessor.narrative.MeasureReport::assessment).toList();
+        return NearMisses.find(memo, rules, sameMeasure, target.assessment(), settings.ruleTimeout());
+    }
+
     /**
      * What {@code check} reports: the loading and contract problems, then every month of the window ending with the
      * report month run exactly as {@code report} would run it (each error once, with its file:line), the report

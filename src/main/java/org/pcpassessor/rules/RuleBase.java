@@ -535,6 +535,14 @@ public final class RuleBase {
                 || name.endsWith(EXCEL_TABLE) && !name.startsWith("~$");
     }
 
+    /**
+     * Whether a file in a rules folder is read by {@link #compile}: a rule file, or the YAML read beside them (the
+     * wording files, {@code phrases.yaml}, {@code codes.yaml}). An edit to any of them is a change of the rules.
+     */
+    public static boolean isRuleFolderFile(String name) {
+        return isRuleFile(name) || name.endsWith(".yaml");
+    }
+
     /** An Excel workbook's decision table, read from its first sheet (Drools reads no other). */
     private static SheetTable readSheet(Path file, Problems problems) {
         java.util.Optional<byte[]> bytes = org.pcpassessor.input.TextFile.readBytes(file, file.toString(),
@@ -771,6 +779,14 @@ public final class RuleBase {
         List<String> packages = rules.values().stream().filter(r -> r.name().equals(name)).map(RuleInfo::rulePackage)
                 .distinct().toList();
         return packages.size() == 1 ? java.util.Optional.of(packages.get(0)) : java.util.Optional.empty();
+    }
+
+    /**
+     * A token of the compiled classify rules: the same object for two rule bases that share them (compiled from the
+     * same classify files in this process), so what depends on those rules alone can be kept between runs.
+     */
+    public Object classifyToken() {
+        return classify;
     }
 
     /** The folder's wording ({@code wording/*.yaml}, and {@code phrases.yaml} when there is one). */
