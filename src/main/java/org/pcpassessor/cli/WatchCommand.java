@@ -10,7 +10,6 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -30,16 +29,20 @@ import picocli.CommandLine.Option;
 /**
  * {@code assess watch}: writes the report, then writes it again whenever the catalogue, a data file, a rule file,
  * a note or the template changes; with {@code --serve}, serves the HTML report and reloads it in the browser. A
- * broken edit shows its problems and the watch goes on; the rules are compiled again only when
- * a rule file changed.
+ * broken edit shows its problems and the watch goes on; the rules folder is read again only when a file in it (a rule
+ * file or a wording YAML) changed, and a phase's rules (classify, narrate, compose) are compiled again only when
+ * one of its rule files changed.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Write the report, then again on every change to the catalogue, a data file, a rule file, a note "
-                + "or the template (Ctrl-C to stop). Errors are shown and the watch goes on; --serve shows the HTML "
+        description = "Write the report, then again on every change to the catalogue, a data file, a rule or wording "
+                + "file, a note or the template (Ctrl-C to stop). Errors are shown and the watch goes on; --serve shows the HTML "
                 + "report in the browser.")
 final class WatchCommand implements Callable<Integer> {
     /** Changes arriving within this window (an editor's save in several steps) make one run. */
     static final long SETTLE_MS = 100;
+    /** The time of day of each run's line, seconds always shown (LocalTime's own text drops ":00"). */
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern(
+            "HH:mm:ss");
 
     @Mixin
     InputOptions inputs;
@@ -67,6 +70,8 @@ final class WatchCommand implements Callable<Integer> {
     /** The live preview of --serve, and the last report that ran without error (shown under a broken edit's errors). */
     private Preview preview;
     private Workspace lastWorkspace;
+    /** The near misses of the page, kept between runs: they change only with the classify rules and the facts. */
+    private final org.pcpassessor.core.NearMisses.Memo nearMisses = new org.pcpassessor.core.NearMisses.Memo();
     private Report lastReport;
     /** The analysts' notes folder of the last run (watched when it exists). */
     private Path notes;
@@ -105,13 +110,17 @@ final class WatchCommand implements Callable<Integer> {
             Map<WatchKey, Path> keys = new HashMap<>();
             while (true) {
                 long started = System.nanoTime();
-                Set<Path> dataFolders = runOnce(catalogue, rulesFolder, rulesChanged, err);
+                Set<Path> dataFolders = new LinkedHashSet<>();
+                boolean ran = runOnce(catalogue, rulesFolder, rulesChanged, dataFolders, err);
                 Set<Path> watchedData = dataFolders;
                 done++;
-                err.printf("watch: %s %s in %d ms%s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS),
-                        rulesChanged ? "ran (rules compiled)" : "ran (rules reused)",
+                // A run that failed says so, never "ran": its problems are printed above and nothing was written.
+                err.printf("watch: %s %s in %d ms%s%n", LocalTime.now().format(CLOCK),
+                        !ran ? "failed, nothing written" : rulesChanged ? "ran (rules read)" : "ran (rules reused)",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                         runs > 0 && done >= runs ? "" : "; watching " + catalogue + ", " + rulesFolder + ", the data and the notes");
+                org.pcpassessor.core.Stages.print(err);
+                org.pcpassessor.core.Stages.reset();
                 err.flush();
                 if (runs > 0 && done >= runs) {
                     return 0;
@@ -133,7 +142,7 @@ final class WatchCommand implements Callable<Integer> {
                 Path catalogueFile = catalogue.toAbsolutePath().normalize();
                 Set<Path> changed = waitForChange(watcher, keys, p -> p.equals(catalogueFile) || p.equals(template)
                         || p.toString().endsWith(".csv") && watchedData.contains(p.getParent())
-                        || p.startsWith(rulesRoot) && (RuleBase.isRuleFile(p.getFileName().toString())
+                        || p.startsWith(rulesRoot) && (RuleBase.isRuleFolderFile(p.getFileName().toString())
                         || Files.isDirectory(p))
                         || notesRoot != null && p.startsWith(notesRoot) && (p.toString().endsWith(".md")
                         || Files.isDirectory(p)));
@@ -142,9 +151,11 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    /** One report run; returns the data folders to watch (empty when the catalogue could not be read). */
-    private Set<Path> runOnce(Path catalogue, Path rulesFolder, boolean recompile, PrintWriter err) {
-        Set<Path> folders = new LinkedHashSet<>();
+    /**
+     * One report run; adds the data folders to watch to {@code folders} (none when the catalogue could not be read)
+     * and returns whether the report was made.
+     */
+    private boolean runOnce(Path catalogue, Path rulesFolder, boolean recompile, Set<Path> folders, PrintWriter err) {
         Workspace workspace = Workspace.load(catalogue, rulesFolder, recompile ? null : rules,
                 inputs.settings().withFull(output.full));
         rules = workspace.rules().orElse(null);
@@ -154,7 +165,8 @@ final class WatchCommand implements Callable<Integer> {
             Workspace.requireNoErrors(workspace.problems());
             Report report = ReportCommand.run(workspace, output, err);
             if (preview != null) {
-                preview.publish(output.render(workspace, report, true, java.util.List.of()));
+                preview.publish(org.pcpassessor.core.Stages.timed("page",
+                        () -> output.render(workspace, report, true, java.util.List.of(), nearMisses)));
                 lastWorkspace = workspace;
                 lastReport = report;
             }
@@ -167,8 +179,9 @@ final class WatchCommand implements Callable<Integer> {
             if (preview != null) {
                 preview.publish(errorPage(e.problems()));
             }
+            return false;
         }
-        return folders;
+        return true;
     }
 
     /** The template of --format html or docx, absolute, or null for formats without one. */
@@ -180,7 +193,7 @@ final class WatchCommand implements Callable<Integer> {
     private byte[] errorPage(java.util.List<org.pcpassessor.problem.Problem> problems) {
         if (lastReport != null) {
             try {
-                return output.render(lastWorkspace, lastReport, true, problems);
+                return output.render(lastWorkspace, lastReport, true, problems, nearMisses);
             } catch (InputException broken) {
                 // the template is what is broken: fall through to the plain page
             }

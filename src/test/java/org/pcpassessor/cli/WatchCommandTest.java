@@ -46,7 +46,31 @@ class WatchCommandTest {
         Files.writeString(rule, original.replace(TREND_WORDING, TREND_EDITED));
         assertEquals(0, watch.get(60, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(Files.readString(out).contains("keeps trending upwards"), Files.readString(out));
-        assertEquals(3, err.toString().lines().filter(l -> l.contains("rules compiled")).count(), err.toString());
+        // the broken edit's run says it failed, never "ran": two runs ran, one failed, in that order
+        java.util.List<String> runs = err.toString().lines().filter(l -> l.matches("watch: \\d\\d:\\d\\d:\\d\\d .*")).toList();
+        assertEquals(3, runs.size(), err.toString());
+        assertTrue(runs.get(0).contains(" ran (rules read) in "), runs.get(0));
+        assertTrue(runs.get(1).contains(" failed, nothing written in "), runs.get(1));
+        assertTrue(runs.get(2).contains(" ran (rules read) in "), runs.get(2));
+    }
+
+    /** A wording file is part of the rules: saving it writes the report again with its words. */
+    @Test
+    void aWordingEditWritesTheReportAgain() throws Exception {
+        TestFiles.copyRules(dir.resolve("rules"));
+        Path out = dir.resolve("report.md");
+        Path wording = dir.resolve("rules/wording/trend.yaml");
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.execute(TestFiles.withFrozenInputs(
+                "watch", "--rules", dir.resolve("rules").toString(), "--out", out.toString(), "--runs", "2"),
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        waitFor(() -> Files.exists(out), "the first report");
+        assertTrue(Files.readString(out).contains("continues to trend upwards"));
+        Thread.sleep(300);
+        Files.writeString(wording, Files.readString(wording).replace("continues to trend", "keeps trending"));
+        assertEquals(0, watch.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(Files.readString(out).contains("keeps trending upwards"), Files.readString(out));
+        assertEquals(2, err.toString().lines().filter(l -> l.contains("ran (rules read)")).count(), err.toString());
     }
 
     @Test
@@ -90,7 +114,7 @@ class WatchCommandTest {
                 new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port + "/");
-        waitFor(() -> err.toString().contains("ran (rules compiled)"), "the first report");
+        waitFor(() -> err.toString().contains("ran (rules read)"), "the first report");
         assertTrue(get(http, page).contains("continues to trend upwards"));
         assertTrue(get(http, page).contains("new EventSource('/events')"), "the live-reload script");
 
