@@ -17,6 +17,8 @@ public record Budget(int paragraphs, int sentences, int threshold) {
     public static final Budget UNLIMITED = new Budget(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE);
     /** The most either limit may be set to in a catalogue (beyond it, a typing error: use --full). */
     public static final int MAX = 99;
+    /** The scale of importance points: a threshold, and what one compose rule gives, lie from minus this to this. */
+    public static final int MAX_POINTS = 1000;
 
     public Budget {
         if (paragraphs < 1 || sentences < 1) {

@@ -214,9 +214,9 @@ public final class CatalogueLoader {
         Node t = map.get("threshold");
         if (t != null) {
             double v = number(t, what + " threshold");
-            if (!Double.isNaN(v) && (v != Math.rint(v) || Math.abs(v) > org.pcpassessor.facts.Importance.MAX_POINTS)) {
-                error(t, what + " threshold must be a whole number of importance points from -1000 to 1000, not "
-                        + t.describe());
+            if (!Double.isNaN(v) && (v != Math.rint(v) || Math.abs(v) > Budget.MAX_POINTS)) {
+                error(t, what + " threshold must be a whole number of importance points from -" + Budget.MAX_POINTS
+                        + " to " + Budget.MAX_POINTS + ", not " + t.describe());
             } else if (!Double.isNaN(v)) {
                 threshold = (int) v;
             }

@@ -19,7 +19,7 @@ public record Importance(
         @Doc("Where that rule is declared.") Location source) {
 
     /** The most points one rule may give; beyond it, a typing error. */
-    public static final int MAX_POINTS = 1000;
+    public static final int MAX_POINTS = org.pcpassessor.catalogue.Budget.MAX_POINTS;
 
     public Importance {
         Objects.requireNonNull(finding, "finding");
