@@ -102,9 +102,11 @@ final class ReportOptions {
         return switch (format) {
             case markdown -> utf8(MarkdownReport.render(report));
             case json -> JsonReport.bytes(report);
-            case html -> utf8(HtmlReport.load(template()).render(Draft.of(report),
-                    m -> memo == null ? workspace.nearMisses(report, m) : workspace.nearMisses(report, m, memo),
-                    live, problems));
+            case html -> {
+                Draft draft = Draft.of(report);
+                yield utf8(HtmlReport.load(template()).render(draft,
+                        workspace.nearMisses(report, draft.tableMeasures(), memo), live, problems));
+            }
             case docx -> DocxReport.load(template()).render(Draft.of(report), DocxReport.FrontMatter.of(
                     report.catalogue().paper(), report.month(), date != null ? date : java.time.LocalDate.now()));
         };

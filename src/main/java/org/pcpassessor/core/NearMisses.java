@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.pcpassessor.audit.NearMiss;
 import org.pcpassessor.facts.Finding;
 import org.pcpassessor.rules.RuleBase;
 import org.pcpassessor.rules.RuleRun;
@@ -22,10 +23,6 @@ public final class NearMisses {
     /** A p-value counts as "just above the threshold" up to twice the threshold (0.10 at 95% confidence). */
     static final double NEAR = 2.0;
 
-    /** A rule that would fire, where it is declared, what it would find and after which change. */
-    public record Miss(String rule, org.pcpassessor.problem.Location source, String code, String basis, String change) {
-    }
-
     private NearMisses() {
     }
 
@@ -37,15 +34,15 @@ public final class NearMisses {
      */
     public static final class Memo {
         static final int SIZE = 4096;
-        private final java.util.Map<List<Object>, List<Miss>> kept = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private final java.util.Map<List<Object>, List<NearMiss>> kept = new java.util.LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<List<Object>, List<Miss>> eldest) {
+            protected boolean removeEldestEntry(java.util.Map.Entry<List<Object>, List<NearMiss>> eldest) {
                 return size() > SIZE;
             }
         };
 
-        synchronized List<Miss> get(List<Object> key, java.util.function.Supplier<List<Miss>> find) {
-            List<Miss> found = kept.get(key);
+        synchronized List<NearMiss> get(List<Object> key, java.util.function.Supplier<List<NearMiss>> find) {
+            List<NearMiss> found = kept.get(key);
             if (found == null) {
                 found = List.copyOf(find.get());
                 kept.put(key, found);
@@ -55,7 +52,7 @@ public final class NearMisses {
     }
 
     /** As {@link #find}, kept in {@code memo} under the classify rules, the measure's facts and the target's. */
-    static List<Miss> find(Memo memo, RuleBase rules, List<Assessment> sameMeasure, Assessment target,
+    static List<NearMiss> find(Memo memo, RuleBase rules, List<Assessment> sameMeasure, Assessment target,
                            java.time.Duration timeout) {
         List<Object> facts = new ArrayList<>();
         sameMeasure.forEach(a -> facts.addAll(a.facts()));
@@ -63,11 +60,11 @@ public final class NearMisses {
         return memo.get(key, () -> find(rules, sameMeasure, target, timeout));
     }
 
-    static List<Miss> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target, java.time.Duration timeout) {
+    static List<NearMiss> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target, java.time.Duration timeout) {
         List<Object> facts = new ArrayList<>();
         sameMeasure.forEach(a -> facts.addAll(a.facts()));
         Set<String> actual = keys(RuleRun.classify(rules, facts, timeout));
-        List<Miss> misses = new ArrayList<>();
+        List<NearMiss> misses = new ArrayList<>();
         Set<String> said = new HashSet<>();
         for (Object fact : target.facts()) {
             for (Change change : changes(fact)) {
@@ -76,7 +73,7 @@ public final class NearMisses {
                 for (Finding f : RuleRun.classify(rules, changed, timeout)) {
                     String key = key(f);
                     if (!actual.contains(key) && f.area().equals(target.snapshot().area()) && said.add(key)) {
-                        misses.add(new Miss(f.rule(), f.source(), f.code(), f.basis(), change.what()));
+                        misses.add(new NearMiss(f.rule(), f.source(), f.code(), f.basis(), change.what()));
                     }
                 }
             }

@@ -3,9 +3,12 @@ package org.pcpassessor.core;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.pcpassessor.audit.NearMiss;
 import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.CatalogueLoader;
 import org.pcpassessor.catalogue.Measure;
@@ -338,7 +341,7 @@ public final class Workspace {
     static final int PARALLEL_FROM = 1000;
 
     /** Rules that did not fire for a series of a run but would after a small change of its facts. */
-    public List<NearMisses.Miss> nearMisses(MonthRun run, org.pcpassessor.catalogue.SeriesKey key) {
+    public List<NearMiss> nearMisses(MonthRun run, org.pcpassessor.catalogue.SeriesKey key) {
         Objects.requireNonNull(run, "run");
         List<Assessment> sameMeasure = run.assessments().stream()
                 .filter(a -> a.snapshot().measureId().equals(key.measureId())).toList();
@@ -347,23 +350,23 @@ public final class Workspace {
         return NearMisses.find(rules, sameMeasure, target, settings.ruleTimeout());
     }
 
-    /** The near misses of a measure's report in a report this workspace made (see {@link NearMisses}). */
-    public List<NearMisses.Miss> nearMisses(org.pcpassessor.narrative.Report report,
-                                            org.pcpassessor.narrative.MeasureReport target) {
-        List<Assessment> sameMeasure = report.measures().stream()
-                .filter(r -> r.measure().id().equals(target.measure().id()))
-                .map(org.pcpassessor.narrative.MeasureReport::assessment).toList();
-        return NearMisses.find(rules, sameMeasure, target.assessment(), settings.ruleTimeout());
-    }
-
-    /** As {@link #nearMisses(org.pcpassessor.narrative.Report, org.pcpassessor.narrative.MeasureReport)}, kept in
-     * {@code memo} between runs (a watch's). */
-    public List<NearMisses.Miss> nearMisses(org.pcpassessor.narrative.Report report,
-                                            org.pcpassessor.narrative.MeasureReport target, NearMisses.Memo memo) {
-        List<Assessment> sameMeasure = report.measures().stream()
-                .filter(r -> r.measure().id().equals(target.measure().id()))
-                .map(org.pcpassessor.narrative.MeasureReport::assessment).toList();
-        return NearMisses.find(memo, rules, sameMeasure, target.assessment(), settings.ruleTimeout());
+    /**
+     * The near misses of the given measures' reports in a report this workspace made (see {@link NearMisses}), by
+     * series; kept in {@code memo} between runs (a watch's) when it is not null.
+     */
+    public Map<org.pcpassessor.catalogue.SeriesKey, List<NearMiss>> nearMisses(
+            org.pcpassessor.narrative.Report report, List<org.pcpassessor.narrative.MeasureReport> targets,
+            NearMisses.Memo memo) {
+        Map<org.pcpassessor.catalogue.SeriesKey, List<NearMiss>> misses = new LinkedHashMap<>();
+        for (org.pcpassessor.narrative.MeasureReport target : targets) {
+            List<Assessment> sameMeasure = report.measures().stream()
+                    .filter(r -> r.measure().id().equals(target.measure().id()))
+                    .map(org.pcpassessor.narrative.MeasureReport::assessment).toList();
+            misses.put(new org.pcpassessor.catalogue.SeriesKey(target.measure().id(), target.area()), memo == null
+                    ? NearMisses.find(rules, sameMeasure, target.assessment(), settings.ruleTimeout())
+                    : NearMisses.find(memo, rules, sameMeasure, target.assessment(), settings.ruleTimeout()));
+        }
+        return misses;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.pcpassessor.facts.Sentence;
 import java.util.Objects;
 import org.pcpassessor.catalogue.Catalogue;
-import org.pcpassessor.rules.AuditEvent;
+import org.pcpassessor.audit.AuditEvent;
 
 /**
  * The assembled report: per pillar, the table rows (headline area) and per priority the numbered paragraphs in

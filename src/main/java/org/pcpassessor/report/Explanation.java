@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.pcpassessor.catalogue.Basis;
 import org.pcpassessor.catalogue.Measure;
-import org.pcpassessor.core.NearMisses;
+import org.pcpassessor.audit.NearMiss;
 import org.pcpassessor.facts.Comparison;
 import org.pcpassessor.facts.Figure;
 import org.pcpassessor.facts.Finding;
@@ -18,8 +18,8 @@ import org.pcpassessor.facts.Snapshot;
 import org.pcpassessor.wording.Values;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Report;
-import org.pcpassessor.rules.AuditEvent;
-import org.pcpassessor.rules.RuleRun;
+import org.pcpassessor.audit.AuditEvent;
+import org.pcpassessor.audit.FactText;
 
 /**
  * The whole chain behind one measure's figures, labels, findings and sentences, as text: how each figure was made
@@ -33,7 +33,7 @@ public final class Explanation {
 
     /** The explanation of a measure in an area, as {@code explain} prints it. */
     public static String text(MeasureReport r, List<AuditEvent> audit,
-                              Map<Sentence, Report.Placement> placements, List<NearMisses.Miss> misses) {
+                              Map<Sentence, Report.Placement> placements, List<NearMiss> misses) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
         Snapshot s = r.assessment().snapshot();
@@ -147,7 +147,7 @@ public final class Explanation {
         if (misses.isEmpty()) {
             out.printf("  none: no small change in a run of months or a p-value would make another rule fire%n");
         }
-        for (NearMisses.Miss miss : misses) {
+        for (NearMiss miss : misses) {
             out.printf("  %s (%s): rule \"%s\" at %s would fire %s%n", miss.code(), miss.basis(), miss.rule(),
                     miss.source(), miss.change());
         }
@@ -166,7 +166,7 @@ public final class Explanation {
 
     /** The facts the rule matched when it made this finding, from the run's audit trail. */
     private static List<String> matchedBy(List<AuditEvent> audit, Finding f) {
-        String made = RuleRun.describe(f);
+        String made = FactText.describe(f);
         return audit.stream()
                 .filter(e -> e.phase().equals("classify") && e.source().equals(f.source()) && e.inserted().contains(made))
                 .findFirst().map(AuditEvent::matched).orElse(List.of());

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import org.pcpassessor.core.NearMisses;
+import org.pcpassessor.audit.NearMiss;
+import org.pcpassessor.catalogue.SeriesKey;
 import org.pcpassessor.facts.Comparison;
 import org.pcpassessor.facts.Finding;
 import org.pcpassessor.facts.Sentence;
@@ -57,11 +57,11 @@ public final class HtmlReport {
     }
 
     /**
-     * The page. {@code misses} gives a measure's near misses (they rerun the rules, so the caller, which holds them,
-     * supplies them); {@code live} adds the live-reload script of {@code watch --serve}, whose last run's
+     * The page. {@code misses} holds the near misses of the measures the tables show, by series (the run found
+     * them: the page only prints them); {@code live} adds the live-reload script of {@code watch --serve}, whose last run's
      * {@code problems} are shown above the report.
      */
-    public String render(Draft draft, Function<MeasureReport, List<NearMisses.Miss>> misses, boolean live,
+    public String render(Draft draft, Map<SeriesKey, List<NearMiss>> misses, boolean live,
                          List<Problem> problems) {
         Objects.requireNonNull(misses, "misses");
         Report report = draft.report();
@@ -93,7 +93,8 @@ public final class HtmlReport {
                             "text", cells.get(i).text(), "label", cells.get(i).judgement().isPresent(),
                             "judgement", i < cells.size() - 1 ? "" : cells.get(i).judgement().map(j -> j.word())
                                     .orElse(""))).toList());
-                    r.put("explanation", Explanation.text(m, report.audit(), placements, misses.apply(m)));
+                    r.put("explanation", Explanation.text(m, report.audit(), placements,
+                            misses.getOrDefault(new SeriesKey(m.measure().id(), m.area()), List.of())));
                 });
                 rows.add(r);
             }

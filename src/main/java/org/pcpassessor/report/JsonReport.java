@@ -15,7 +15,7 @@ import org.pcpassessor.narrative.Said;
 import org.pcpassessor.facts.Importance;
 import java.util.List;
 import org.pcpassessor.problem.InternalException;
-import org.pcpassessor.rules.AuditEvent;
+import org.pcpassessor.audit.AuditEvent;
 import org.pcpassessor.facts.Finding;
 import org.pcpassessor.facts.Sentence;
 import org.pcpassessor.facts.Comparison;

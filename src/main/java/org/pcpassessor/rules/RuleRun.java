@@ -20,6 +20,8 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.pcpassessor.audit.FactText;
+import org.pcpassessor.audit.AuditEvent;
 import org.pcpassessor.facts.Comparison;
 import org.pcpassessor.facts.Evidence;
 import org.pcpassessor.facts.Extreme;
@@ -686,54 +688,12 @@ public final class RuleRun {
         return Problem.error(at.file(), at.line(), at.column(), message);
     }
 
-    /** Short, stable descriptions of facts for the audit log. */
-    public static String describe(Object o) {
-        if (o instanceof Snapshot s) {
-            return "Snapshot(" + s.measureId() + ", " + s.area() + ", " + s.month() + ")";
-        }
-        if (o instanceof Comparison c) {
-            return "Comparison(" + c.measureId() + ", " + c.area() + ", " + c.basis() + ", " + c.outcome() + ", p="
-                    + c.pValue() + ")";
-        }
-        if (o instanceof Extreme e) {
-            return "Extreme(" + e.measureId() + ", " + e.area() + ", " + e.series() + ", " + e.direction()
-                    + ", twelveMonth=" + e.twelveMonth() + ", since=" + (e.onRecord() ? "on record" : e.since()) + ")";
-        }
-        if (o instanceof Streak s) {
-            return "Streak(" + s.measureId() + ", " + s.area() + ", " + s.series() + ", " + s.direction() + " x"
-                    + s.length() + ")";
-        }
-        if (o instanceof Trend t) {
-            return "Trend(" + t.measureId() + ", " + t.area() + ", " + t.direction() + ", p=" + t.pValue() + ")";
-        }
-        if (o instanceof SpcSignal p) {
-            return "SpcSignal(" + p.measureId() + ", " + p.area() + ", special=" + p.special() + ", " + p.rules() + ")";
-        }
-        if (o instanceof Finding f) {
-            return "Finding(" + f.code() + ", " + f.basis() + ", " + f.measureId() + ", " + f.area() + ")";
-        }
-        if (o instanceof Importance i) {
-            return "Importance(" + (i.points() >= 0 ? "+" : "") + i.points() + ", " + describe(i.finding()) + ": "
-                    + i.reason() + ")";
-        }
-        if (o instanceof Trivial t) {
-            return "Trivial(" + describe(t.finding()) + ": " + t.reason() + ")";
-        }
-        if (o instanceof Sentence s) {
-            return "Sentence(" + s.measureId() + ", " + s.area() + ": " + s.text() + ")";
-        }
-        if (o instanceof TableLabel l) {
-            return "TableLabel(" + l.measureId() + ", " + l.area() + ", " + l.basis() + ": " + l.text() + ")";
-        }
-        return String.valueOf(o);
-    }
-
     /**
      * A fact as the audit keeps it: a record itself (immutable: described when the audit is read), anything else (a
      * type a rule file declares, which a rule may modify) described now.
      */
     static Object kept(Object o) {
-        return o instanceof Record ? o : describe(o);
+        return o instanceof Record ? o : FactText.describe(o);
     }
 
     /** Enters the rule scope before each consequence and records the firing after it. */

@@ -25,7 +25,7 @@ import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.Suggestions;
-import org.pcpassessor.rules.AuditEvent;
+import org.pcpassessor.audit.AuditEvent;
 import org.pcpassessor.rules.RuleBase;
 import org.pcpassessor.data.Cells;
 import org.pcpassessor.core.Settings;

@@ -1,11 +1,11 @@
-package org.pcpassessor.rules;
+package org.pcpassessor.audit;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One rule firing: its order in the run, phase, rule and where it is declared, the measure and area it was
- * about, and descriptions of the facts it matched and inserted ({@link RuleRun#describe}). The facts are kept and
+ * about, and descriptions of the facts it matched and inserted ({@link FactText#describe}). The facts are kept and
  * described when first asked ({@code --audit}, explain): a national run fires hundreds of thousands of rules, and
  * describing every fact up front held as many strings as the rest of the run (facts are immutable, so the
  * description is the same whenever it is made). Equal when every part is.
@@ -38,7 +38,7 @@ public final class AuditEvent {
     }
 
     /** The same firing under another number (the run numbers the firings of its parallel sessions in order). */
-    AuditEvent numbered(int number) {
+    public AuditEvent numbered(int number) {
         return new AuditEvent(number, phase, rule, source, measure, area, matchedFacts, insertedFacts);
     }
 
@@ -79,8 +79,8 @@ public final class AuditEvent {
     private Described described() {
         Described d = described;
         if (d == null) {
-            d = new Described(matchedFacts.stream().map(RuleRun::describe).toList(),
-                    insertedFacts.stream().map(RuleRun::describe).toList());
+            d = new Described(matchedFacts.stream().map(FactText::describe).toList(),
+                    insertedFacts.stream().map(FactText::describe).toList());
             described = d;
         }
         return d;
