@@ -31,7 +31,7 @@ import org.pcpassessor.rules.RuleRun;
 import org.pcpassessor.rules.RuleSafety;
 import org.pcpassessor.stats.Assessment;
 import org.pcpassessor.stats.Calculator;
-import org.pcpassessor.stats.SignificanceTests;
+import org.pcpassessor.stats.SignificanceMethods;
 
 /**
  * The one entry point every command goes through: the catalogue, the data and the rules, loaded and checked with
@@ -142,21 +142,21 @@ public final class Workspace {
     }
 
     private static Catalogue readCatalogue(Path file, Problems problems, Settings settings) {
-        Catalogue catalogue = new CatalogueLoader(SignificanceTests.names(), problems, settings.dataOutsideAllowed())
+        Catalogue catalogue = new CatalogueLoader(SignificanceMethods.names(), problems, settings.dataOutsideAllowed())
                 .read(file);
         if (catalogue != null) {
             for (Measure m : catalogue.measures()) {
                 java.util.Map<String, List<String>> wrong = new java.util.TreeMap<>();
                 for (org.pcpassessor.catalogue.Basis basis : org.pcpassessor.catalogue.Basis.values()) {
                     String name = m.tests().get(basis);
-                    if (name != null && !SignificanceTests.kindsOf(name).contains(m.kind())) {
+                    if (name != null && !SignificanceMethods.kindsOf(name).contains(m.kind())) {
                         wrong.computeIfAbsent(name, n -> new ArrayList<>()).add(basis.id());
                     }
                 }
                 wrong.forEach((name, bases) -> problems.add(Problem.error(m.source(), "test '" + name + "' (for "
                         + String.join(", ", bases) + ") does not apply to a " + m.kind().yamlName() + " measure ("
                         + m.id() + "); tests for a " + m.kind().yamlName() + ": " + String.join(", ",
-                        SignificanceTests.namesFor(m.kind())))));
+                        SignificanceMethods.namesFor(m.kind())))));
             }
         }
         return catalogue;

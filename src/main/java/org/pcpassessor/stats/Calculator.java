@@ -466,7 +466,7 @@ public final class Calculator {
      * that count a run, whose outcome alone is kept: naming the months was a tenth of the statistics' time).
      */
     private Optional<TestResult> test(Basis basis, int i, boolean named) {
-        SignificanceTest test = SignificanceTests.forMeasure(measure, basis);
+        SignificanceMethod test = SignificanceMethods.forMeasure(measure, basis);
         int observedFrom = i - basis.observedMonths() + 1;
         if (observedFrom < lo || i >= breakAt || (basis.observedMonths() == 1 && masked[i])) {
             return Optional.empty();

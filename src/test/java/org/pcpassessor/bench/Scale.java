@@ -14,7 +14,7 @@ import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.catalogue.Pillar;
 import org.pcpassessor.catalogue.Priority;
-import org.pcpassessor.stats.SignificanceTests;
+import org.pcpassessor.stats.SignificanceMethods;
 
 /**
  * The scale benchmark's generator (bench/scale.sh runs it; the plain-Java reference the tool is compared with is
@@ -57,7 +57,7 @@ public final class Scale {
     /** As {@link #generate(Path, Path, int, int, long)}, over {@code forces} forces of that many areas (none: one). */
     public static void generate(Path templateFile, Path dir, int copies, int areas, long seed, int forces)
             throws IOException {
-        Catalogue template = CatalogueLoader.load(templateFile, SignificanceTests.names());
+        Catalogue template = CatalogueLoader.load(templateFile, SignificanceMethods.names());
         Files.createDirectories(dir.resolve("data"));
         List<String> areaNames = new ArrayList<>();
         StringBuilder yaml = new StringBuilder();

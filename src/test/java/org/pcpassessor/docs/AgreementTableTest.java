@@ -20,7 +20,7 @@ import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.data.DataSet;
 import org.pcpassessor.data.SeriesLoader;
 import org.pcpassessor.stats.Calculator;
-import org.pcpassessor.stats.SignificanceTests;
+import org.pcpassessor.stats.SignificanceMethods;
 
 /**
  * The agreement table of docs/methods.md: every Perf v Benchmark label published in the source reports' tables
@@ -80,7 +80,7 @@ class AgreementTableTest {
     }
 
     static String render() {
-        Catalogue catalogue = CatalogueLoader.load(TestFiles.CATALOGUE, SignificanceTests.names());
+        Catalogue catalogue = CatalogueLoader.load(TestFiles.CATALOGUE, SignificanceMethods.names());
         DataSet data = SeriesLoader.load(catalogue);
         StringBuilder t = new StringBuilder();
         t.append("| report table | measure | published | default | count: c-test | quasi-poisson | sqrt | "
@@ -95,7 +95,7 @@ class AgreementTableTest {
             Measure m = catalogue.measure(p.measure()).orElseThrow();
             boolean count = m.kind() == Kind.COUNT;
             Map<String, String> labels = new LinkedHashMap<>();
-            String byDefault = labelWith(m, data, catalogue, p.month(), SignificanceTests.defaultFor(m.kind(), Basis.BENCHMARK));
+            String byDefault = labelWith(m, data, catalogue, p.month(), SignificanceMethods.defaultFor(m.kind(), Basis.BENCHMARK));
             labels.put("default", byDefault);
             for (String method : count ? COUNT_METHODS : RATIO_METHODS) {
                 labels.put(method, labelWith(m, data, catalogue, p.month(), method));

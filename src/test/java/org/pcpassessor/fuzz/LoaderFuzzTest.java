@@ -24,7 +24,7 @@ import org.pcpassessor.data.SeriesLoader;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.scenario.ScenarioLoader;
-import org.pcpassessor.stats.SignificanceTests;
+import org.pcpassessor.stats.SignificanceMethods;
 
 /**
  * Property-based fuzzing of the three loaders of user text: the catalogue (YAML), the series CSV and the scenario
@@ -66,7 +66,7 @@ class LoaderFuzzTest {
             Path file = dir.resolve("measures.yaml");
             Files.write(file, input);
             Problems problems = new Problems();
-            timed(() -> new CatalogueLoader(SignificanceTests.names(), problems).read(file));
+            timed(() -> new CatalogueLoader(SignificanceMethods.names(), problems).read(file));
             return problems;
         });
     }
@@ -78,7 +78,7 @@ class LoaderFuzzTest {
             Files.createDirectories(dir.resolve("data"));
             Files.write(dir.resolve("data/da-ppo-rate.csv"), input);
             Problems problems = new Problems();
-            Catalogue catalogue = new CatalogueLoader(SignificanceTests.names(), problems).read(dir.resolve("measures.yaml"));
+            Catalogue catalogue = new CatalogueLoader(SignificanceMethods.names(), problems).read(dir.resolve("measures.yaml"));
             assertNotNull(catalogue, problems.sorted().toString());
             timed(() -> new SeriesLoader(catalogue, problems).read());
             return problems;

@@ -18,7 +18,7 @@ import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.CatalogueLoader;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.cli.ReportCommandTestAccess;
-import org.pcpassessor.stats.SignificanceTests;
+import org.pcpassessor.stats.SignificanceMethods;
 
 /**
  * The prose defects a reader found in the December 2020 draft of d9f0d28 (issue 10), each checked on every sentence
@@ -44,7 +44,7 @@ class ProseTest {
     /** Old 1.7.2: "Proportion of Victim Care Contract updates overdue on rape investigations was 6.0% ...". */
     @Test
     void aSubjectKeepsTheArticleTheCatalogueGivesItAndNoOther() throws Exception {
-        Catalogue catalogue = CatalogueLoader.load(TestFiles.CATALOGUE, SignificanceTests.names());
+        Catalogue catalogue = CatalogueLoader.load(TestFiles.CATALOGUE, SignificanceMethods.names());
         for (String s : sentences) {
             assertFalse(s.matches("(?i).*\\bthe the\\b.*"), s);
             for (Measure m : catalogue.measures()) {

@@ -33,7 +33,7 @@ class TestResultTest {
 
     @Test
     void aTestsOwnDetailsAreKeptInTheirOrderAndCannotBeChanged() {
-        TestResult r = new QuasiPoissonTest().compare(counts(30, 35), counts(20, 22, 24), null, 0.95);
+        TestResult r = new QuasiPoisson().compare(counts(30, 35), counts(20, 22, 24), null, 0.95);
         assertEquals(List.of("observedTotal", "observedMonths", "expectedTotal", "expectedMonths", "dispersion"),
                 List.copyOf(r.details().keySet()));
         assertEquals(65.0, r.details().get("observedTotal"));

@@ -10,10 +10,10 @@ import org.pcpassessor.catalogue.Kind;
  * z = 2 (sqrt(m1) - sqrt(m2)) / sqrt(1/t1 + 1/t2), m = total / months, t = months; two-sided normal p-value.
  * Plain Poisson variation: for overdispersed series prefer quasi-poisson or xmr.
  */
-final class SquareRootTest extends NamedTest {
+final class SquareRoot extends NamedMethod {
     static final String NAME = "sqrt";
 
-    SquareRootTest() {
+    SquareRoot() {
         super(NAME, Kind.COUNT);
     }
 

@@ -11,10 +11,10 @@ import org.pcpassessor.catalogue.Kind;
  * Untested when a side's numerator is outside 0..denominator (a month of net negative outcomes) or a
  * denominator is zero.
  */
-final class TwoProportionZTest extends NamedTest {
+final class TwoProportionZ extends NamedMethod {
     static final String NAME = "two-proportion-z";
 
-    TwoProportionZTest() {
+    TwoProportionZ() {
         super(NAME, Kind.RATE, Kind.PROPORTION);
     }
 

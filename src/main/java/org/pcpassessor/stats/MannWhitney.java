@@ -13,10 +13,10 @@ import org.pcpassessor.catalogue.Kind;
  * without ties, normal approximation with continuity correction otherwise). The figures compared are the
  * medians of the monthly values. Against a fixed benchmark: one-sample t-test of the monthly values.
  */
-final class MannWhitneyTest extends NamedTest {
+final class MannWhitney extends NamedMethod {
     static final String NAME = "mann-whitney";
 
-    MannWhitneyTest() {
+    MannWhitney() {
         super(NAME, Kind.MEDIAN, Kind.COUNT);
     }
 

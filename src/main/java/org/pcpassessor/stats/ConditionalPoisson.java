@@ -14,10 +14,10 @@ import org.pcpassessor.catalogue.Kind;
  * sums the probabilities of outcomes no more likely than the one observed, as R's binom.test does).
  * Against a fixed benchmark, the exact Poisson test of x1 with mean equal to the benchmark scaled to t1 months.
  */
-final class ConditionalPoissonTest extends NamedTest {
+final class ConditionalPoisson extends NamedMethod {
     static final String NAME = "c-test";
 
-    ConditionalPoissonTest() {
+    ConditionalPoisson() {
         super(NAME, Kind.COUNT);
     }
 

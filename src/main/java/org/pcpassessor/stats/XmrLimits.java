@@ -13,11 +13,11 @@ import org.pcpassessor.catalogue.Kind;
  * the statistic is the distance from the mean in sigma units (sigma = mean moving range / 1.128) and the p-value
  * its two-sided normal tail, reported for comparison only.
  */
-final class XmrTest extends NamedTest {
+final class XmrLimits extends NamedMethod {
     static final String NAME = "xmr";
     static final double THREE_SIGMA = 1 - 2 * NormalDistribution.of(0, 1).survivalProbability(3);
 
-    XmrTest() {
+    XmrLimits() {
         super(NAME, Kind.values());
     }
 
@@ -39,7 +39,7 @@ final class XmrTest extends NamedTest {
         double half = Spc.LIMIT * chart.amr() / Math.sqrt(n);
         details.put("observedMonths", n);
         details.put("limitHalfWidth", half);
-        double sigma = chart.amr() / MovingRangeZTest.D2 / Math.sqrt(n);
+        double sigma = chart.amr() / MovingRangeZ.D2 / Math.sqrt(n);
         double z = sigma == 0 ? (x == chart.mean() ? 0 : Math.copySign(Double.POSITIVE_INFINITY, x - chart.mean()))
                 : (x - chart.mean()) / sigma;
         double p = Double.isInfinite(z) ? 0 : Stats.twoSidedNormal(z);
@@ -56,7 +56,7 @@ final class XmrTest extends NamedTest {
         }
         Spc.Chart chart = Spc.chart(v, Spc.Options.DEFAULT);
         double half = Spc.LIMIT * chart.amr() / Math.sqrt(v.length);
-        double sigma = chart.amr() / MovingRangeZTest.D2 / Math.sqrt(v.length);
+        double sigma = chart.amr() / MovingRangeZ.D2 / Math.sqrt(v.length);
         double z = sigma == 0 ? 0 : (chart.mean() - benchmark) / sigma;
         String outcome = chart.mean() - benchmark > half ? TestResult.HIGHER
                 : benchmark - chart.mean() > half ? TestResult.LOWER : TestResult.COMPARABLE;

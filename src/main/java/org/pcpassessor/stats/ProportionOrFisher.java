@@ -7,13 +7,13 @@ import org.pcpassessor.catalogue.Kind;
  * expected cell of the 2x2 table is under 5 (Cochran's rule, where the normal approximation is poor). The result
  * names the method actually used.
  */
-final class ProportionTest extends NamedTest {
+final class ProportionOrFisher extends NamedMethod {
     static final String NAME = "two-proportion";
     static final double MIN_EXPECTED = 5;
-    private final SignificanceTest z = new TwoProportionZTest();
-    private final SignificanceTest exact = new FisherTest();
+    private final SignificanceMethod z = new TwoProportionZ();
+    private final SignificanceMethod exact = new FisherExact();
 
-    ProportionTest() {
+    ProportionOrFisher() {
         super(NAME, Kind.RATE, Kind.PROPORTION);
     }
 

@@ -13,10 +13,10 @@ import org.pcpassessor.catalogue.Kind;
  * two-sided normal p-value. With one month on a side, only the other side's months estimate phi; with none to
  * spare, phi = 1 (the plain Poisson score test).
  */
-final class QuasiPoissonTest extends NamedTest {
+final class QuasiPoisson extends NamedMethod {
     static final String NAME = "quasi-poisson";
 
-    QuasiPoissonTest() {
+    QuasiPoisson() {
         super(NAME, Kind.COUNT);
     }
 

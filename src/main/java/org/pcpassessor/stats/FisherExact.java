@@ -12,10 +12,10 @@ import org.pcpassessor.catalogue.Kind;
  * the conditional maximum likelihood odds ratio. For proportions with small numbers (an expected cell under 5).
  * Against a fixed benchmark it is the exact binomial test of x1 of n1 at the benchmark proportion.
  */
-final class FisherTest extends NamedTest {
+final class FisherExact extends NamedMethod {
     static final String NAME = "fisher-exact";
 
-    FisherTest() {
+    FisherExact() {
         super(NAME, Kind.RATE, Kind.PROPORTION);
     }
 

@@ -12,18 +12,18 @@ import org.pcpassessor.catalogue.Measure;
  * The one place that decides which test a comparison uses: the measure's {@code test:} if given, otherwise
  * the default for its kind and basis. Change a default here, or a measure's choice in the catalogue.
  */
-public final class SignificanceTests {
-    private static final Map<String, SignificanceTest> BY_NAME = new LinkedHashMap<>();
+public final class SignificanceMethods {
+    private static final Map<String, SignificanceMethod> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (SignificanceTest t : new SignificanceTest[] {new ConditionalPoissonTest(), new QuasiPoissonTest(),
-            new SquareRootTest(), new XmrTest(), new ProportionTest(), new TwoProportionZTest(), new FisherTest(),
-            new MannWhitneyTest(), new MovingRangeZTest()}) {
+        for (SignificanceMethod t : new SignificanceMethod[] {new ConditionalPoisson(), new QuasiPoisson(),
+            new SquareRoot(), new XmrLimits(), new ProportionOrFisher(), new TwoProportionZ(), new FisherExact(),
+            new MannWhitney(), new MovingRangeZ()}) {
             BY_NAME.put(t.name(), t);
         }
     }
 
-    private SignificanceTests() {
+    private SignificanceMethods() {
     }
 
     /** Every method a catalogue may name. */
@@ -35,16 +35,16 @@ public final class SignificanceTests {
     public static String defaultFor(Kind kind, Basis basis) {
         return switch (kind) {
             // Crime counts vary more than Poisson (seasons, operations, recording): docs/methods.md
-            case COUNT -> QuasiPoissonTest.NAME;
-            case RATE, PROPORTION -> ProportionTest.NAME;
-            case MEDIAN -> basis == Basis.BENCHMARK ? MannWhitneyTest.NAME : MovingRangeZTest.NAME;
+            case COUNT -> QuasiPoisson.NAME;
+            case RATE, PROPORTION -> ProportionOrFisher.NAME;
+            case MEDIAN -> basis == Basis.BENCHMARK ? MannWhitney.NAME : MovingRangeZ.NAME;
         };
     }
 
     /** The method a measure uses for a basis. */
-    public static SignificanceTest forMeasure(Measure measure, Basis basis) {
+    public static SignificanceMethod forMeasure(Measure measure, Basis basis) {
         String name = measure.tests().getOrDefault(basis, defaultFor(measure.kind(), basis));
-        SignificanceTest test = BY_NAME.get(name);
+        SignificanceMethod test = BY_NAME.get(name);
         if (test == null) {
             throw new IllegalArgumentException("unknown test " + name);
         }
@@ -53,7 +53,7 @@ public final class SignificanceTests {
 
     /** The methods valid for a kind, in name order. */
     public static List<String> namesFor(Kind kind) {
-        return BY_NAME.values().stream().filter(t -> t.kinds().contains(kind)).map(SignificanceTest::name).sorted()
+        return BY_NAME.values().stream().filter(t -> t.kinds().contains(kind)).map(SignificanceMethod::name).sorted()
                 .toList();
     }
 

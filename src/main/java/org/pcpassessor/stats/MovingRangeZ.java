@@ -11,11 +11,11 @@ import org.pcpassessor.catalogue.Kind;
  * z = (mean(observed) - mean(expected)) / (sigma sqrt(1/n_observed + 1/n_expected)); two-sided normal p-value.
  * Suited to medians and other figures without a sampling model; needs at least three reference months.
  */
-final class MovingRangeZTest extends NamedTest {
+final class MovingRangeZ extends NamedMethod {
     static final String NAME = "moving-range-z";
     static final double D2 = 1.128;
 
-    MovingRangeZTest() {
+    MovingRangeZ() {
         super(NAME, Kind.values());
     }
 

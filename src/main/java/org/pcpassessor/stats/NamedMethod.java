@@ -4,11 +4,11 @@ import java.util.Set;
 import org.pcpassessor.catalogue.Kind;
 
 /** A significance test's name (as written in the catalogue's {@code test:}) and the kinds it applies to. */
-abstract class NamedTest implements SignificanceTest {
+abstract class NamedMethod implements SignificanceMethod {
     private final String name;
     private final Set<Kind> kinds;
 
-    NamedTest(String name, Kind... kinds) {
+    NamedMethod(String name, Kind... kinds) {
         this.name = name;
         this.kinds = Set.of(kinds);
     }

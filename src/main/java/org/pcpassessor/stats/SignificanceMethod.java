@@ -5,9 +5,9 @@ import org.pcpassessor.catalogue.Kind;
 
 /**
  * One named method of comparing two samples of a monthly series (or a sample with a fixed baseline).
- * Implementations are stateless; {@link SignificanceTests} holds them by name.
+ * Implementations are stateless; {@link SignificanceMethods} holds them by name.
  */
-public interface SignificanceTest {
+public interface SignificanceMethod {
     String name();
 
     /** The kinds of measure this method is valid for. */
