@@ -201,10 +201,33 @@ public final class DocxReport {
              XWPFTemplate filled = XWPFTemplate.compile(in, config).render(data);
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             filled.write(out);
-            return out.toByteArray();
+            return fixedTimes(out.toByteArray());
         } catch (IOException | RuntimeException e) {
             throw new InputException(file.toString(), "cannot fill the Word template: " + e.getMessage());
         }
+    }
+
+    /** The time every part of the paper carries: the earliest a zip can hold, so that it says nothing of the run. */
+    static final java.time.LocalDateTime PART_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+
+    /**
+     * The paper's zip written again with every part stamped {@link #PART_TIME}: POI stamps each part with the time
+     * it was written, so two runs on the same input gave different bytes (the same parts). The parts, their order
+     * and their compression are kept.
+     */
+    private static byte[] fixedTimes(byte[] docx) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(docx.length);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(docx));
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry part = in.getNextEntry(); part != null; part = in.getNextEntry()) {
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(part.getName());
+                copy.setTimeLocal(PART_TIME);
+                zip.putNextEntry(copy);
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private static List<Map<String, Object>> texts(List<String> texts) {

@@ -57,6 +57,24 @@ class DocxPaperTest {
         }
     }
 
+    /** The same input gives the same bytes: every part stamped with one fixed time, not the time of the run. */
+    @Test
+    void thePaperSaysNothingOfWhenItWasWritten() throws Exception {
+        Path docx = Tools.report(dir, "docx", "--date", "2021-02-11");
+        List<String> parts = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(docx))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                assertEquals(java.time.LocalDateTime.of(1980, 1, 1, 0, 0), e.getTimeLocal(), e.getName());
+                parts.add(e.getName());
+            }
+        }
+        assertTrue(parts.containsAll(List.of("[Content_Types].xml", "word/document.xml", "word/styles.xml")),
+                parts.toString());
+        try (XWPFDocument doc = open(docx)) {
+            assertTrue(doc.getParagraphs().size() > 10, "Word can still read it"); // POI reads the rewritten zip
+        }
+    }
+
     @Test
     void theLookComesFromTheTemplateNotFromJava() throws Exception {
         Path original = dir.resolve("original.docx");
