@@ -58,8 +58,8 @@ public final class HtmlReport {
 
     /**
      * The page. {@code misses} holds the near misses of the measures the tables show, by series (the run found
-     * them: the page only prints them); {@code live} adds the live-reload script of {@code watch --serve}, whose last run's
-     * {@code problems} are shown above the report.
+     * them: the page only prints them); {@code live} adds the live-reload script of {@code watch --serve}, whose
+     * last run's {@code problems} are shown above the report.
      */
     public String render(Draft draft, Map<SeriesKey, List<NearMiss>> misses, boolean live,
                          List<Problem> problems) {
