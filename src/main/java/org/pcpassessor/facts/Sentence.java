@@ -46,12 +46,23 @@ public record Sentence(
 
     public static final int DEFAULT_RANK = 50;
 
-    /** One alternative of a sentence's wording, as said: its text, with the subject in its short form, and template. */
-    public record Variant(String text, String shortText, String template) {
+    /**
+     * One alternative of a sentence's wording, as said: its text, with the subject in its short form, its template,
+     * and where its words are written: the wording entry it is an alternative of, then each entry its template used
+     * as a value (<code>{vsBenchmark}</code>), by name, with the file and line of each (empty for a template the rule
+     * wrote).
+     */
+    public record Variant(String text, String shortText, String template, Map<String, Location> words) {
         public Variant {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(shortText, "shortText");
             Objects.requireNonNull(template, "template");
+            words = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(words));
+        }
+
+        /** An alternative whose words are written in no wording file. */
+        public Variant(String text, String shortText, String template) {
+            this(text, shortText, template, Map.of());
         }
     }
 

@@ -129,8 +129,14 @@ public final class Explanation {
             out.printf("  %d. %s%n", n, said.text());
             out.printf("      rule \"%s\" at %s (rank %d)%n", sentence.rule(), sentence.source(), sentence.rank());
             if (!sentence.wording().isEmpty()) {
-                out.printf("      wording %s (rules/wording/), alternative %d of %d%n", sentence.wording(),
+                org.pcpassessor.problem.Location at = said.words().get(sentence.wording());
+                out.printf("      wording %s at %s, alternative %d of %d%n", sentence.wording(),
+                        at == null ? "rules/wording/" : at.file() + ":" + at.line(),
                         sentence.variants().indexOf(said) + 1, sentence.variants().size());
+            }
+            String phrases = phrases(said, sentence.wording());
+            if (!phrases.isEmpty()) {
+                out.printf("      phrases %s%n", phrases);
             }
             out.printf("      template %s%n", said.template());
             out.printf("      values %s%n", values(said.template(), sentence));
@@ -165,6 +171,27 @@ public final class Explanation {
     }
 
     /** The facts the rule matched when it made this finding, from the run's audit trail. */
+    /**
+     * The other wording entries an alternative's words came from, by file and then line, so that an analyst finds
+     * the phrase to change: "in rules/wording/phrases.yaml: comparableTo (11), theBenchmark (12)".
+     */
+    static String phrases(Sentence.Variant said, String entry) {
+        java.util.TreeMap<String, java.util.TreeMap<Integer, List<String>>> byFile = new java.util.TreeMap<>();
+        said.words().forEach((name, at) -> {
+            if (!name.equals(entry)) {
+                byFile.computeIfAbsent(at.file(), f -> new java.util.TreeMap<>())
+                        .computeIfAbsent(at.line(), l -> new ArrayList<>()).add(name);
+            }
+        });
+        List<String> parts = new ArrayList<>();
+        byFile.forEach((file, lines) -> {
+            List<String> names = new ArrayList<>();
+            lines.forEach((line, atLine) -> atLine.forEach(name -> names.add(name + " (" + line + ")")));
+            parts.add("in " + file + ": " + String.join(", ", names));
+        });
+        return String.join("; ", parts);
+    }
+
     private static List<String> matchedBy(List<AuditEvent> audit, Finding f) {
         String made = FactText.describe(f);
         return audit.stream()

@@ -30,7 +30,8 @@ public final class Wording {
             Values.Filled filled = Values.sentence(t, first.snapshot(), s.used(), s.listed(), phrases, s.rule());
             String shortText = filled.text().equals(filled.shortText()) || counts(filled.shortText(), first.snapshot())
                     ? filled.text() : filled.shortText();
-            variants.add(new Sentence.Variant(filled.text(), shortText, t));
+            variants.add(new Sentence.Variant(filled.text(), shortText, t, words(entry ? named : null,
+                    filled.values(), phrases)));
             if (values == null) {
                 values = LayeredValues.frozen(filled.values()); // sharing the session's unmodifiable snapshot values
             } else { // a later alternative's phrases too, for explain to show whichever is said
@@ -40,6 +41,24 @@ public final class Wording {
             }
         }
         return s.said(entry ? named : "", variants, values);
+    }
+
+    /**
+     * Where an alternative's words are written: its entry (when it is one), then each wording entry among the values
+     * its template was filled with, in the order filled.
+     */
+    private static Map<String, org.pcpassessor.problem.Location> words(String entry, Map<String, Object> values,
+                                                                     Phrases phrases) {
+        Map<String, org.pcpassessor.problem.Location> words = new LinkedHashMap<>();
+        if (entry != null) {
+            words.put(entry, phrases.location(entry));
+        }
+        for (String name : values.keySet()) {
+            if (phrases.template(name).isPresent()) {
+                words.putIfAbsent(name, phrases.location(name));
+            }
+        }
+        return words;
     }
 
     /** A table label as said: its entry's (or template's) word for its finding. */

@@ -3,6 +3,9 @@ package org.pcpassessor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,8 +38,17 @@ class ExplainCommandTest {
         }
         assertTrue(rules >= 5, out);
         assertTrue(out.contains("\nSentences\n  1. The 12 month total of recorded Domestic Abuse crimes was 12,037"), out);
-        assertTrue(out.contains("      wording countAgainstBenchmarkEverywhere (rules/wording/), alternative 1 of 4\n"
-                + "      template {countVsBaseline}, significantly"), out);
+        // Where the words are written: the entry and each phrase it drew on, at the line that declares it (found
+        // here by reading the wording files, not from the run).
+        Path wording = TestFiles.RULES.resolve("wording");
+        assertTrue(out.contains("      wording countAgainstBenchmarkEverywhere at " + wording.resolve("benchmark.yaml") + ":"
+                + lineOf(wording.resolve("benchmark.yaml"), "countAgainstBenchmarkEverywhere") + ", alternative 1 of 4\n"
+                + "      phrases in " + wording.resolve("phrases.yaml") + ": "), out);
+        for (String phrase : List.of("theBenchmark", "benchmarkHigherOrLower", "countVsBaseline")) {
+            assertTrue(out.contains(" " + phrase + " (" + lineOf(wording.resolve("phrases.yaml"), phrase) + ")"),
+                    phrase + "\n" + out);
+        }
+        assertTrue(out.contains("\n      template {countVsBaseline}, significantly"), out);
         // A shared phrase is shown with the text it was filled with.
         assertTrue(out.contains("countVsBaseline=The 12 month total of recorded Domestic Abuse crimes was 12,037, 12.9% "
                 + "higher than in 2019/20 (10,660)"), out);
@@ -75,5 +87,21 @@ class ExplainCommandTest {
         assertTrue(r.out().startsWith("burglary-ppo-rate: Prosecution Possible Outcome Rate (Burglary Dwelling)"
                 + " (Burglary, Offenders), South, December 2020"), r.out());
         assertTrue(r.out().contains("rolling12                "), r.out());
+    }
+
+    /** The line of a wording file on which an entry is declared ({@code name:} at the start of a line). */
+    static int lineOf(Path file, String name) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(name + ":")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(name + " is not declared in " + file);
     }
 }
