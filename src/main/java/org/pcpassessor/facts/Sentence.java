@@ -57,7 +57,7 @@ public record Sentence(
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(shortText, "shortText");
             Objects.requireNonNull(template, "template");
-            words = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(words));
+            words = Map.copyOf(words); // the same map when the runner passes its shared one
         }
 
         /** An alternative whose words are written in no wording file. */

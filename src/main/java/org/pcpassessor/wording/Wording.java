@@ -58,7 +58,25 @@ public final class Wording {
                 words.putIfAbsent(name, phrases.location(name));
             }
         }
-        return words;
+        return intern(Map.copyOf(words));
+    }
+
+    /**
+     * One map for every alternative whose words come from the same entries: a national report says millions of
+     * sentences from a few hundred combinations, and a map each would hold hundreds of megabytes.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Map<String, org.pcpassessor.problem.Location>,
+            Map<String, org.pcpassessor.problem.Location>> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Beyond this many combinations (a long watch of many edits) the interned maps are dropped and begun again. */
+    private static final int MAX_INTERNED = 10_000;
+
+    private static Map<String, org.pcpassessor.problem.Location> intern(
+            Map<String, org.pcpassessor.problem.Location> words) {
+        if (WORDS.size() > MAX_INTERNED) {
+            WORDS.clear();
+        }
+        Map<String, org.pcpassessor.problem.Location> kept = WORDS.putIfAbsent(words, words);
+        return kept == null ? words : kept;
     }
 
     /** A table label as said: its entry's (or template's) word for its finding. */
