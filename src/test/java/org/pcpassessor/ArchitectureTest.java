@@ -32,6 +32,19 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The commands work through the core's entry point (Workspace) and print its results: they compile no rules,
+     * run no rule session, fill no wording and read no data themselves.
+     */
+    @Test
+    void theCommandsGoThroughTheCore() {
+        noClasses().that().resideInAPackage("org.pcpassessor.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.pcpassessor.rules..",
+                        "org.pcpassessor.wording..", "org.pcpassessor.data..", "org.pcpassessor.stats..",
+                        "org.pcpassessor.facts..")
+                .check(CLASSES);
+    }
+
     @Test
     void onlyTheCommandLineKnowsTheCommandLine() {
         noClasses().that().resideOutsideOfPackage("org.pcpassessor.cli..")

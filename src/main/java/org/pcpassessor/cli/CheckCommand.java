@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null, inputs.settings());
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), inputs.settings());
         List<Problem> problems = workspace.ok()
                 ? workspace.check(workspace.month(java.util.Optional.empty()), Workspace.CHECK_MONTHS)
                 : workspace.problems();
@@ -35,8 +35,8 @@ final class CheckCommand implements Callable<Integer> {
         if (!errors) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("ok: " + workspace.catalogue().orElseThrow().measures().size() + " measures, "
-                    + workspace.data().orElseThrow().size() + " series, "
-                    + workspace.rules().orElseThrow().rules().size() + " rules, "
+                    + workspace.seriesCount() + " series, "
+                    + workspace.ruleCount() + " rules, "
                     + Workspace.CHECK_MONTHS + " months run (" + inputs.catalogue() + ", " + inputs.rules() + ")");
             out.flush();
         }

@@ -43,7 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null, inputs.settings());
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), inputs.settings());
         Workspace.requireNoErrors(workspace.problems());
         Catalogue catalogue = workspace.catalogue().orElseThrow();
         catalogue.measure(measureId).orElseThrow(() -> new InputException(

@@ -105,7 +105,7 @@ public final class Main implements Runnable {
      * process, none of them depending on the tool's own. Java's BigDecimal squares powers of five at class
      * initialization (Jackson's parsers need it); the JDK's calendar data reads every locale's tag the first time a
      * calendar is made (Jackson's date format makes one when it is loaded); ICU loads its number, plural and
-     * spell-out data for the sentences' formats ({@link org.pcpassessor.wording.Values#warm}). A thread that needs one
+     * spell-out data for the sentences' formats ({@link org.pcpassessor.core.Workspace#warm}). A thread that needs one
      * of them while it is being made waits for it; nothing here can fail a command, so a failure is ignored (the
      * command meets it again).
      */
@@ -113,7 +113,7 @@ public final class Main implements Runnable {
         try {
             Class.forName("java.math.BigDecimal");
             java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.US);
-            org.pcpassessor.wording.Values.warm();
+            org.pcpassessor.core.Workspace.warm();
         } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
             // the command makes them itself
         }
@@ -128,7 +128,7 @@ public final class Main implements Runnable {
         if (finished || !exitCalled()) {
             return; // the command's own exit, or a signal (Ctrl-C, kill): those end the process as they should
         }
-        String rule = org.pcpassessor.rules.RuleRun.runningRule();
+        String rule = org.pcpassessor.core.Workspace.runningRule();
         System.err.println("assess: error: the process was told to exit while " + (rule != null ? rule + " was running"
                 : "the rules were running (a condition, an eval or a function)") + "; a rule may not end the process. "
                 + "Nothing was written.");

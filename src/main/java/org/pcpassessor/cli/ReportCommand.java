@@ -65,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
         AtomicFiles.requireWritable(audit, "--audit");
         // the audit trail is kept when an output shows it: --audit, or the HTML report's explanations; the rules'
         // findings about every area when the format shows them
-        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), null,
+        Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(),
                 inputs.settings().withFull(output.full).withAudit(audit != null || output.showsAudit())
                         .withEveryArea(output.showsEveryArea()));
         Workspace.requireNoErrors(workspace.problems());

@@ -51,7 +51,7 @@ final class TestCommand implements Callable<Integer> {
         // here too); the catalogue's data files are not read, since each scenario brings its own series.
         Workspace workspace = Workspace.loadDefinitions(inputs.catalogue(), inputs.rules(), inputs.settings());
         Workspace.requireNoErrors(workspace.problems());
-        ScenarioRunner.Summary summary = new ScenarioRunner(workspace.rules().orElseThrow(), inputs.catalogue(), inputs.settings())
+        ScenarioRunner.Summary summary = new ScenarioRunner(workspace, inputs.catalogue(), inputs.settings())
                 .run(files, spec.commandLine().getOut());
         return summary.failed() > 0 ? 1 : 0;
     }

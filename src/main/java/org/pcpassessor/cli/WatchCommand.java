@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.pcpassessor.core.Workspace;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
-import org.pcpassessor.rules.RuleBase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +65,8 @@ final class WatchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private RuleBase rules;
+    /** The last run's workspace, whose compiled rules the next run reuses when no rule file changed. */
+    private Workspace last;
     /** The live preview of --serve, and the last report that ran without error (shown under a broken edit's errors). */
     private Preview preview;
     private Workspace lastWorkspace;
@@ -142,7 +142,7 @@ final class WatchCommand implements Callable<Integer> {
                 Path catalogueFile = catalogue.toAbsolutePath().normalize();
                 Set<Path> changed = waitForChange(watcher, keys, p -> p.equals(catalogueFile) || p.equals(template)
                         || p.toString().endsWith(".csv") && watchedData.contains(p.getParent())
-                        || p.startsWith(rulesRoot) && (RuleBase.isRuleFolderFile(p.getFileName().toString())
+                        || p.startsWith(rulesRoot) && (Workspace.isRulesFile(p.getFileName().toString())
                         || Files.isDirectory(p))
                         || notesRoot != null && p.startsWith(notesRoot) && (p.toString().endsWith(".md")
                         || Files.isDirectory(p)));
@@ -156,9 +156,9 @@ final class WatchCommand implements Callable<Integer> {
      * and returns whether the report was made.
      */
     private boolean runOnce(Path catalogue, Path rulesFolder, boolean recompile, Set<Path> folders, PrintWriter err) {
-        Workspace workspace = Workspace.load(catalogue, rulesFolder, recompile ? null : rules,
+        Workspace workspace = Workspace.load(catalogue, rulesFolder, recompile ? null : last,
                 inputs.settings().withFull(output.full));
-        rules = workspace.rules().orElse(null);
+        last = workspace.hasRules() ? workspace : null;
         workspace.catalogue().ifPresent(c -> c.dataFiles().forEach(f -> folders.add(f.toAbsolutePath().getParent())));
         workspace.catalogue().ifPresent(c -> notes = workspace.notesFolder().toAbsolutePath().normalize());
         try {

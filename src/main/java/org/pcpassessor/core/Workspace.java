@@ -83,7 +83,20 @@ public final class Workspace {
 
     /** Loads and checks the catalogue, its data and the rules folder, with the default {@link Settings}. */
     public static Workspace load(Path catalogueFile, Path rulesFolder) {
-        return load(catalogueFile, rulesFolder, null, Settings.DEFAULT);
+        return load(catalogueFile, rulesFolder, Settings.DEFAULT);
+    }
+
+    /** As {@link #load(Path, Path)}, with the given settings. */
+    public static Workspace load(Path catalogueFile, Path rulesFolder, Settings settings) {
+        return load(catalogueFile, rulesFolder, (RuleBase) null, settings);
+    }
+
+    /**
+     * As {@link #load(Path, Path, Settings)}, reusing the rules another workspace compiled from the same rules folder
+     * when it is given and compiled them (a watch's previous run, when no file of the rules folder changed).
+     */
+    public static Workspace load(Path catalogueFile, Path rulesFolder, Workspace sameRules, Settings settings) {
+        return load(catalogueFile, rulesFolder, sameRules == null ? null : sameRules.rules, settings);
     }
 
     /**
@@ -191,6 +204,42 @@ public final class Workspace {
 
     public Optional<DataSet> data() {
         return Optional.ofNullable(data);
+    }
+
+    /** Whether the rules folder compiled (its rules can be reused by the next load of the same folder). */
+    public boolean hasRules() {
+        return rules != null;
+    }
+
+    /** How many rules the rules folder declares (0 when it could not be compiled). */
+    public int ruleCount() {
+        return rules == null ? 0 : rules.rules().size();
+    }
+
+    /** How many series the data holds (0 when it could not be read). */
+    public int seriesCount() {
+        return data == null ? 0 : data.size();
+    }
+
+    /**
+     * Whether a file of a rules folder is one the rules are made from (a rule file, or a wording, phrases or codes
+     * YAML): a change to it is a change of the rules.
+     */
+    public static boolean isRulesFile(String fileName) {
+        return RuleBase.isRuleFolderFile(fileName);
+    }
+
+    /** The rule whose consequence the calling thread is running, or null (for the exit guard's message). */
+    public static String runningRule() {
+        return RuleRun.runningRule();
+    }
+
+    /**
+     * Loads the data the sentences' formats need (ICU's number, plural and spell-out data) ahead of the first
+     * report, on a thread of the caller's; safe to call from any thread, and to skip.
+     */
+    public static void warm() {
+        Values.warm();
     }
 
     public Optional<RuleBase> rules() {

@@ -48,7 +48,13 @@ public final class ScenarioRunner {
     /** Each catalogue's measures and the rules, loaded and checked once however many scenarios use them. */
     private final Map<Path, Workspace> definitions = new HashMap<>();
 
-    public ScenarioRunner(RuleBase rules, Path defaultCatalogue, Settings settings) {
+    /** A runner of the scenarios with the rules {@code workspace} compiled (it must have compiled them). */
+    public ScenarioRunner(Workspace workspace, Path defaultCatalogue, Settings settings) {
+        this(workspace.rules().orElseThrow(() -> new IllegalArgumentException("the workspace has no rules")),
+                defaultCatalogue, settings);
+    }
+
+    ScenarioRunner(RuleBase rules, Path defaultCatalogue, Settings settings) {
         this.rules = rules;
         this.defaultCatalogue = defaultCatalogue;
         this.settings = settings.withoutNotes(); // the analysts' notes describe the real month, not a scenario

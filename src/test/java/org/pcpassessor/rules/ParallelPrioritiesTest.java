@@ -119,7 +119,7 @@ class ParallelPrioritiesTest {
     }
 
     private static String markdown(Path rules, Settings settings) {
-        Workspace w = Workspace.load(TestFiles.CATALOGUE, rules, null, settings);
+        Workspace w = Workspace.load(TestFiles.CATALOGUE, rules, settings);
         return MarkdownReport.render(w.run(w.month(Optional.empty())).report().orElseThrow());
     }
 
