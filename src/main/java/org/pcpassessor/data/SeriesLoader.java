@@ -19,7 +19,7 @@ import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.input.TextFile;
-import org.pcpassessor.problem.DataException;
+import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.Suggestions;
 
@@ -58,7 +58,7 @@ public final class SeriesLoader {
         this.problems = problems;
     }
 
-    /** Loads every data file of the catalogue and throws {@link DataException} on any error. */
+    /** Loads every data file of the catalogue; throws {@link InputException} carrying every problem on any error. */
     public static DataSet load(Catalogue catalogue) {
         Problems problems = new Problems();
         DataSet data = new SeriesLoader(catalogue, problems).read();
