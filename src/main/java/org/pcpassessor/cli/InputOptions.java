@@ -57,8 +57,8 @@ final class InputOptions {
                 throw new org.pcpassessor.problem.InputException("option --notes", "cannot read the folder " + notes);
             }
         }
-        return new Settings(dataOutside, trustRules, ruleTimeout, java.util.Optional.ofNullable(notes), true,
-                false, true, true);
+        return Settings.DEFAULT.withDataOutsideAllowed(dataOutside).withTrustedRules(trustRules)
+                .withRuleTimeout(ruleTimeout).withNotes(java.util.Optional.ofNullable(notes));
     }
 
     /** Seconds, possibly fractional, above 0 and at most an hour. */

@@ -43,6 +43,26 @@ public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duratio
         }
     }
 
+    /** The same settings, letting the catalogue's {@code data:} name relative paths outside its folder or not. */
+    public Settings withDataOutsideAllowed(boolean allowed) {
+        return new Settings(allowed, trustedRules, ruleTimeout, notes, notesRead, full, audited, everyArea);
+    }
+
+    /** The same settings, trusting rule code outside the rule API ({@code --trust-rules}) or not. */
+    public Settings withTrustedRules(boolean trusted) {
+        return new Settings(dataOutsideAllowed, trusted, ruleTimeout, notes, notesRead, full, audited, everyArea);
+    }
+
+    /** The same settings, with another limit for one rule session ({@code --rule-timeout}). */
+    public Settings withRuleTimeout(Duration limit) {
+        return new Settings(dataOutsideAllowed, trustedRules, limit, notes, notesRead, full, audited, everyArea);
+    }
+
+    /** The same settings, with the notes in {@code folder} ({@code --notes}), or beside the catalogue when empty. */
+    public Settings withNotes(Optional<Path> folder) {
+        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, folder, notesRead, full, audited, everyArea);
+    }
+
     /** The same settings, saying everything ({@code report --full}) or not. */
     public Settings withFull(boolean all) {
         return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, notes, notesRead, all, audited, everyArea);
