@@ -38,7 +38,8 @@ for i in $(seq 1 "$n"); do
   t=$(wait_reload "$start" "$before"); wording+=("$t"); echo "wording edit $i: $t ms"
   sleep 1
   before=$(events); start=$(now_ms)
-  echo "// edit $i" >>"$ws/rules/narrate/trend.drl"
+  # a text never seen before, so that the compiled-rules cache (target/rule-cache, kept between runs) cannot serve it
+  echo "// edit $i $(date +%s%N)" >>"$ws/rules/narrate/trend.drl"
   t=$(wait_reload "$start" "$before"); rule+=("$t"); echo "rule edit $i: $t ms"
   sleep 1
 done
