@@ -293,6 +293,10 @@ public final class JsonReport {
             g.writeStringField("source", sentence.source().toString());
             if (!sentence.wording().isEmpty()) {
                 g.writeStringField("wording", sentence.wording());
+                org.pcpassessor.problem.Location at = said.words().get(sentence.wording());
+                if (at != null) { // where the entry is written, as explain names it: the one place to edit
+                    g.writeStringField("wordingSource", at.file() + ":" + at.line());
+                }
             }
             g.writeStringField("template", said.template());
             g.writeArrayFieldStart("findings");

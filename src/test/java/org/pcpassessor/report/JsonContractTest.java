@@ -48,7 +48,7 @@ class JsonContractTest {
     }
 
     @Test
-    void theReportHasTheContractsKeysAndTypes() {
+    void theReportHasTheContractsKeysAndTypes() throws IOException {
         assertEquals(Set.of("title", "month", "headlineArea", "confidence", "measures", "commentary"), keys(report));
         assertEquals("2020-12", report.get("month").asText());
         assertEquals("Force", report.get("headlineArea").asText());
@@ -89,8 +89,14 @@ class JsonContractTest {
             }
             for (JsonNode s : m.get("sentences")) {
                 assertTrue(keys(s).containsAll(Set.of("text", "rule", "source", "template", "findings")), at + " " + s);
-                assertTrue(Set.of("text", "rule", "source", "wording", "template", "findings", "importance",
-                        "placement").containsAll(keys(s)), at + " " + s);
+                assertTrue(Set.of("text", "rule", "source", "wording", "wordingSource", "template", "findings",
+                        "importance", "placement").containsAll(keys(s)), at + " " + s);
+                if (s.has("wording")) { // the entry named is written on the line given
+                    java.util.regex.Matcher w = SOURCE.matcher(s.get("wordingSource").asText());
+                    assertTrue(w.matches(), at + " " + s);
+                    assertTrue(Files.readAllLines(Path.of(w.group(1))).get(Integer.parseInt(w.group(2)) - 1)
+                            .startsWith(s.get("wording").asText() + ":"), at + " " + s);
+                }
                 assertFalse(s.get("text").asText().isBlank(), at);
                 assertTrue(s.get("findings").size() > 0, at + " a sentence says at least one finding");
             }
