@@ -41,7 +41,15 @@ public final class NearMisses {
             }
         };
 
-        synchronized List<NearMiss> get(List<Object> key, java.util.function.Supplier<List<NearMiss>> find) {
+        /** The compiled classify rules the kept near misses were found with: others make the memo start again. */
+        private Object rules;
+
+        synchronized List<NearMiss> get(Object classifyRules, List<Object> key,
+                                        java.util.function.Supplier<List<NearMiss>> find) {
+            if (classifyRules != rules) { // an edited classify rule: nothing kept holds, nor the old rules in memory
+                kept.clear();
+                rules = classifyRules;
+            }
             List<NearMiss> found = kept.get(key);
             if (found == null) {
                 found = List.copyOf(find.get());
@@ -51,13 +59,16 @@ public final class NearMisses {
         }
     }
 
-    /** As {@link #find}, kept in {@code memo} under the classify rules, the measure's facts and the target's. */
+    /**
+     * As {@link #find}, kept in {@code memo} under the measure's facts and the target's while the classify rules are
+     * the same compiled ones.
+     */
     static List<NearMiss> find(Memo memo, RuleBase rules, List<Assessment> sameMeasure, Assessment target,
                            java.time.Duration timeout) {
         List<Object> facts = new ArrayList<>();
         sameMeasure.forEach(a -> facts.addAll(a.facts()));
-        List<Object> key = List.of(rules.classifyToken(), facts, target.facts(), timeout);
-        return memo.get(key, () -> find(rules, sameMeasure, target, timeout));
+        List<Object> key = List.of(facts, target.facts(), timeout);
+        return memo.get(rules.classifyToken(), key, () -> find(rules, sameMeasure, target, timeout));
     }
 
     static List<NearMiss> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target, java.time.Duration timeout) {
