@@ -50,8 +50,8 @@ public final class FactText {
         if (o instanceof Trivial t) {
             return "Trivial(" + describe(t.finding()) + ": " + t.reason() + ")";
         }
-        if (o instanceof Sentence s) {
-            return "Sentence(" + s.measureId() + ", " + s.area() + ": " + s.text() + ")";
+        if (o instanceof Sentence s) { // as a rule inserts it, before the runner words it: the wording it names
+            return "Sentence(" + s.measureId() + ", " + s.area() + ": " + (s.isSaid() ? s.text() : s.wording()) + ")";
         }
         if (o instanceof TableLabel l) {
             return "TableLabel(" + l.measureId() + ", " + l.area() + ", " + l.basis() + ": " + l.text() + ")";

@@ -173,10 +173,19 @@ class ReportCommandTest {
         new ObjectMapper().readTree(Files.readString(out));
         var lines = Files.readAllLines(audit);
         assertTrue(lines.size() > 100);
+        int sentences = 0;
         for (String line : lines) {
             JsonNode event = new ObjectMapper().readTree(line);
             assertTrue(event.has("rule") && event.has("source") && event.has("matched"), line);
+            // a sentence as the rule inserted it names its wording (the runner words it later), never nothing
+            for (JsonNode inserted : event.path("inserted")) {
+                if (inserted.asText().startsWith("Sentence(")) {
+                    sentences++;
+                    assertTrue(inserted.asText().matches("Sentence\\([^,]+, [^:]+: \\S.*\\)"), line);
+                }
+            }
         }
+        assertTrue(sentences > 20, sentences + " sentences inserted");
     }
 
     @Test
