@@ -156,6 +156,11 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
                 notices.add(priority.rows().isEmpty() ? "No data for this priority in " + Months.longName(month) + "."
                         : "No rule found anything to say about this priority.");
             }
+        } else if (priority.paragraphs().isEmpty()) {
+            // a heading with nothing under it but a folded list reads as an omission: say why there is no paragraph
+            int n = priority.alsoNoted().size();
+            notices.add("Nothing here made a numbered paragraph this month: what the rules noted is listed below ("
+                    + n + " sentence" + (n == 1 ? "" : "s") + ").");
         }
         return notices;
     }

@@ -75,6 +75,28 @@ class DraftTest {
      * Numbers as a reader sees them, after taking out the dates and periods that frame them ("December 2020",
      * "2019/20", "12 month", "24 months"): no paragraph states one twice.
      */
+    /**
+     * A priority whose sentences all went under "Also noted" says so under its heading rather than showing a heading
+     * with nothing under it but a folded list (Knife Crime in December 2020; counted here from the Markdown itself).
+     */
+    @Test
+    void aPriorityWithoutAParagraphSaysWhy() {
+        Matcher sections = Pattern.compile("(?ms)^### (\\d+\\.\\d+) ([^\n]+)\n(.*?)(?=^### |^## |\\z)").matcher(markdown);
+        int without = 0;
+        while (sections.find()) {
+            String body = sections.group(3);
+            boolean numbered = Pattern.compile("(?m)^- \\d+\\.\\d+\\.\\d+ ")
+                    .matcher(body.replaceAll("(?s)<details>.*?</details>", "")).find();
+            Matcher also = Pattern.compile("<summary>Also noted \\((\\d+)\\)</summary>").matcher(body);
+            if (!numbered && also.find()) {
+                without++;
+                assertTrue(body.contains("Nothing here made a numbered paragraph this month: what the rules noted is "
+                        + "listed below (" + also.group(1) + " sentences)."), sections.group(2) + ":\n" + body);
+            }
+        }
+        assertTrue(without >= 1, "December 2020 has a priority with no paragraph (Knife Crime)");
+    }
+
     @Test
     void noNumberAppearsTwiceInAParagraph() {
         Pattern frame = Pattern.compile("(January|February|March|April|May|June|July|August|September|October|November"
