@@ -159,8 +159,8 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
         } else if (priority.paragraphs().isEmpty()) {
             // a heading with nothing under it but a folded list reads as an omission: say why there is no paragraph
             int n = priority.alsoNoted().size();
-            notices.add("Nothing here made a numbered paragraph this month: what the rules noted is listed below ("
-                    + n + " sentence" + (n == 1 ? "" : "s") + ").");
+            notices.add("Nothing this month reached the commentary for this priority; " + (n == 1
+                    ? "its one lesser point is" : "its " + n + " lesser points are") + " under Also noted below.");
         }
         return notices;
     }
