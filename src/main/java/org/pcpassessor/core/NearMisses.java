@@ -65,15 +65,25 @@ public final class NearMisses {
      */
     static List<NearMiss> find(Memo memo, RuleBase rules, List<Assessment> sameMeasure, Assessment target,
                            java.time.Duration timeout) {
-        List<Object> facts = new ArrayList<>();
-        sameMeasure.forEach(a -> facts.addAll(a.facts()));
+        List<Object> facts = facts(sameMeasure);
         List<Object> key = List.of(facts, target.facts(), timeout);
-        return memo.get(rules.classifyToken(), key, () -> find(rules, sameMeasure, target, timeout));
+        return memo.get(rules.classifyToken(), key, () -> findAmong(rules, facts, target, timeout));
     }
 
     static List<NearMiss> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target, java.time.Duration timeout) {
+        return findAmong(rules, facts(sameMeasure), target, timeout);
+    }
+
+    /** Every fact of the measure's assessments, as the classify rules are given them. */
+    private static List<Object> facts(List<Assessment> sameMeasure) {
         List<Object> facts = new ArrayList<>();
         sameMeasure.forEach(a -> facts.addAll(a.facts()));
+        return facts;
+    }
+
+    /** The near misses of {@code target} among the measure's facts (all of its assessments'). */
+    private static List<NearMiss> findAmong(RuleBase rules, List<Object> facts, Assessment target,
+                                            java.time.Duration timeout) {
         Set<String> actual = keys(RuleRun.classify(rules, facts, timeout));
         List<NearMiss> misses = new ArrayList<>();
         Set<String> said = new HashSet<>();

@@ -170,7 +170,6 @@ public final class Explanation {
         return String.join(", ", values);
     }
 
-    /** The facts the rule matched when it made this finding, from the run's audit trail. */
     /**
      * The other wording entries an alternative's words came from, by file and then line, so that an analyst finds
      * the phrase to change: "in rules/wording/phrases.yaml: comparableTo (11), theBenchmark (12)".
@@ -192,6 +191,7 @@ public final class Explanation {
         return String.join("; ", parts);
     }
 
+    /** The facts the rule matched when it made this finding, from the run's audit trail. */
     private static List<String> matchedBy(List<AuditEvent> audit, Finding f) {
         String made = FactText.describe(f);
         return audit.stream()
