@@ -5,21 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * File helpers shared by tests, and the frozen inputs they run on (src/test/resources/frozen): a copy of the rules,
- * catalogue and scenarios, so that an analyst's edit of the live files never breaks the build.
+ * File helpers shared by tests, and the bundled inputs the end-to-end tests run on: the repository's own
+ * {@code measures.yaml}, {@code rules/} and {@code scenarios/}, the files {@code ./assess report} reads. The tests check
+ * what the bundled draft says, so an edit there that changes the draft is meant to change a test; a force that keeps
+ * rules of its own keeps them in its own folder ({@code --rules}), which no test reads.
  */
 public final class TestFiles {
-    public static final Path FROZEN = Path.of("src/test/resources/frozen");
-    public static final Path CATALOGUE = FROZEN.resolve("measures.yaml");
-    public static final Path RULES = FROZEN.resolve("rules");
-    public static final Path SCENARIOS = FROZEN.resolve("scenarios");
+    /** The repository's root (Maven runs the tests there). */
+    public static final Path ROOT = Path.of("");
+    public static final Path CATALOGUE = Path.of("measures.yaml");
+    public static final Path RULES = Path.of("rules");
+    public static final Path SCENARIOS = Path.of("scenarios");
 
     private TestFiles() {
     }
 
     /**
-     * The frozen catalogue's text ({@code data: [fixtures/cambridgeshire/*.csv]}: beside it, {@code fixtures} is a
-     * link to the repository's fixtures folder), for tests that copy it into a folder of their own.
+     * The bundled catalogue's text ({@code data: [fixtures/cambridgeshire/*.csv]}), for tests that copy it, and the
+     * fixtures, into a folder of their own.
      */
     public static String catalogueText() throws IOException {
         return Files.readString(CATALOGUE);
@@ -47,10 +50,10 @@ public final class TestFiles {
     }
 
     /**
-     * A command line with {@code --catalogue} and {@code --rules} of the frozen inputs added after the command name,
+     * A command line with {@code --catalogue} and {@code --rules} of the bundled inputs added after the command name,
      * unless it names its own ({@code help} and option-less calls are left alone).
      */
-    public static String[] withFrozenInputs(String... args) {
+    public static String[] withBundledInputs(String... args) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
         if (all.isEmpty() || all.get(0).startsWith("-") || all.get(0).equals("help")) {
             return args;
@@ -64,7 +67,7 @@ public final class TestFiles {
         return all.toArray(String[]::new);
     }
 
-    /** Copies the frozen rules folder into {@code to}, as an analyst would copy theirs before editing. */
+    /** Copies the bundled rules folder into {@code to}, as an analyst would copy theirs before editing. */
     public static void copyRules(Path to) throws IOException {
         Path from = RULES;
         try (var walk = Files.walk(from)) {

@@ -16,7 +16,7 @@ import org.pcpassessor.core.Workspace;
 /**
  * The tool's statistics agree with the bench's plain-Java {@link Reference}, which shares none of the tool's code
  * (its own YAML walk, CSV reading, windows, sums and test formulas; only the normal tail, Fisher's exact and
- * Mann-Whitney p-values are the same library's): on a generated catalogue of 148 series (the frozen catalogue's
+ * Mann-Whitney p-values are the same library's): on a generated catalogue of 148 series (the bundled catalogue's
  * 37 measures, counts, rates, proportions and medians, over 4 areas), every test at the report month on all four
  * bases has the same outcome, the same run of months and a p-value within 1e-12. The bench makes the same check at
  * any size (bench/scale.sh; 50,912 tests at 12,728 series agreed within 2.8e-16).

@@ -32,7 +32,7 @@ class CheckCommandTest {
         Path ws = workspace();
         Path catalogue = ws.resolve("measures.yaml");
         String text = Files.readString(catalogue);
-        // the line of the first proportion's kind, counted here so that the frozen catalogue may grow above it
+        // the line of the first proportion's kind, counted here so that the bundled catalogue may grow above it
         int line = text.substring(0, text.indexOf("kind: proportion")).split("\n", -1).length;
         Files.writeString(catalogue, text.replaceFirst("kind: proportion", "knd: proportion"));
         Path csv = ws.resolve("fixtures/cambridgeshire/hate-recorded-crime.csv");
@@ -103,7 +103,7 @@ class CheckCommandTest {
         String[] strict = java.util.Arrays.copyOf(check, check.length + 1);
         strict[check.length] = "--strict";
         assertEquals(2, ReportCommandTest.run(strict).exit());
-        // The frozen inputs as they are have no idle rule: --strict passes.
+        // The bundled inputs as they are have no idle rule: --strict passes.
         assertEquals(0, ReportCommandTest.run("check", "--strict").exit());
     }
 }

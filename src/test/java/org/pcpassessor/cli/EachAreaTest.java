@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pcpassessor.TestFiles;
 
 /**
- * {@code report --each-area --out-dir DIR}: every area of the frozen catalogue reported as its own headline area,
+ * {@code report --each-area --out-dir DIR}: every area of the bundled catalogue reported as its own headline area,
  * and peers.md / peers.json comparing them. The Force tables are checked against the golden report (reviewed by
  * hand against the seed reports); a North figure against the fixture CSV's own row.
  */
@@ -30,7 +30,7 @@ class EachAreaTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(TestFiles.withFrozenInputs(args), new PrintWriter(out), new PrintWriter(err));
+        int exit = Main.execute(TestFiles.withBundledInputs(args), new PrintWriter(out), new PrintWriter(err));
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -72,7 +72,7 @@ class EachAreaTest {
                 assertTrue(peers.contains("| Force | " + cells[1]), "Force's row of " + cells[0] + " in peers.md");
             }
         }
-        String csv = Files.readString(TestFiles.FROZEN.resolve("fixtures/cambridgeshire/all-recorded-crime.csv"));
+        String csv = Files.readString(TestFiles.ROOT.resolve("fixtures/cambridgeshire/all-recorded-crime.csv"));
         assertTrue(csv.contains("\nall-recorded-crime,North,2020-12,1986,"), "the fixture row the check relies on");
         assertTrue(peers.contains("| North | 1,986 |"), peers.substring(0, 1200));
         String json = Files.readString(dir.resolve("peers.json"));
@@ -109,13 +109,13 @@ class EachAreaTest {
     void forcesAreEachReportedOverTheirOwnAreas() throws IOException {
         Path ws = tmp.resolve("ws");
         Path data = Files.createDirectories(ws.resolve("fixtures/cambridgeshire"));
-        try (Stream<Path> files = Files.list(TestFiles.FROZEN.resolve("fixtures/cambridgeshire"))) {
+        try (Stream<Path> files = Files.list(TestFiles.ROOT.resolve("fixtures/cambridgeshire"))) {
             for (Path f : files.toList()) {
                 Files.copy(f, data.resolve(f.getFileName()));
             }
         }
         String text = TestFiles.catalogueText();
-        assertTrue(text.contains("  areas: [Force, North, South]\n"), "the frozen catalogue's areas");
+        assertTrue(text.contains("  areas: [Force, North, South]\n"), "the bundled catalogue's areas");
         Path catalogue = ws.resolve("measures.yaml");
         Files.writeString(catalogue, text.replace("  areas: [Force, North, South]\n",
                 "  forces:\n    Cambridgeshire: [Force, North]\n    Elsewhere: [South]\n"));

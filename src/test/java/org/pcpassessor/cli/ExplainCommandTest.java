@@ -22,7 +22,7 @@ class ExplainCommandTest {
         assertTrue(out.contains("baseline                 10,660         financial year 2019/20: sum of April 2019 to"
                 + " March 2020 (12 months)"), out);
         assertTrue(out.contains("current                  1,057          December 2020 "
-                + "(src/test/resources/frozen/fixtures/cambridgeshire/da-recorded-crime.csv:"), out);
+                + "(fixtures/cambridgeshire/da-recorded-crime.csv:"), out);
         // The test behind "Higher": quasi-Poisson; z and p computed independently in Python (NumPy 2.4.6, SciPy
         // 1.17.1) from the fixture CSV: phi = 5.5974, z = 3.8632927546308107, p = 0.00011186880547557101
         assertTrue(out.contains("  benchmark: quasi-poisson\n      observed  12,037       rolling 12 months January 2020"
@@ -52,7 +52,7 @@ class ExplainCommandTest {
         // A shared phrase is shown with the text it was filled with.
         assertTrue(out.contains("countVsBaseline=The 12 month total of recorded Domestic Abuse crimes was 12,037, 12.9% "
                 + "higher than in 2019/20 (10,660)"), out);
-        // Importance: the points of frozen rules/compose/importance.drl.csv, row 10 (40 for a benchmark label other than
+        // Importance: the points of bundled rules/compose/importance.drl.csv, row 10 (40 for a benchmark label other than
         // Comparable; the label has been Higher for 5 months, so no points for a change), and where the sentence went.
         assertTrue(out.contains("  HIGHER (benchmark): higher, neutral\n"), out);
         assertTrue(out.contains("      importance 40\n        +40 the long-term indicator significantly different from "

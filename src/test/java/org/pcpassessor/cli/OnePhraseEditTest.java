@@ -26,7 +26,7 @@ class OnePhraseEditTest {
         TestFiles.copyRules(rules);
         Path phrases = rules.resolve("wording/phrases.yaml");
         String text = Files.readString(phrases);
-        assertTrue(text.contains("\ncomparableTo: comparable to\n"), "the frozen phrase this test edits");
+        assertTrue(text.contains("\ncomparableTo: comparable to\n"), "the bundled phrase this test edits");
         // the phrase is written once in the folder: no other entry of any wording file says it (comments aside)
         try (var files = Files.list(rules.resolve("wording"))) {
             for (Path f : files.toList()) {

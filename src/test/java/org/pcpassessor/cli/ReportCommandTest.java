@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcpassessor.TestFiles;
 
-/** The command line as a user meets it, on the frozen catalogue and rules and the repository's fixtures. */
+/** The command line as a user meets it, on the bundled catalogue and rules and the repository's fixtures. */
 class ReportCommandTest {
     @TempDir
     Path dir;
@@ -22,9 +22,9 @@ class ReportCommandTest {
     record Run(int exit, String out, String err) {
     }
 
-    /** Runs a command on the frozen catalogue and rules unless the arguments name others. */
+    /** Runs a command on the bundled catalogue and rules unless the arguments name others. */
     static Run run(String... args) {
-        return runAsIs(TestFiles.withFrozenInputs(args));
+        return runAsIs(TestFiles.withBundledInputs(args));
     }
 
     /** Runs a command line exactly as given (defaults: the live measures.yaml and rules/). */

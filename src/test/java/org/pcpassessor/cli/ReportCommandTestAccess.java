@@ -8,7 +8,7 @@ public final class ReportCommandTestAccess {
     public record Run(int exit, String out, String err) {
     }
 
-    /** On the frozen catalogue and rules, unless the arguments name others. */
+    /** On the bundled catalogue and rules, unless the arguments name others. */
     public static Run run(String... args) {
         ReportCommandTest.Run r = ReportCommandTest.run(args);
         return new Run(r.exit(), r.out(), r.err());

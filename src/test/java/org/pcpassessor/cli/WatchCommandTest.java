@@ -31,7 +31,7 @@ class WatchCommandTest {
         Path rule = dir.resolve("rules/narrate/trend.drl");
         String original = Files.readString(rule);
         StringWriter err = new StringWriter();
-        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.execute(TestFiles.withFrozenInputs("watch",
+        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.execute(TestFiles.withBundledInputs("watch",
             "--rules", dir.resolve("rules").toString(), "--out", out.toString(), "--runs", "3"),
                 new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
 
@@ -61,7 +61,7 @@ class WatchCommandTest {
         Path out = dir.resolve("report.md");
         Path wording = dir.resolve("rules/wording/trend.yaml");
         StringWriter err = new StringWriter();
-        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.execute(TestFiles.withFrozenInputs(
+        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.execute(TestFiles.withBundledInputs(
                 "watch", "--rules", dir.resolve("rules").toString(), "--out", out.toString(), "--runs", "2"),
                 new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
         waitFor(() -> Files.exists(out), "the first report");
@@ -107,9 +107,9 @@ class WatchCommandTest {
             port = free.getLocalPort();
         }
         StringWriter err = new StringWriter();
-        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.execute(TestFiles.withFrozenInputs(
+        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.execute(TestFiles.withBundledInputs(
                 "watch", "--rules", dir.resolve("rules").toString(), "--format", "html", "--template",
-                TestFiles.FROZEN.resolve("templates/report.html").toString(), "--serve", "--port",
+                TestFiles.ROOT.resolve("templates/report.html").toString(), "--serve", "--port",
                 Integer.toString(port), "--runs", "4"),
                 new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

@@ -38,7 +38,7 @@ import org.pcpassessor.stats.SignificanceMethods;
  */
 class LoaderFuzzTest {
     static final Path BASE = Path.of("src/test/resources/bad-inputs/base/measures.yaml");
-    static final Path SCENARIO = Path.of("src/test/resources/frozen/scenarios/01-count-record-high.yaml");
+    static final Path SCENARIO = Path.of("scenarios/01-count-record-high.yaml");
     static final Path CSV = Path.of("fixtures/cambridgeshire/da-ppo-rate.csv");
     static final long LIMIT_NANOS = 2_000_000_000L;
     static final AtomicLong INPUTS = new AtomicLong();

@@ -22,7 +22,7 @@ import org.pcpassessor.stats.SignificanceMethods;
 
 /**
  * The prose defects a reader found in the December 2020 draft of d9f0d28 (issue 10), each checked on every sentence
- * the frozen rules say for December 2020 ({@code report --full}) or on the default draft. Each test names the
+ * the bundled rules say for December 2020 ({@code report --full}) or on the default draft. Each test names the
  * sentence of that older draft (git show d9f0d28:src/test/resources/golden/report-2020-12.md) it would have failed on.
  */
 class ProseTest {
@@ -94,7 +94,7 @@ class ProseTest {
                 }
             }
         }
-        assertTrue(tied > 0, "the frozen December 2020 has tied highs (999 calls at 100.0%)");
+        assertTrue(tied > 0, "the bundled December 2020 has tied highs (999 calls at 100.0%)");
     }
 
     /**

@@ -26,7 +26,7 @@ class NotesTest {
     Path dir;
     private Path notes;
 
-    /** The frozen catalogue, rules and a copy of the fixtures in a folder of their own, with a notes folder. */
+    /** The bundled catalogue, rules and a copy of the fixtures in a folder of their own, with a notes folder. */
     @BeforeEach
     void workspace() throws IOException {
         Files.writeString(dir.resolve("measures.yaml"), TestFiles.catalogueText());

@@ -81,7 +81,7 @@ class DocxPaperTest {
         Files.move(Tools.report(dir, "docx", "--date", "2021-02-11"), original);
         // change the template as an analyst would in Word: the pillar heading font, the colour for "better"
         Path template = dir.resolve("house.docx");
-        try (InputStream in = Files.newInputStream(org.pcpassessor.TestFiles.FROZEN.resolve("templates/paper.docx"));
+        try (InputStream in = Files.newInputStream(org.pcpassessor.TestFiles.ROOT.resolve("templates/paper.docx"));
              XWPFDocument doc = new XWPFDocument(in); OutputStream out = Files.newOutputStream(template)) {
             XWPFStyle heading = doc.getStyles().getStyle("PillarHeading");
             heading.getCTStyle().getRPr().addNewRFonts().setAscii("Courier New");

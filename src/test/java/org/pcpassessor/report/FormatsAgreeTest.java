@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Markdown, HTML, Word and JSON carry the same report for the default month (frozen inputs, December 2020): the
+ * Markdown, HTML, Word and JSON carry the same report for the default month (bundled inputs, December 2020): the
  * same numbered paragraphs with the same words, and the same table cells. Each file is read back with a reader of
  * its own format (line patterns for Markdown, jsoup for HTML, Apache POI for Word, Jackson for JSON), not with the
  * code that wrote it. JSON has no printed table, so its measures' labels (1yr, 3yr, benchmark) are compared with

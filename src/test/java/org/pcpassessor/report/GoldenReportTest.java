@@ -23,7 +23,7 @@ class GoldenReportTest {
     void theDefaultReportMatchesItsGoldenFile(String format, String golden) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(TestFiles.withFrozenInputs("report", "--format", format, "--month", "2020-12"),
+        int exit = Main.execute(TestFiles.withBundledInputs("report", "--format", format, "--month", "2020-12"),
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, exit, err.toString());
         Path file = Path.of("src/test/resources/golden").resolve(golden);

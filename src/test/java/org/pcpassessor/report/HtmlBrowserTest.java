@@ -25,7 +25,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The HTML report in a real browser: headless Chromium, as installed from the OS packages, opens the December 2020
- * report (frozen inputs) from disk, with no network. Every measure's charts render, clicking a sentence shows its
+ * report (bundled inputs) from disk, with no network. Every measure's charts render, clicking a sentence shows its
  * explanation in place, and the page logs no error. A screenshot of the Victims section is written to
  * target/screenshots/victims.png for review.
  */
@@ -69,7 +69,7 @@ class HtmlBrowserTest {
     void everyMeasureOfTheTablesHasItsChartsDrawn() {
         List<WebElement> rows = browser.findElements(By.cssSelector("table.perf tbody tr[data-explain]"));
         List<WebElement> figures = browser.findElements(By.cssSelector("figure.chart"));
-        // 37 measures in the frozen catalogue's tables (the Markdown golden file has 37 measure rows)
+        // 37 measures in the bundled catalogue's tables (the Markdown golden file has 37 measure rows)
         assertEquals(37, rows.size());
         assertEquals(rows.size(), figures.size());
         for (WebElement figure : figures) {

@@ -26,14 +26,14 @@ import org.pcpassessor.TestFiles;
 import org.pcpassessor.cli.Main;
 
 /**
- * The JSON report of the frozen December 2020 inputs, checked as its readers use it: the shape of the contract
+ * The JSON report of the bundled December 2020 inputs, checked as its readers use it: the shape of the contract
  * (which keys, of which types, on every measure, test, finding and sentence), every rule it names declared on the
  * line it gives, and a few figures against values worked out here from the fixture CSVs or by an independent tool,
  * each cited. It replaces a 1.6 MB byte-for-byte golden file whose regenerated diffs nobody could read; the
  * Markdown golden stays, short enough to review.
  */
 class JsonContractTest {
-    private static final Path FIXTURES = TestFiles.FROZEN.resolve("fixtures/cambridgeshire");
+    private static final Path FIXTURES = TestFiles.ROOT.resolve("fixtures/cambridgeshire");
     private static final Pattern SOURCE = Pattern.compile("(.+):(\\d+)");
     private static JsonNode report;
 
@@ -41,7 +41,7 @@ class JsonContractTest {
     static void run() throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(TestFiles.withFrozenInputs("report", "--format", "json", "--month", "2020-12"),
+        int exit = Main.execute(TestFiles.withBundledInputs("report", "--format", "json", "--month", "2020-12"),
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, exit, err.toString());
         report = new ObjectMapper().readTree(out.toString());
@@ -53,7 +53,7 @@ class JsonContractTest {
         assertEquals("2020-12", report.get("month").asText());
         assertEquals("Force", report.get("headlineArea").asText());
         assertEquals(0.95, report.get("confidence").asDouble());
-        // every measure of the frozen catalogue (37) for each of its areas (Force, North, South)
+        // every measure of the bundled catalogue (37) for each of its areas (Force, North, South)
         assertEquals(37 * 3, report.get("measures").size());
         Set<String> seen = new HashSet<>();
         for (JsonNode m : report.get("measures")) {

@@ -19,7 +19,7 @@ class TemplateErrorsTest {
 
     private String run(int expectedExit, String... args) {
         StringWriter err = new StringWriter();
-        int exit = Main.execute(TestFiles.withFrozenInputs(args), new PrintWriter(new StringWriter()),
+        int exit = Main.execute(TestFiles.withBundledInputs(args), new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         assertEquals(expectedExit, exit, err.toString());
         return err.toString();

@@ -31,18 +31,18 @@ final class Tools {
         return found.get();
     }
 
-    /** The report written by {@code report} on the frozen inputs for December 2020, in a format, to a file. */
+    /** The report written by {@code report} on the bundled inputs for December 2020, in a format, to a file. */
     static Path report(Path dir, String format, String... more) {
         Path out = dir.resolve("report." + format);
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("report", "--format", format,
                 "--month", "2020-12", "--out", out.toString()));
         if ((format.equals("html") || format.equals("docx")) && !java.util.List.of(more).contains("--template")) {
-            args.addAll(java.util.List.of("--template", org.pcpassessor.TestFiles.FROZEN.resolve("templates")
+            args.addAll(java.util.List.of("--template", org.pcpassessor.TestFiles.ROOT.resolve("templates")
                     .resolve(format.equals("html") ? "report.html" : "paper.docx").toString()));
         }
         args.addAll(java.util.List.of(more));
         java.io.StringWriter err = new java.io.StringWriter();
-        int exit = org.pcpassessor.cli.Main.execute(org.pcpassessor.TestFiles.withFrozenInputs(args.toArray(String[]::new)),
+        int exit = org.pcpassessor.cli.Main.execute(org.pcpassessor.TestFiles.withBundledInputs(args.toArray(String[]::new)),
                 new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
         Assertions.assertEquals(0, exit, err.toString());
         return out;

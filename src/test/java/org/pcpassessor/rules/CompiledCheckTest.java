@@ -22,7 +22,7 @@ import org.pcpassessor.problem.Problems;
  * The check of the compiled rules on its own: rules that reach outside the rule API are compiled as trusted rules
  * are (no text check), and the classes Drools made of them are read. Each reference is found and put on the rule it
  * was compiled from, wherever it sits: a consequence, a condition's eval, a function the eval calls, an anonymous
- * class inside a consequence. The frozen rules' classes have no such reference (their whole phase is checked).
+ * class inside a consequence. The bundled rules' classes have no such reference (their whole phase is checked).
  */
 class CompiledCheckTest {
     @TempDir
@@ -122,7 +122,7 @@ class CompiledCheckTest {
                 byPhase.put(jar.getFileName().toString().split("-")[0], CompiledCheck.check(Files.readAllBytes(jar)));
             }
         }
-        assertEquals(List.of(), byPhase.get("narrate"), "the frozen narrate and compose rules");
+        assertEquals(List.of(), byPhase.get("narrate"), "the bundled narrate and compose rules");
         Map<String, TreeSet<String>> found = byPhase.get("classify").stream().collect(Collectors.groupingBy(
                 v -> v.rule().orElse("(no rule)"), TreeMap::new,
                 Collectors.mapping(CompiledCheck.Violation::reference, Collectors.toCollection(TreeSet::new))));
@@ -139,7 +139,7 @@ class CompiledCheckTest {
         // (its rule is not known for sure: the name is no constant in the generated code, so the rule's name and
         // package read from the constants before the call are off)
         found.keySet().removeIf(r -> r.equals("(no rule)") || r.equals("pcp.classify") || r.startsWith("x"));
-        // nothing else: the frozen classify rules compiled beside them reach nothing outside the API
+        // nothing else: the bundled classify rules compiled beside them reach nothing outside the API
         assertEquals(Optional.empty(), found.keySet().stream().filter(r -> !HOSTILE.contains("rule \"" + r + "\""))
                 .findFirst(), found.toString());
     }

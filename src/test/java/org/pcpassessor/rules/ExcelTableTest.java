@@ -85,7 +85,7 @@ class ExcelTableTest {
         Path table = excel(rules, "classify/streaks", "Runs", rows -> rows.get(9).set(2, "3)"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(TestFiles.withFrozenInputs("check", "--rules", rules.toString()), new PrintWriter(out),
+        int exit = Main.execute(TestFiles.withBundledInputs("check", "--rules", rules.toString()), new PrintWriter(out),
                 new PrintWriter(err));
         assertEquals(2, exit, err.toString());
         assertEquals("", out.toString(), "no partial output");
@@ -185,7 +185,7 @@ class ExcelTableTest {
     }
 
     /**
-     * Replaces the frozen CSV table ({@code classify/streaks}) by a workbook of its rows, edited: one cell per CSV
+     * Replaces the bundled CSV table ({@code classify/streaks}) by a workbook of its rows, edited: one cell per CSV
      * value, a whole number as a number (as Excel keeps it), on a first sheet of the given name.
      */
     private static Path excel(Path rules, String table, String sheet, Consumer<List<List<String>>> edit)

@@ -67,7 +67,7 @@ class JoinCountTest {
     /**
      * At a hundred areas, where pairing areas shows: the rules that paired a measure's differing areas ($d with
      * every later $e, each pair tested against the measure's sentences) made 34,624 joins at 100 areas and 135,715
-     * at 200 (x3.92, measured 2026-11-23 on the frozen rules of 23c1351); three or more areas are now listed by one
+     * at 200 (x3.92, measured 2026-11-23 on the bundled rules of 23c1351); three or more areas are now listed by one
      * sentence collected per measure (x2.00).
      */
     @Test
@@ -91,7 +91,7 @@ class JoinCountTest {
         String text = java.nio.file.Files.readString(keyedRules.resolve("narrate/month.drl"));
         int rule = text.indexOf("rule \"Month: twelve-month high or low\"");
         int at = text.indexOf(pattern, rule);
-        assertTrue(rule >= 0 && at > rule, "the frozen rule this test edits");
+        assertTrue(rule >= 0 && at > rule, "the bundled rule this test edits");
         int end = at + pattern.length();
         java.nio.file.Files.writeString(keyedRules.resolve("narrate/month.drl"), text.substring(0, end)
                 + "    not Sentence( measureId == $h.measureId, used contains $h )\n" + text.substring(end));

@@ -72,7 +72,7 @@ class JoinIndexTest {
         String pattern = "$h : Finding( headline, basis == \"monthly\", code in (\"TWELVE_MONTH_HIGH\", \"TWELVE_MONTH_LOW\") )\n";
         int rule = text.indexOf("rule \"Month: twelve-month high or low\"");
         int at = text.indexOf(pattern, rule);
-        assertTrue(rule >= 0 && at > rule, "the frozen rule this test edits");
+        assertTrue(rule >= 0 && at > rule, "the bundled rule this test edits");
         int end = at + pattern.length();
         Files.writeString(month, text.substring(0, end) + "    not Sentence( used contains $h )\n" + text.substring(end));
         int line = lineOf(Files.readString(month), "not Sentence( used contains $h )");

@@ -24,7 +24,7 @@ import org.pcpassessor.stats.Assessment;
 /**
  * Priorities run on every core from a thousand series (RuleRun.PARALLEL_FROM). Whatever order the threads finish
  * in, the findings, sentences, labels and the numbered audit are those of a run one priority at a time. Run here
- * on the frozen catalogue's 111 series with the parallel path forced, several times, so that a merge that depended
+ * on the bundled catalogue's 111 series with the parallel path forced, several times, so that a merge that depended
  * on which thread finished first would show.
  */
 class ParallelPrioritiesTest {
@@ -71,7 +71,7 @@ class ParallelPrioritiesTest {
      * A report that shows the headline area's tables and the sentences (Markdown, Word) keeps, of what the rules
      * found, the headline area's findings and those a sentence says, with their labels and marks: the findings
      * expected are picked here from a run that keeps everything, and the Markdown, plain and --full, is the same.
-     * The frozen rules say only headline findings (another area's figures reach them as evidence), so a rule that
+     * The bundled rules say only headline findings (another area's figures reach them as evidence), so a rule that
      * says other areas' own findings is added to a copy of them.
      */
     @Test
@@ -125,7 +125,7 @@ class ParallelPrioritiesTest {
 
     /**
      * Small sessions come from the knowledge base's pool, reset (RuleRun.POOLED_UP_TO): a session used before makes
-     * what a new one makes. Two runs of the frozen catalogue, one priority at a time: most sessions are ones used
+     * what a new one makes. Two runs of the bundled catalogue, one priority at a time: most sessions are ones used
      * before (one per phase is enough for a sequential run), and the second run's findings, sentences, labels and
      * numbered firings are the first's.
      */

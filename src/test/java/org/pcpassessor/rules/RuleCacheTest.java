@@ -26,7 +26,7 @@ class RuleCacheTest {
     @TempDir
     Path tmp;
 
-    /** A copy of the frozen rules, which the tests may edit. */
+    /** A copy of the bundled rules, which the tests may edit. */
     private Path rules() throws IOException {
         Path rules = tmp.resolve("rules");
         TestFiles.copyRules(rules);
@@ -155,7 +155,7 @@ class RuleCacheTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(TestFiles.withFrozenInputs("report", "--month", "2020-12", "--rules", rules.toString()),
+        int exit = Main.execute(TestFiles.withBundledInputs("report", "--month", "2020-12", "--rules", rules.toString()),
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, exit, err.toString());
         return out.toString();
@@ -178,7 +178,7 @@ class RuleCacheTest {
     private static void editTrendRule(Path rules) throws IOException {
         Path trend = rules.resolve("narrate/trend.drl");
         String rule = Files.readString(trend);
-        assertTrue(rule.contains("Sentence.of(\"longTermTrend\""), "the frozen rule this test edits");
+        assertTrue(rule.contains("Sentence.of(\"longTermTrend\""), "the bundled rule this test edits");
         Files.writeString(trend, rule.replace("Sentence.of(\"longTermTrend\"", "Sentence.of(\"longerTermTrend\""));
         String words = Files.readString(rules.resolve("wording/trend.yaml"));
         Files.writeString(rules.resolve("wording/edited.yaml"), words.substring(words.indexOf("longTermTrend:"))

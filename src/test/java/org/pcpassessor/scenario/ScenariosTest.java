@@ -16,10 +16,10 @@ class ScenariosTest {
     Path dir;
 
     @Test
-    void everyFrozenScenarioPassesAndEveryRuleIsFiredBySome() {
+    void everyBundledScenarioPassesAndEveryRuleIsFiredBySome() {
         var r = ReportCommandTestAccess.run("test", TestFiles.SCENARIOS.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().endsWith("50 passed, 0 failed\n"), r.out()); // the 50 files of frozen/scenarios
+        assertTrue(r.out().endsWith("50 passed, 0 failed\n"), r.out()); // the 50 files of scenarios/
         assertTrue(!r.out().contains("Rules no scenario fires"), r.out());
     }
 
