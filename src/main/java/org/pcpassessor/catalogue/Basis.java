@@ -66,20 +66,24 @@ public enum Basis {
         return this == BENCHMARK;
     }
 
-    /** Which months the observed side covers, in words. */
-    public String observedLabel(YearMonth month, java.util.function.Function<YearMonth, String> name) {
-        return observedMonths == 1 ? name.apply(month)
-                : "rolling 12 months " + name.apply(month.minusMonths(observedMonths - 1)) + " to " + name.apply(month);
+    /** The first month of the observed side for report month {@code month} (the month itself for a single month). */
+    public YearMonth observedFrom(YearMonth month) {
+        return month.minusMonths(observedMonths - 1L);
     }
 
-    /** Which months the expected side covers, in words; the benchmark's is its baseline, given by the caller. */
-    public String expectedLabel(YearMonth month, java.util.function.Function<YearMonth, String> name, String baseline) {
-        if (isBaseline()) {
-            return baseline;
-        }
-        YearMonth from = month.minusMonths(expectedEndsBefore + expectedMonths - 1L);
-        YearMonth to = month.minusMonths(expectedEndsBefore);
-        return expectedMonths == 1 ? name.apply(to) : "average of " + name.apply(from) + " to " + name.apply(to);
+    /** The first month of the expected side for report month {@code month}; not for the benchmark. */
+    public YearMonth expectedFrom(YearMonth month) {
+        return month.minusMonths(expectedEndsBefore + expectedMonths - 1L);
+    }
+
+    /** The last month of the expected side for report month {@code month}; not for the benchmark. */
+    public YearMonth expectedTo(YearMonth month) {
+        return month.minusMonths(expectedEndsBefore);
+    }
+
+    /** How many months the expected side covers (the benchmark's baseline is a financial year, or fixed). */
+    public int expectedMonths() {
+        return expectedMonths;
     }
 
     public static Optional<Basis> parse(String id) {

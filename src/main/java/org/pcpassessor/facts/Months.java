@@ -4,8 +4,15 @@ import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.pcpassessor.catalogue.Basis;
 
-/** Calendar helpers: UK financial years (April to March) and the report's month formats. */
+/**
+ * Calendar helpers, and the one place where months and periods are put into words: UK financial years (April to
+ * March), the report's month formats, and which months a figure or a comparison covers ("12 months to December
+ * 2020", "rolling 12 months January 2020 to December 2020", "average of December 2019 to November 2020",
+ * "financial year 2019/20"). The wording files name these through the values {@code month}, {@code rolling12Period}
+ * and the comparisons' {@code observedPeriod} and {@code expectedPeriod}.
+ */
 public final class Months {
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM-yy", Locale.UK);
@@ -60,5 +67,42 @@ public final class Months {
     /** "Dec-19", as in the report tables' column headings. */
     public static String shortName(YearMonth month) {
         return SHORT.format(month);
+    }
+
+    /** "January 2020 to December 2020", or "December 2020" when the two are one month. */
+    public static String range(YearMonth from, YearMonth to) {
+        return from.equals(to) ? longName(from) : longName(from) + " to " + longName(to);
+    }
+
+    /** "financial year 2019/20" for the financial year starting April 2019. */
+    public static String financialYear(YearMonth aprilStart) {
+        return "financial year " + financialYearLabel(aprilStart);
+    }
+
+    /** "12 months to December 2020": the rolling 12 months that end with {@code month}. */
+    public static String twelveMonthsTo(YearMonth month) {
+        return "12 months to " + longName(month);
+    }
+
+    /**
+     * Which months the observed side of a comparison covers for report month {@code month}: "December 2020" for a
+     * single month, "rolling 12 months January 2020 to December 2020" for the benchmark's.
+     */
+    public static String observedPeriod(Basis basis, YearMonth month) {
+        return basis.observedMonths() == 1 ? longName(month)
+                : "rolling 12 months " + range(basis.observedFrom(month), month);
+    }
+
+    /**
+     * Which months the expected side of a comparison covers: "December 2019" for one month, "average of December
+     * 2019 to November 2020" for several; the benchmark's is its baseline, worded by the caller
+     * ({@link #financialYear}, or the catalogue's fixed figure).
+     */
+    public static String expectedPeriod(Basis basis, YearMonth month, String baseline) {
+        if (basis.isBaseline()) {
+            return baseline;
+        }
+        return basis.expectedMonths() == 1 ? longName(basis.expectedTo(month))
+                : "average of " + range(basis.expectedFrom(month), basis.expectedTo(month));
     }
 }

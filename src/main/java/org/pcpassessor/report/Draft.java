@@ -105,7 +105,7 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
     public static Draft of(Report report) {
         YearMonth month = report.month();
         String title = report.catalogue().title() + ": " + Months.longName(month);
-        String intro = "Draft commentary for the 12 months to " + Months.longName(month) + ", area "
+        String intro = "Draft commentary for the " + Months.twelveMonthsTo(month) + ", area "
                 + report.catalogue().headlineArea() + " unless stated. Significance tests at "
                 + Values.number(report.catalogue().confidence() * 100, 0)
                 + "% confidence; the baseline is the previous complete financial year unless stated.";

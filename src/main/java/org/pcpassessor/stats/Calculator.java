@@ -383,7 +383,7 @@ public final class Calculator {
         } else {
             baselineLabel = Labels.shared(Months.financialYearLabel(fyStart));
             baseline = window("baseline", series.indexOf(fyStart), series.indexOf(fyStart.plusMonths(11)), figures,
-                    "financial year " + baselineLabel + ": ");
+                    Months.financialYear(fyStart) + ": ");
         }
         return new Snapshot(measure.id(), series.area(), headline, measure.pillar(), measure.priority(),
                 measure.label(), measure.subject(), measure.shortSubject(), kind.yamlName(), measure.polarity().yamlName(), measure.unit(),
@@ -511,13 +511,12 @@ public final class Calculator {
             run++;
         }
         YearMonth month = series.month(i);
-        // the snapshot of the same month named the baseline's year already
         String baseline = measure.baseline().isPresent() ? "fixed baseline"
-                : "financial year " + snapshot.baselineLabel();
+                : Months.financialYear(Months.baselineYearStart(month));
         return Optional.of(new Comparison(measure.id(), series.area(), headline, kind.yamlName(),
                 measure.polarity().yamlName(), basis.id(), r.method(), r.observed(), r.expected(),
-                Labels.shared(basis.observedLabel(month, Months::longName)),
-                Labels.shared(basis.expectedLabel(month, Months::longName, baseline)),
+                Labels.shared(Months.observedPeriod(basis, month)),
+                Labels.shared(Months.expectedPeriod(basis, month, baseline)),
                 r.statisticName(), r.statistic(), r.pValue(), r.confidence(), r.outcome(), run, r.details(), snapshot));
     }
 
@@ -531,7 +530,7 @@ public final class Calculator {
         if (named) {
             YearMonth a = series.month(from);
             YearMonth b = series.month(to);
-            description = a.equals(b) ? Months.longName(a) : Months.longName(a) + " to " + Months.longName(b);
+            description = Months.range(a, b);
         }
         return Sample.window(series, numeratorSums, denominatorSums, from, to, description);
     }

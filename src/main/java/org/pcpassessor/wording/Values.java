@@ -255,8 +255,8 @@ public final class Values {
         v.put("monthShort", Months.shortName(s.month()));
         v.put("previousMonthName", Months.longName(s.month().minusMonths(1)));
         v.put("lastYearMonth", Months.longName(s.month().minusMonths(12)));
-        v.put("rolling12Period", "12 months to " + Months.longName(s.month()));
-        v.put("rolling12LastYearPeriod", "12 months to " + Months.longName(s.month().minusMonths(12)));
+        v.put("rolling12Period", Months.twelveMonthsTo(s.month()));
+        v.put("rolling12LastYearPeriod", Months.twelveMonthsTo(s.month().minusMonths(12)));
         v.put("baselineYear", s.baselineLabel().equals("fixed") ? "the fixed baseline" : s.baselineLabel());
         v.put("unit", s.unit());
         v.put("kind", s.kind());
