@@ -81,4 +81,38 @@ public final class TestFiles {
             }
         }
     }
+
+    /** The catalogue at {@code file}, read as {@code check} reads it; a test fails with its problems if it has errors. */
+    public static org.pcpassessor.catalogue.Catalogue loadCatalogue(Path file) {
+        org.pcpassessor.problem.Problems problems = new org.pcpassessor.problem.Problems();
+        org.pcpassessor.catalogue.Catalogue catalogue = new org.pcpassessor.catalogue.CatalogueLoader(
+                org.pcpassessor.stats.SignificanceMethods.names(), problems).read(file);
+        return withoutErrors(catalogue, problems);
+    }
+
+    /** The series of the catalogue's data files; a test fails with their problems if they have errors. */
+    public static org.pcpassessor.data.DataSet loadData(org.pcpassessor.catalogue.Catalogue catalogue) {
+        org.pcpassessor.problem.Problems problems = new org.pcpassessor.problem.Problems();
+        return withoutErrors(new org.pcpassessor.data.SeriesLoader(catalogue, problems).read(), problems);
+    }
+
+    /** The rules of {@code folder}, compiled and checked (untrusted); a test fails with their problems if any. */
+    public static org.pcpassessor.rules.RuleBase compileRules(Path folder) {
+        org.pcpassessor.problem.Problems problems = new org.pcpassessor.problem.Problems();
+        return withoutErrors(org.pcpassessor.rules.RuleBase.compile(folder, problems), problems);
+    }
+
+    private static <T> T withoutErrors(T value, org.pcpassessor.problem.Problems problems) {
+        if (problems.hasErrors() || value == null) {
+            throw new AssertionError("the test's input has errors: " + problems.sorted());
+        }
+        return value;
+    }
+
+    /** Fails the test with the problems when any is an error (a test's own input must load cleanly). */
+    public static void requireNoErrors(java.util.List<org.pcpassessor.problem.Problem> problems) {
+        if (problems.stream().anyMatch(org.pcpassessor.problem.Problem::isError)) {
+            throw new AssertionError("the test's input has errors: " + problems);
+        }
+    }
 }

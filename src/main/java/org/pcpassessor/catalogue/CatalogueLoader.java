@@ -23,13 +23,12 @@ import org.pcpassessor.catalogue.Yaml.MapNode;
 import org.pcpassessor.catalogue.Yaml.Node;
 import org.pcpassessor.catalogue.Yaml.Pos;
 import org.pcpassessor.catalogue.Yaml.Scalar;
-import org.pcpassessor.problem.CatalogueException;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.Suggestions;
 
 /**
- * Reads and validates {@code measures.yaml}. Every problem is collected with its file:line:column before
- * anything is reported; {@link #load} throws {@link CatalogueException} if any is an error.
+ * Reads and validates {@code measures.yaml}. Every problem is collected with its file:line:column into the
+ * caller's {@link Problems} before anything is reported.
  */
 public final class CatalogueLoader {
     static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars", "events");
@@ -78,17 +77,6 @@ public final class CatalogueLoader {
         this.knownTests = Set.copyOf(knownTests);
         this.problems = problems;
         this.dataOutsideAllowed = dataOutsideAllowed;
-    }
-
-    /** Loads the catalogue and throws if it has errors. */
-    public static Catalogue load(Path path, Set<String> knownTests) {
-        Problems problems = new Problems();
-        Catalogue catalogue = new CatalogueLoader(knownTests, problems).read(path);
-        problems.throwIfErrors("catalogue");
-        if (catalogue == null) {
-            throw new CatalogueException(problems.sorted());
-        }
-        return catalogue;
     }
 
     /** Reads what it can; problems go to the shared collector. Returns null when nothing usable was read. */

@@ -44,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(), inputs.settings());
-        Workspace.requireNoErrors(workspace.problems());
+        Failures.requireNoErrors(workspace.problems());
         Catalogue catalogue = workspace.catalogue().orElseThrow();
         catalogue.measure(measureId).orElseThrow(() -> new InputException(
                 inputs.catalogue().toString(), "unknown measure '" + measureId + "'"
@@ -56,7 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         YearMonth m = workspace.month(Optional.ofNullable(month));
         MonthRun run = workspace.run(m);
-        Workspace.requireNoErrors(run.problems());
+        Failures.requireNoErrors(run.problems());
         Report report = run.report().orElseThrow();
         SeriesKey key = new SeriesKey(measureId, where);
         MeasureReport r = report.measures().stream()

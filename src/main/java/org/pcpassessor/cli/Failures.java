@@ -21,6 +21,16 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
         this.debug = debug;
     }
 
+    /**
+     * Ends the command with the problems when any is an error: the one place where problems, data from loading to
+     * here, become the command's failure, printed by {@link #handleExecutionException} (exit 2).
+     */
+    static void requireNoErrors(java.util.List<org.pcpassessor.problem.Problem> problems) {
+        if (problems.stream().anyMatch(org.pcpassessor.problem.Problem::isError)) {
+            throw new InputException("input", problems);
+        }
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parse) {
         if (e instanceof InputException input) {

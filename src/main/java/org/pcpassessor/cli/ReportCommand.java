@@ -68,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
         Workspace workspace = Workspace.load(inputs.catalogue(), inputs.rules(),
                 inputs.settings().withFull(output.full).withAudit(audit != null || output.showsAudit())
                         .withEveryArea(output.showsEveryArea()));
-        Workspace.requireNoErrors(workspace.problems());
+        Failures.requireNoErrors(workspace.problems());
         if (eachArea) {
             writeEachArea(workspace);
             return 0;
@@ -150,7 +150,7 @@ final class ReportCommand implements Callable<Integer> {
         List<Problem> problems = new ArrayList<>(workspace.problems());
         problems.addAll(run.problems());
         problems.sort(Problem.READING_ORDER);
-        Workspace.requireNoErrors(problems);
+        Failures.requireNoErrors(problems);
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
             err.flush();

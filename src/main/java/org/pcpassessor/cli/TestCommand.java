@@ -50,9 +50,10 @@ final class TestCommand implements Callable<Integer> {
         // The same catalogue, rules and contract checks as check and report (a rule or measure they reject fails
         // here too); the catalogue's data files are not read, since each scenario brings its own series.
         Workspace workspace = Workspace.loadDefinitions(inputs.catalogue(), inputs.rules(), inputs.settings());
-        Workspace.requireNoErrors(workspace.problems());
+        Failures.requireNoErrors(workspace.problems());
         ScenarioRunner.Summary summary = new ScenarioRunner(workspace, inputs.catalogue(), inputs.settings())
                 .run(files, spec.commandLine().getOut());
+        Failures.requireNoErrors(summary.problems());
         return summary.failed() > 0 ? 1 : 0;
     }
 }

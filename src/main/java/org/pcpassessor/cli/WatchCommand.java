@@ -162,7 +162,7 @@ final class WatchCommand implements Callable<Integer> {
         workspace.catalogue().ifPresent(c -> c.dataFiles().forEach(f -> folders.add(f.toAbsolutePath().getParent())));
         workspace.catalogue().ifPresent(c -> notes = workspace.notesFolder().toAbsolutePath().normalize());
         try {
-            Workspace.requireNoErrors(workspace.problems());
+            Failures.requireNoErrors(workspace.problems());
             Report report = ReportCommand.run(workspace, output, err);
             if (preview != null) {
                 preview.publish(org.pcpassessor.core.Stages.timed("page",

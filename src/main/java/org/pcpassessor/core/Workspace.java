@@ -22,7 +22,6 @@ import org.pcpassessor.narrative.Assembler;
 import org.pcpassessor.notes.NoteFile;
 import org.pcpassessor.notes.NotesLoader;
 import org.pcpassessor.problem.Location;
-import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.rules.RuleBase;
@@ -312,17 +311,11 @@ public final class Workspace {
         if (found.hasErrors()) {
             return new MonthRun(month, assessments, Optional.empty(), found.sorted());
         }
-        try {
-            RuleRun.Result result = Stages.timed("rule sessions", () -> RuleRun.run(rules, assessments,
-                    settings.ruleTimeout(), settings.audited(), settings.everyArea()));
-            return new MonthRun(month, assessments, Optional.of(Stages.timed("assemble", () -> Assembler.assemble(
-                    catalogue, month, assessments, result, notes, settings.full()))), found.sorted());
-        } catch (InputException e) {
-            found.addAll(e.problems());
-        } catch (Values.TemplateException e) {
-            found.add(Problem.error(Location.of(rules.folder().toString()), e.getMessage()));
-        }
-        return new MonthRun(month, assessments, Optional.empty(), found.sorted());
+        Optional<RuleRun.Result> result = Stages.timed("rule sessions", () -> RuleRun.run(rules, assessments,
+                settings.ruleTimeout(), settings.audited(), settings.everyArea(), found));
+        Optional<org.pcpassessor.narrative.Report> report = result.flatMap(r -> Stages.timed("assemble", () -> Assembler.assemble(catalogue,
+                month, assessments, r, notes, settings.full(), found)));
+        return new MonthRun(month, assessments, report, found.sorted());
     }
 
     /**
@@ -468,10 +461,4 @@ public final class Workspace {
     /** The months {@code check} runs by default: the report month and the 11 before it. */
     public static final int CHECK_MONTHS = 12;
 
-    /** Throws the problems as one input failure when any is an error; for commands that stop there. */
-    public static void requireNoErrors(List<Problem> problems) {
-        if (problems.stream().anyMatch(Problem::isError)) {
-            throw new InputException("input", problems);
-        }
-    }
 }

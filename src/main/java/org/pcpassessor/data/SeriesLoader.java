@@ -58,14 +58,7 @@ public final class SeriesLoader {
         this.problems = problems;
     }
 
-    /** Loads every data file of the catalogue; throws {@link InputException} carrying every problem on any error. */
-    public static DataSet load(Catalogue catalogue) {
-        Problems problems = new Problems();
-        DataSet data = new SeriesLoader(catalogue, problems).read();
-        problems.throwIfErrors("data");
-        return data;
-    }
-
+    /** Reads every data file of the catalogue; problems go to the collector given to the constructor. */
     public DataSet read() {
         Map<String, Measure> measures = new HashMap<>();
         catalogue.measures().forEach(m -> measures.put(m.id(), m));

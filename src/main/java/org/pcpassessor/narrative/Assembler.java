@@ -24,7 +24,6 @@ import org.pcpassessor.facts.Months;
 import org.pcpassessor.facts.Snapshot;
 import org.pcpassessor.wording.Values;
 import org.pcpassessor.notes.NoteFile;
-import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.Problems;
 
@@ -37,18 +36,14 @@ public final class Assembler {
     private Assembler() {
     }
 
-    public static Report assemble(Catalogue catalogue, YearMonth month, List<Assessment> assessments,
-                                  RuleRun.Result result) {
-        return assemble(catalogue, month, assessments, result, List.of(), false);
-    }
-
     /**
-     * As {@link #assemble(Catalogue, YearMonth, List, RuleRun.Result)} with the analysts' notes of the month, and
-     * with {@code full}: every sentence said, with no budget. A notes placeholder whose figure the month lacks is an
-     * {@link InputException} at its file:line:col.
+     * The report of the month: the rules' results in report order, with the analysts' notes of the month, and with
+     * {@code full} every sentence said, with no budget. A notes placeholder whose figure the month lacks is a problem
+     * at its file:line:col, added to {@code found}; the report is then empty.
      */
-    public static Report assemble(Catalogue catalogue, YearMonth month, List<Assessment> assessments,
-                                  RuleRun.Result result, List<NoteFile> notes, boolean full) {
+    public static Optional<Report> assemble(Catalogue catalogue, YearMonth month, List<Assessment> assessments,
+                                            RuleRun.Result result, List<NoteFile> notes, boolean full,
+                                            Problems found) {
         Map<String, Integer> measureOrder = new HashMap<>();
         List<Measure> measures = catalogue.measures();
         for (int i = 0; i < measures.size(); i++) {
@@ -126,9 +121,10 @@ public final class Assembler {
             pillars.add(new Report.PillarSection(pillar.name(), pillar.heading(), sections));
         }
         if (unfilled.hasErrors()) {
-            throw new InputException("notes", unfilled.sorted());
+            found.addAll(unfilled.sorted());
+            return Optional.empty();
         }
-        return new Report(catalogue, month, pillars, ordered, result.audit());
+        return Optional.of(new Report(catalogue, month, pillars, ordered, result.audit()));
     }
 
     /**

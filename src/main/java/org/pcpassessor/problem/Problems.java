@@ -77,11 +77,4 @@ public final class Problems {
     public long warningCount() {
         return all.stream().filter(pr -> !pr.isError()).count();
     }
-
-    /** Throws {@link InputException} carrying every problem collected, if any is an error. */
-    public void throwIfErrors(String what) {
-        if (hasErrors()) {
-            throw new InputException(what, sorted());
-        }
-    }
 }

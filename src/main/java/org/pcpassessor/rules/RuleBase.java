@@ -20,7 +20,6 @@ import org.kie.api.builder.ReleaseId;
 import org.pcpassessor.wording.Phrases;
 import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problems;
-import org.pcpassessor.problem.RulesException;
 
 /**
  * The rules folder compiled at run time into two knowledge bases: {@code classify/} (Snapshots and their
@@ -75,17 +74,6 @@ public final class RuleBase {
         this.rules = rules;
         this.phrases = phrases;
         this.codes = List.copyOf(codes);
-    }
-
-    /** Compiles the folder; throws {@link RulesException} with every compiler message on any error. */
-    public static RuleBase compile(Path folder) {
-        Problems problems = new Problems();
-        RuleBase base = compile(folder, problems);
-        problems.throwIfErrors("rules");
-        if (base == null) {
-            throw new RulesException(problems.sorted());
-        }
-        return base;
     }
 
     /**

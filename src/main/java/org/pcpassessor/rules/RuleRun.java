@@ -36,7 +36,8 @@ import org.pcpassessor.facts.Importance;
 import org.pcpassessor.facts.Trivial;
 import org.pcpassessor.facts.Trend;
 import org.pcpassessor.problem.Problem;
-import org.pcpassessor.problem.RulesException;
+import org.pcpassessor.problem.Problems;
+import org.pcpassessor.wording.Values;
 import org.pcpassessor.stats.Assessment;
 
 /**
@@ -67,25 +68,34 @@ public final class RuleRun {
 
     /**
      * Both phases, each under {@code timeout}, one priority at a time: a rule sees the facts, findings and sentences
-     * of one priority of one pillar (every area), so that the work of a session, and the cost of guards such as
-     * {@code not Sentence( used contains $f )}, grows with a priority's size, not the whole catalogue's. From
-     * {@link #PARALLEL_FROM} series the priorities run on every core; the results and the audit are in catalogue
-     * order either way. Throws {@link RulesException} naming the rule (file:line) when a rule fails, loops,
-     * halts the session or runs past the time limit.
+     * of one priority of one pillar (every area), so that the work of a session grows with a priority's size, not
+     * the whole catalogue's. From {@link #PARALLEL_FROM} series the priorities run on every core; the results and the
+     * audit are in catalogue order either way. A rule that fails, loops, halts the session or runs past the time
+     * limit, or a wording that names a value the findings lack, is a problem at its file:line added to
+     * {@code found}, and the result is empty.
      */
-    public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout) {
-        return run(base, assessments, timeout, true, true);
+    public static java.util.Optional<Result> run(RuleBase base, List<Assessment> assessments, Duration timeout,
+                                                 Problems found) {
+        return run(base, assessments, timeout, true, true, found);
     }
 
     /**
-     * As {@link #run(RuleBase, List, Duration)}; without the audit trail when {@code audited} is false (the result's
-     * audit is then empty; the rules fire and make the same facts); unless {@code everyArea}, the result keeps, of
-     * each priority's findings, the headline area's and those a sentence says, with their labels and marks (the
-     * sentences all): what a report of the headline area's tables and the sentences shows.
+     * As {@link #run(RuleBase, List, Duration, Problems)}; without the audit trail when {@code audited} is false
+     * (the result's audit is then empty; the rules fire and make the same facts); unless {@code everyArea}, the
+     * result keeps, of each priority's findings, the headline area's and those a sentence says, with their labels
+     * and marks (the sentences all): what a report of the headline area's tables and the sentences shows.
      */
-    public static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean audited,
-                             boolean everyArea) {
-        return run(base, assessments, timeout, assessments.size() >= PARALLEL_FROM, null, audited, everyArea);
+    public static java.util.Optional<Result> run(RuleBase base, List<Assessment> assessments, Duration timeout,
+                                                 boolean audited, boolean everyArea, Problems found) {
+        try {
+            return java.util.Optional.of(run(base, assessments, timeout, assessments.size() >= PARALLEL_FROM, null,
+                    audited, everyArea));
+        } catch (RuleFailure e) {
+            found.addAll(e.problems());
+        } catch (Values.TemplateException e) {
+            found.add(Problem.error(org.pcpassessor.problem.Location.of(base.folder().toString()), e.getMessage()));
+        }
+        return java.util.Optional.empty();
     }
 
     /**
@@ -98,8 +108,9 @@ public final class RuleRun {
     }
 
     /**
-     * As {@link #run(RuleBase, List, Duration, boolean, boolean)} keeping every area's results, on every core or one
-     * priority at a time as asked, showing each session to the probe (none when null).
+     * As {@link #run(RuleBase, List, Duration, boolean, boolean, Problems)} keeping every area's results, on every
+     * core or one priority at a time as asked, showing each session to the probe (none when null); for the tests of
+     * this package, a failure is thrown as a {@link RuleFailure}.
      */
     static Result run(RuleBase base, List<Assessment> assessments, Duration timeout, boolean parallel,
                       SessionProbe probe, boolean audited) {
@@ -229,7 +240,7 @@ public final class RuleRun {
                 } catch (RuntimeException e) {
                     String rule = o instanceof Sentence s ? s.rule() : ((TableLabel) o).rule();
                     String pkg = o instanceof Sentence s ? s.rulePackage() : base.packageOf(rule).orElse("");
-                    throw new RulesException(List.of(problemAt(base, pkg, rule, "rule '" + rule + "' failed: "
+                    throw new RuleFailure(List.of(problemAt(base, pkg, rule, "rule '" + rule + "' failed: "
                             + reason(e))));
                 }
             }
@@ -420,7 +431,7 @@ public final class RuleRun {
                 }
                 Listener.Firing firing = listener.firing;
                 String limit = seconds(timeout);
-                throw new RulesException(List.of(firing != null
+                throw new RuleFailure(List.of(firing != null
                         ? problemAt(base, firing.rulePackage(), firing.rule(), "rule '" + firing.rule() + "' was still "
                                 + "running after the time limit of " + limit + ": a loop, or work that never ends? "
                                 + "(--rule-timeout sets the limit)")
@@ -439,14 +450,14 @@ public final class RuleRun {
             if (fired[0] >= cap) {
                 String busiest = listener.counts.entrySet().stream().max(Map.Entry.comparingByValue())
                         .map(Map.Entry::getKey).orElse("?");
-                throw new RulesException(List.of(problemAt(base, listener.packages.get(busiest), busiest,
+                throw new RuleFailure(List.of(problemAt(base, listener.packages.get(busiest), busiest,
                         "the " + phase + " phase stopped after " + cap + " firings; rule '" + busiest
                                 + "' fired most (" + listener.counts.get(busiest)
                                 + " times): it probably re-triggers itself")));
             }
             if (fired[1] > 0) {
                 Listener.Firing halter = listener.beforeSecondCall;
-                throw new RulesException(List.of(halter == null
+                throw new RuleFailure(List.of(halter == null
                         ? Problem.error(base.folder().toString(), 0, 0, "the " + phase + " rules were halted")
                         : problemAt(base, halter.rulePackage(), halter.rule(), "rule '" + halter.rule() + "' halted the "
                                 + "rules before they had finished; a rule may not halt the session")));
@@ -547,7 +558,7 @@ public final class RuleRun {
     }
 
     /** A rule's failure, as its error at file:line: the rule from the engine's exception or from the listener. */
-    private static RulesException failed(RuleBase base, String phase, Listener listener, Throwable t) {
+    private static RuleFailure failed(RuleBase base, String phase, Listener listener, Throwable t) {
         String rule = null;
         String pkg = "";
         Throwable cause = t;
@@ -577,10 +588,10 @@ public final class RuleRun {
         }
         String why = reason(cause);
         if (rule == null) {
-            return new RulesException(List.of(Problem.error(base.folder().toString(), 0, 0, "the " + phase
+            return new RuleFailure(List.of(Problem.error(base.folder().toString(), 0, 0, "the " + phase
                     + " rules failed: " + why)));
         }
-        return new RulesException(List.of(problemAt(base, pkg, rule, "rule '" + rule + "' failed: " + why)));
+        return new RuleFailure(List.of(problemAt(base, pkg, rule, "rule '" + rule + "' failed: " + why)));
     }
 
     /**

@@ -20,7 +20,6 @@ import org.pcpassessor.facts.Finding;
 import org.pcpassessor.facts.Sentence;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Report;
-import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.Problems;
@@ -36,9 +35,11 @@ import org.pcpassessor.core.Settings;
  */
 public final class ScenarioRunner {
     /** The outcome of a run over a folder of scenarios. */
-    public record Summary(int passed, int failed, List<RuleBase.RuleInfo> notFired) {
+    /** The counts, the rules no scenario fired, and the problems (when any is an error, the run stopped there). */
+    public record Summary(int passed, int failed, List<RuleBase.RuleInfo> notFired, List<Problem> problems) {
         public Summary {
             notFired = List.copyOf(notFired);
+            problems = List.copyOf(problems);
         }
     }
 
@@ -61,8 +62,9 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Loads every scenario first, then runs them and prints PASS or FAIL for each; throws {@link InputException}
-     * with every problem (file:line) when a scenario file, its catalogue or a rule run is bad.
+     * Loads every scenario first, then runs them and prints PASS or FAIL for each, then the rules no scenario fires
+     * and the counts. When a scenario file, its catalogue or a rule run is bad, the summary carries every problem
+     * (file:line) and nothing more is printed after them.
      */
     public Summary run(List<Path> files, PrintWriter out) {
         Problems problems = new Problems();
@@ -78,7 +80,9 @@ public final class ScenarioRunner {
                 checkDuplicates(s, problems);
             }
         }
-        problems.throwIfErrors("scenarios");
+        if (problems.hasErrors()) {
+            return new Summary(0, 0, List.of(), problems.sorted());
+        }
         Set<Location> fired = new LinkedHashSet<>();
         int passed = 0;
         int failed = 0;
@@ -98,7 +102,9 @@ public final class ScenarioRunner {
             }
         }
         out.flush();
-        problems.throwIfErrors("scenarios");
+        if (problems.hasErrors()) {
+            return new Summary(passed, failed, List.of(), problems.sorted());
+        }
         List<RuleBase.RuleInfo> notFired = rules.rules().stream()
                 .filter(r -> !fired.contains(r.source()))
                 .toList();
@@ -108,7 +114,7 @@ public final class ScenarioRunner {
         }
         out.printf("%n%d passed, %d failed%n", passed, failed);
         out.flush();
-        return new Summary(passed, failed, notFired);
+        return new Summary(passed, failed, notFired, problems.sorted());
     }
 
     /** The scenario's month through the core; its problems go to {@code problems}, empty when any is an error. */

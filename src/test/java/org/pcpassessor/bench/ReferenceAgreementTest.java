@@ -30,7 +30,7 @@ class ReferenceAgreementTest {
         Path dir = tmp.resolve("1x4");
         Scale.generate(TestFiles.CATALOGUE, dir, 1, 4, 20261123);
         Workspace w = Workspace.load(dir.resolve("measures.yaml"), TestFiles.RULES);
-        Workspace.requireNoErrors(w.problems());
+        org.pcpassessor.TestFiles.requireNoErrors(w.problems());
         MonthRun run = w.run(w.month(Optional.empty()));
         List<Reference.ToolTest> tool = run.assessments().stream().flatMap(a -> a.comparisons().stream())
                 .map(c -> new Reference.ToolTest(c.measureId(), c.area(), c.basis(), c.pValue(), c.outcome(), c.run()))

@@ -57,7 +57,7 @@ public final class Scale {
     /** As {@link #generate(Path, Path, int, int, long)}, over {@code forces} forces of that many areas (none: one). */
     public static void generate(Path templateFile, Path dir, int copies, int areas, long seed, int forces)
             throws IOException {
-        Catalogue template = CatalogueLoader.load(templateFile, SignificanceMethods.names());
+        Catalogue template = org.pcpassessor.TestFiles.loadCatalogue(templateFile);
         Files.createDirectories(dir.resolve("data"));
         List<String> areaNames = new ArrayList<>();
         StringBuilder yaml = new StringBuilder();

@@ -84,8 +84,8 @@ class AgreementTableTest {
     }
 
     static Agreement render() {
-        Catalogue catalogue = CatalogueLoader.load(TestFiles.CATALOGUE, SignificanceMethods.names());
-        DataSet data = SeriesLoader.load(catalogue);
+        Catalogue catalogue = org.pcpassessor.TestFiles.loadCatalogue(TestFiles.CATALOGUE);
+        DataSet data = org.pcpassessor.TestFiles.loadData(catalogue);
         StringBuilder t = new StringBuilder();
         t.append("| report table | measure | published | default | count: c-test | quasi-poisson | sqrt | "
                 + "rate: two-proportion-z | fisher-exact | xmr | how real |\n");

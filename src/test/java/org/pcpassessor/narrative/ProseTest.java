@@ -44,7 +44,7 @@ class ProseTest {
     /** Old 1.7.2: "Proportion of Victim Care Contract updates overdue on rape investigations was 6.0% ...". */
     @Test
     void aSubjectKeepsTheArticleTheCatalogueGivesItAndNoOther() throws Exception {
-        Catalogue catalogue = CatalogueLoader.load(TestFiles.CATALOGUE, SignificanceMethods.names());
+        Catalogue catalogue = org.pcpassessor.TestFiles.loadCatalogue(TestFiles.CATALOGUE);
         for (String s : sentences) {
             assertFalse(s.matches("(?i).*\\bthe the\\b.*"), s);
             for (Measure m : catalogue.measures()) {

@@ -51,7 +51,7 @@ class ExcelTableTest {
         Problems problems = new Problems();
         RuleBase excel = RuleBase.compile(rules, problems);
         assertEquals(List.of(), problems.sorted());
-        RuleBase csv = RuleBase.compile(TestFiles.RULES);
+        RuleBase csv = org.pcpassessor.TestFiles.compileRules(TestFiles.RULES);
 
         for (String table : List.of("classify/streaks", "compose/importance")) {
             assertEquals(drl(csv, TestFiles.RULES.resolve(table + ".drl.csv")),
@@ -69,8 +69,8 @@ class ExcelTableTest {
                 org.pcpassessor.stats.CalculatorTest.counts(org.pcpassessor.stats.CalculatorTest.ramp()), true, 0.95)
                 .assess(java.time.YearMonth.of(2020, 12));
         var timeout = org.pcpassessor.core.Settings.DEFAULT.ruleTimeout();
-        RuleRun.Result fromCsv = RuleRun.run(csv, List.of(assessment), timeout);
-        RuleRun.Result fromExcel = RuleRun.run(excel, List.of(assessment), timeout);
+        RuleRun.Result fromCsv = RuleRun.run(csv, List.of(assessment), timeout, false, null, true);
+        RuleRun.Result fromExcel = RuleRun.run(excel, List.of(assessment), timeout, false, null, true);
         List<String> findings = strings(fromCsv.findings());
         assertTrue(findings.stream().anyMatch(f -> f.contains("CONSECUTIVE_RISES")), findings.toString());
         assertEquals(findings, strings(fromExcel.findings()));

@@ -168,7 +168,7 @@ class JoinCountTest {
             Scale.generate(TestFiles.CATALOGUE, dir, copies, areas, 20261123);
         }
         Workspace w = Workspace.load(dir.resolve("measures.yaml"), rules);
-        Workspace.requireNoErrors(w.problems());
+        org.pcpassessor.TestFiles.requireNoErrors(w.problems());
         MonthRun run = w.run(w.month(Optional.empty()));
         return new Ran(run.assessments().size(), RuleRun.run(w.rules().orElseThrow(), run.assessments(),
                 Duration.ofMinutes(10), false, probe, true));

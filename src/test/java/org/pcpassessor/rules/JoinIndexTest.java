@@ -41,7 +41,7 @@ class JoinIndexTest {
 
     @Test
     void everySentenceJoinOfTheBundledRulesIsIndexed() {
-        RuleBase rules = RuleBase.compile(TestFiles.RULES);
+        RuleBase rules = org.pcpassessor.TestFiles.compileRules(TestFiles.RULES);
         // the rule runner says each finding once (RuleRun.saidOnce): no rule reads the sentences made
         assertEquals(List.of(), sentenceJoins(rules.narrate()), "Sentence joins of the bundled rules");
     }
@@ -54,7 +54,7 @@ class JoinIndexTest {
      */
     @Test
     void everyJoinOfBothPhasesIsIndexed() {
-        RuleBase rules = RuleBase.compile(TestFiles.RULES);
+        RuleBase rules = org.pcpassessor.TestFiles.compileRules(TestFiles.RULES);
         List<String> all = new ArrayList<>(joins(rules.classify(), null));
         all.addAll(joins(rules.narrate(), null));
         assertTrue(all.size() >= 40, "the rules join facts: " + all);

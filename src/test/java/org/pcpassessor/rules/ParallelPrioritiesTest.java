@@ -96,8 +96,8 @@ class ParallelPrioritiesTest {
         assertEquals(List.of(), w.problems());
         List<Assessment> assessments = w.run(w.month(Optional.empty())).assessments();
         Duration limit = Duration.ofSeconds(60);
-        RuleRun.Result all = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, true);
-        RuleRun.Result shown = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, false);
+        RuleRun.Result all = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, true, new org.pcpassessor.problem.Problems()).orElseThrow();
+        RuleRun.Result shown = RuleRun.run(w.rules().orElseThrow(), assessments, limit, false, false, new org.pcpassessor.problem.Problems()).orElseThrow();
         Set<Finding> said = new HashSet<>();
         all.sentences().forEach(s -> said.addAll(s.used()));
         List<Finding> expected = all.findings().stream().filter(f -> f.headline() || said.contains(f)).toList();

@@ -90,10 +90,10 @@ class RuleCacheTest {
         Path cache = tmp.resolve("cache");
         System.setProperty(RuleCache.PROPERTY, cache.toString());
         RuleBase.forgetCompiled();
-        RuleModel parsed = RuleBase.compile(rules).model();
+        RuleModel parsed = org.pcpassessor.TestFiles.compileRules(rules).model();
         assertEquals(1, models(cache).size(), "the model is filed");
         RuleBase.forgetCompiled();
-        RuleModel cached = RuleBase.compile(rules).model();
+        RuleModel cached = org.pcpassessor.TestFiles.compileRules(rules).model();
         assertTrue(parsed.rules().size() > 50, "the bundled rules: " + parsed.rules().size());
         assertTrue(parsed.rules().stream().anyMatch(r -> !r.calls().isEmpty() && r.calls().get(0).template()
                 .isPresent()), "templates are read");
@@ -108,13 +108,13 @@ class RuleCacheTest {
         assertTrue(json.contains(name), name);
         Files.writeString(model, json.replace(name, "\"renamed in the cache\""));
         RuleBase.forgetCompiled();
-        assertTrue(RuleBase.compile(rules).model().rules().stream()
+        assertTrue(org.pcpassessor.TestFiles.compileRules(rules).model().rules().stream()
                 .anyMatch(r -> r.name().equals("renamed in the cache")));
         Files.writeString(model, json);
 
         editTrendRule(rules);
         RuleBase.forgetCompiled();
-        RuleModel edited = RuleBase.compile(rules).model();
+        RuleModel edited = org.pcpassessor.TestFiles.compileRules(rules).model();
         assertTrue(edited.rules().stream().flatMap(r -> r.calls().stream()).anyMatch(c -> c.template().orElse("")
                 .equals("longerTermTrend")), "the edited rule names the new wording");
         assertEquals(2, models(cache).size(), "the edit is a model of its own");
@@ -122,7 +122,7 @@ class RuleCacheTest {
         Files.writeString(models(cache).get(0), "{\"rules\": [{\"name\": 1}]}");
         Files.writeString(models(cache).get(1), "{\"rules\": [{\"name\": 1}]}");
         RuleBase.forgetCompiled();
-        assertEquals(edited, RuleBase.compile(rules).model(), "a damaged model is parsed again");
+        assertEquals(edited, org.pcpassessor.TestFiles.compileRules(rules).model(), "a damaged model is parsed again");
     }
 
     /** A module's jar is read into the same files, byte for byte, as Drools' own reader makes of it. */
