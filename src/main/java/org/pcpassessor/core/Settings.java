@@ -45,41 +45,72 @@ public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duratio
 
     /** The same settings, letting the catalogue's {@code data:} name relative paths outside its folder or not. */
     public Settings withDataOutsideAllowed(boolean allowed) {
-        return new Settings(allowed, trustedRules, ruleTimeout, notes, notesRead, full, audited, everyArea);
+        return with(b -> b.dataOutsideAllowed = allowed);
     }
 
     /** The same settings, trusting rule code outside the rule API ({@code --trust-rules}) or not. */
     public Settings withTrustedRules(boolean trusted) {
-        return new Settings(dataOutsideAllowed, trusted, ruleTimeout, notes, notesRead, full, audited, everyArea);
+        return with(b -> b.trustedRules = trusted);
     }
 
     /** The same settings, with another limit for one rule session ({@code --rule-timeout}). */
     public Settings withRuleTimeout(Duration limit) {
-        return new Settings(dataOutsideAllowed, trustedRules, limit, notes, notesRead, full, audited, everyArea);
+        return with(b -> b.ruleTimeout = limit);
     }
 
     /** The same settings, with the notes in {@code folder} ({@code --notes}), or beside the catalogue when empty. */
     public Settings withNotes(Optional<Path> folder) {
-        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, folder, notesRead, full, audited, everyArea);
+        return with(b -> b.notes = folder);
     }
 
     /** The same settings, saying everything ({@code report --full}) or not. */
     public Settings withFull(boolean all) {
-        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, notes, notesRead, all, audited, everyArea);
+        return with(b -> b.full = all);
     }
 
     /** The same settings, keeping the audit trail of a run or not. */
     public Settings withAudit(boolean kept) {
-        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, notes, notesRead, full, kept, everyArea);
+        return with(b -> b.audited = kept);
     }
 
     /** The same settings, keeping what the rules found about every area or only what the report shows. */
     public Settings withEveryArea(boolean kept) {
-        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, notes, notesRead, full, audited, kept);
+        return with(b -> b.everyArea = kept);
     }
 
     /** The same settings, reading no notes: a scenario's made-up series are not the month the notes describe. */
     public Settings withoutNotes() {
-        return new Settings(dataOutsideAllowed, trustedRules, ruleTimeout, notes, false, full, audited, everyArea);
+        return with(b -> b.notesRead = false);
+    }
+
+    /** These settings with one or more changed: the one place, besides {@link #DEFAULT}, that lists every setting. */
+    private Settings with(java.util.function.Consumer<Change> change) {
+        Change c = new Change(this);
+        change.accept(c);
+        return new Settings(c.dataOutsideAllowed, c.trustedRules, c.ruleTimeout, c.notes, c.notesRead, c.full,
+                c.audited, c.everyArea);
+    }
+
+    /** The settings as fields a wither sets by name (validated again by the record's constructor). */
+    private static final class Change {
+        boolean dataOutsideAllowed;
+        boolean trustedRules;
+        Duration ruleTimeout;
+        Optional<Path> notes;
+        boolean notesRead;
+        boolean full;
+        boolean audited;
+        boolean everyArea;
+
+        Change(Settings s) {
+            dataOutsideAllowed = s.dataOutsideAllowed;
+            trustedRules = s.trustedRules;
+            ruleTimeout = s.ruleTimeout;
+            notes = s.notes;
+            notesRead = s.notesRead;
+            full = s.full;
+            audited = s.audited;
+            everyArea = s.everyArea;
+        }
     }
 }
