@@ -13,10 +13,13 @@ import java.util.Map;
  * @param onRecord    no earlier value in the series is as high (low)
  * @param since       the latest earlier month at least as high (low), as "December 2014"; "" when on record
  * @param gapMonths   months between {@code since} and now; when on record, the months of history before now
+ * @param recordsBegan the first month of the history the value is set against, as "April 2017": the series' first
+ *                    month (its first complete 12 months for {@code rolling12}), or the first after a break that
+ *                    began a new series; what "on record" means
  */
 public record Extreme(String measureId, String area, boolean headline, String kind, String polarity, String series,
                       String direction, double value, boolean twelveMonth, boolean joint, boolean onRecord,
-                      String since, int gapMonths, Snapshot snapshot) implements Evidence {
+                      String since, int gapMonths, String recordsBegan, Snapshot snapshot) implements Evidence {
 
     @Override
     public String basis() {
@@ -24,7 +27,7 @@ public record Extreme(String measureId, String area, boolean headline, String ki
     }
 
     public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("series", "direction", "value",
-            "twelveMonth", "joint", "onRecord", "since", "gapMonths");
+            "twelveMonth", "joint", "onRecord", "since", "gapMonths", "recordsBegan");
     @Override
     public Direction directionOfChange() {
         return "high".equals(direction) ? Direction.HIGHER : Direction.LOWER;
@@ -46,6 +49,7 @@ public record Extreme(String measureId, String area, boolean headline, String ki
         e.put("onRecord", onRecord);
         e.put("since", since);
         e.put("gapMonths", gapMonths);
+        e.put("recordsBegan", recordsBegan);
         return e;
     }
 }

@@ -567,7 +567,8 @@ public final class Calculator {
         int gap = onRecord ? i - first : i - since;
         String sinceText = onRecord ? "" : Months.longName(series.month(since));
         return new Extreme(measure.id(), series.area(), headline, kind.yamlName(), measure.polarity().yamlName(),
-                name, direction, v[i], twelve, twelve && joint, onRecord, sinceText, gap, snapshot);
+                name, direction, v[i], twelve, twelve && joint, onRecord, sinceText, gap,
+                Months.longName(series.month(first)), snapshot);
     }
 
     private Optional<Streak> streak(String name, double[] v, int first, int i, Snapshot snapshot) {

@@ -42,4 +42,27 @@ class MonthsTest {
         assertEquals("2008/09", Months.financialYearLabel(YearMonth.of(2008, 4)));
         assertEquals("1999/00", Months.financialYearLabel(YearMonth.of(1999, 4)));
     }
+
+    /**
+     * Which months each comparison covers, counted by hand for report month December 2020: the benchmark's rolling
+     * 12 months are January to December 2020; 1yr's average the 12 months before (December 2019 to November 2020);
+     * 3yr's the 36 before (December 2017 to November 2020); lastYear's the one month December 2019.
+     */
+    @Test
+    void periodsAreWordedFromTheMonthsTheyCover() {
+        YearMonth dec = YearMonth.of(2020, 12);
+        assertEquals("rolling 12 months January 2020 to December 2020",
+                Months.observedPeriod(org.pcpassessor.catalogue.Basis.BENCHMARK, dec));
+        assertEquals("December 2020", Months.observedPeriod(org.pcpassessor.catalogue.Basis.ONE_YEAR, dec));
+        assertEquals("average of December 2019 to November 2020",
+                Months.expectedPeriod(org.pcpassessor.catalogue.Basis.ONE_YEAR, dec, "unused"));
+        assertEquals("average of December 2017 to November 2020",
+                Months.expectedPeriod(org.pcpassessor.catalogue.Basis.THREE_YEAR, dec, "unused"));
+        assertEquals("December 2019", Months.expectedPeriod(org.pcpassessor.catalogue.Basis.LAST_YEAR, dec, "unused"));
+        assertEquals("financial year 2019/20",
+                Months.expectedPeriod(org.pcpassessor.catalogue.Basis.BENCHMARK, dec, "financial year 2019/20"));
+        assertEquals("financial year 2019/20", Months.financialYear(Months.baselineYearStart(dec)));
+        assertEquals("12 months to December 2020", Months.twelveMonthsTo(dec));
+        assertEquals("March 2021", Months.range(YearMonth.of(2021, 3), YearMonth.of(2021, 3)));
+    }
 }
