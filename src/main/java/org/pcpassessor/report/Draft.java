@@ -101,14 +101,31 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
                 "Baseline", "Perf v Benchmark");
     }
 
+    /**
+     * The paragraph under the title: the period, the area, what "significant" means and the baseline. "for the
+     * Force as a whole unless an area is named" (or the headline area's name); when every count measure is tested
+     * against the baseline by quasi-Poisson, a reader is told why a change of several per cent can fall short.
+     */
+    static String intro(org.pcpassessor.catalogue.Catalogue catalogue, YearMonth month) {
+        String area = catalogue.headlineArea();
+        boolean quasi = catalogue.measures().stream().filter(m -> m.kind() == org.pcpassessor.catalogue.Kind.COUNT)
+                .map(m -> org.pcpassessor.stats.SignificanceMethods.forMeasure(m,
+                        org.pcpassessor.catalogue.Basis.BENCHMARK).name())
+                .allMatch(org.pcpassessor.stats.SignificanceMethods.QUASI_POISSON::equals);
+        return "Draft commentary for the " + Months.twelveMonthsTo(month) + ", for "
+                + (area.equalsIgnoreCase("Force") ? "the Force as a whole" : area) + " unless an area is named. "
+                + "A change is called significant only when a statistical test at "
+                + Values.number(catalogue.confidence() * 100, 0) + "% confidence finds it so"
+                + (quasi ? "; counts are tested against their own month-to-month variation, so a change of several "
+                        + "per cent in a large count may not be significant" : "")
+                + ". The baseline is the previous complete financial year unless stated.";
+    }
+
     /** Lays the report out. */
     public static Draft of(Report report) {
         YearMonth month = report.month();
         String title = report.catalogue().title() + ": " + Months.longName(month);
-        String intro = "Draft commentary for the " + Months.twelveMonthsTo(month) + ", area "
-                + report.catalogue().headlineArea() + " unless stated. Significance tests at "
-                + Values.number(report.catalogue().confidence() * 100, 0)
-                + "% confidence; the baseline is the previous complete financial year unless stated.";
+        String intro = intro(report.catalogue(), month);
         List<PillarPart> pillars = new ArrayList<>();
         int pillarNumber = 0;
         for (Report.PillarSection pillar : report.pillars()) {

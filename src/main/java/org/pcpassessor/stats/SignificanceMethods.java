@@ -31,6 +31,9 @@ public final class SignificanceMethods {
         return BY_NAME.keySet();
     }
 
+    /** The name of the counts' default method, which tests a count against its own month-to-month variation. */
+    public static final String QUASI_POISSON = QuasiPoisson.NAME;
+
     /** The default method for a kind and comparison basis. */
     public static String defaultFor(Kind kind, Basis basis) {
         return switch (kind) {

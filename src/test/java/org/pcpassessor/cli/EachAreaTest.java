@@ -61,7 +61,7 @@ class EachAreaTest {
             assertFalse(text.contains("By area") || text.contains("area variation"), area);
         }
         String north = Files.readString(dir.resolve("north.md"));
-        assertTrue(north.contains("area North unless stated"), "North is its own headline area");
+        assertTrue(north.contains("for North unless an area is named"), "North is its own headline area");
 
         // The comparison: Force's row of each measure is the default report's row; North's current month of
         // all-recorded-crime is the fixture's 2020-12 row for North (1986).
@@ -135,7 +135,7 @@ class EachAreaTest {
                 "North, the force's own area, is compared with Force (golden: 593 against a baseline of 715)");
         assertFalse(cambs.contains("South"), "South is another force's area");
         String elsewhere = Files.readString(dir.resolve("elsewhere.md"));
-        assertTrue(elsewhere.contains("area South unless stated"), "South is its force's headline area");
+        assertTrue(elsewhere.contains("for South unless an area is named"), "South is its force's headline area");
         assertFalse(elsewhere.contains("North") || elsewhere.contains("By area"), "a force of one area");
         String peers = Files.readString(dir.resolve("peers.md"));
         assertTrue(peers.contains("| Cambridgeshire | ") && peers.contains("| Elsewhere | "), peers.substring(0, 800));
