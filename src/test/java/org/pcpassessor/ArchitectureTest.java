@@ -20,7 +20,8 @@ class ArchitectureTest {
 
     @Test
     void noPackageDependsOnItselfThroughAnother() {
-        slices().matching("org.pcpassessor.(*)..").should().beFreeOfCycles().check(CLASSES);
+        // each package its own slice, subpackages too: rules, rules.contract and rules.run may not form a cycle
+        slices().matching("org.pcpassessor.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 
     /** The writers print what the run computed: no rule run, no workspace, no call back into the command line. */

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.pcpassessor.audit.NearMiss;
 import org.pcpassessor.facts.Finding;
 import org.pcpassessor.rules.RuleBase;
-import org.pcpassessor.rules.RuleRun;
+import org.pcpassessor.rules.run.RuleRun;
 import org.pcpassessor.stats.Assessment;
 import org.pcpassessor.facts.Comparison;
 import org.pcpassessor.facts.Streak;

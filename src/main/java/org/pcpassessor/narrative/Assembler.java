@@ -14,7 +14,7 @@ import org.pcpassessor.catalogue.Pillar;
 import org.pcpassessor.catalogue.Priority;
 import org.pcpassessor.catalogue.SeriesKey;
 import org.pcpassessor.facts.Finding;
-import org.pcpassessor.rules.RuleRun;
+import org.pcpassessor.rules.run.RuleRun;
 import org.pcpassessor.facts.Sentence;
 import org.pcpassessor.facts.TableLabel;
 import org.pcpassessor.stats.Assessment;

@@ -39,7 +39,7 @@ final class CompiledCheck {
      * The rule API: every class of this package (not of a package under it) a rule's code may use, by
      * construction: what rules see is what the package holds (fact types, the factories of findings, sentences and
      * labels, Months), and the template engine, the wording and the rule scope live elsewhere (wording/,
-     * rules/RuleScope). docs/rules-reference.md is generated from the same package.
+     * rules/run/RuleScope). docs/rules-reference.md is generated from the same package.
      */
     static final String RULE_API = "org/pcpassessor/facts/";
 

@@ -11,7 +11,7 @@ import org.pcpassessor.problem.Suggestions;
  * org.pcpassessor.facts.Snapshot), no Java class names, and for a field a fact does not have, the fields it does
  * have with a did-you-mean.
  */
-final class CompilerMessages {
+public final class CompilerMessages {
     private static final Pattern UNKNOWN_FIELD = Pattern.compile(
             "unable to resolve method using strict-mode: (?:[a-z][\\w]*\\.)*([A-Z]\\w*)\\.(\\w+)\\(\\)");
     private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])");
@@ -20,7 +20,7 @@ final class CompilerMessages {
     private CompilerMessages() {
     }
 
-    static String clean(String message) {
+    public static String clean(String message) {
         String text = message.strip().replaceAll("\\s+", " ");
         Matcher m = UNKNOWN_FIELD.matcher(text);
         if (m.find()) {

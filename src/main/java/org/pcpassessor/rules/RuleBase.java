@@ -641,7 +641,7 @@ public final class RuleBase {
      * A new session of the phase ("classify" or "narrate"): from the phase's pool when {@code pooled} (see
      * {@link Deferred#session}), else made afresh.
      */
-    org.kie.api.runtime.KieSession session(String phase, boolean pooled) {
+    public org.kie.api.runtime.KieSession session(String phase, boolean pooled) {
         Deferred d = phase.equals("classify") ? classify : narrate;
         return pooled ? d.session() : d.get().newKieSession();
     }
@@ -673,7 +673,7 @@ public final class RuleBase {
 
     /**
      * A compiled phase whose knowledge base is made on first use: by {@link #prepare}'s thread once the trust check
-     * has passed, or else inside a rule session's guarded thread ({@link RuleRun}). Making it runs rule code: the
+     * has passed, or else inside a rule session's guarded thread ({@link org.pcpassessor.rules.run.RuleRun}). Making it runs rule code: the
      * executable model evaluates a condition that reads no fact, such as {@code eval( check() )}, while it builds
      * the rule. Deferred, that code runs after the trust check of the rule files; a failure is made again and
      * reported by the session as its rule's, and one that never ends keeps the session waiting until its time
@@ -720,7 +720,7 @@ public final class RuleBase {
          * agenda, listeners and fact numbering cleared; the memories of its network's nodes kept for the next), so a
          * run of many small sessions does not make every node's memory again for each (2,784 sessions at 12,876
          * series in 4,292 measures). Drools resets a session whatever its last run did, a rule's failure included.
-         * A reset session keeps what its memories grew to, so only small sessions are pooled ({@link RuleRun}).
+         * A reset session keeps what its memories grew to, so only small sessions are pooled ({@link org.pcpassessor.rules.run.RuleRun}).
          */
         org.kie.api.runtime.KieSession session() {
             org.kie.api.runtime.KieContainerSessionsPool p = pool;

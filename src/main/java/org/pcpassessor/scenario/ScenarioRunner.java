@@ -70,7 +70,7 @@ public final class ScenarioRunner {
         Problems problems = new Problems();
         ScenarioLoader loader = new ScenarioLoader(problems);
         List<Scenario> scenarios = new ArrayList<>();
-        Set<String> codes = new java.util.TreeSet<>(org.pcpassessor.rules.RuleContract.CONTRACT_CODES.keySet());
+        Set<String> codes = new java.util.TreeSet<>(org.pcpassessor.rules.contract.RuleContract.CONTRACT_CODES.keySet());
         rules.declaredCodes().forEach(d -> codes.add(d.code()));
         for (Path f : files) {
             Scenario s = loader.read(f);

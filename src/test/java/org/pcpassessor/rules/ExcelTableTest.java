@@ -18,6 +18,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.pcpassessor.rules.run.RuleRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,8 +70,8 @@ class ExcelTableTest {
                 org.pcpassessor.stats.CalculatorTest.counts(org.pcpassessor.stats.CalculatorTest.ramp()), true, 0.95)
                 .assess(java.time.YearMonth.of(2020, 12));
         var timeout = org.pcpassessor.core.Settings.DEFAULT.ruleTimeout();
-        RuleRun.Result fromCsv = RuleRun.run(csv, List.of(assessment), timeout, false, null, true);
-        RuleRun.Result fromExcel = RuleRun.run(excel, List.of(assessment), timeout, false, null, true);
+        RuleRun.Result fromCsv = RuleRun.run(csv, List.of(assessment), timeout, true, true, new Problems()).orElseThrow();
+        RuleRun.Result fromExcel = RuleRun.run(excel, List.of(assessment), timeout, true, true, new Problems()).orElseThrow();
         List<String> findings = strings(fromCsv.findings());
         assertTrue(findings.stream().anyMatch(f -> f.contains("CONSECUTIVE_RISES")), findings.toString());
         assertEquals(findings, strings(fromExcel.findings()));

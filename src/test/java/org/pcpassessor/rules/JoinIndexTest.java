@@ -16,6 +16,8 @@ import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.BetaNode;
 import org.drools.core.reteoo.LeftTupleSource;
 import org.drools.core.reteoo.TerminalNode;
+import org.pcpassessor.rules.run.RuleRun;
+import org.pcpassessor.rules.contract.RuleContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieBase;

@@ -1,4 +1,4 @@
-package org.pcpassessor.rules;
+package org.pcpassessor.rules.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,7 @@
-package org.pcpassessor.rules;
+package org.pcpassessor.rules.contract;
 
+import org.pcpassessor.rules.RuleBase;
+import org.pcpassessor.rules.RuleModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;

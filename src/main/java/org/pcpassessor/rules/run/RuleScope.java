@@ -1,4 +1,4 @@
-package org.pcpassessor.rules;
+package org.pcpassessor.rules.run;
 
 import org.pcpassessor.facts.Origin;
 

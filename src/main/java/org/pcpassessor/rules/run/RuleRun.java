@@ -1,5 +1,7 @@
-package org.pcpassessor.rules;
+package org.pcpassessor.rules.run;
 
+import org.pcpassessor.rules.RuleBase;
+import org.pcpassessor.rules.CompilerMessages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

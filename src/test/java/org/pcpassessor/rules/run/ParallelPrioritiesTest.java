@@ -1,4 +1,4 @@
-package org.pcpassessor.rules;
+package org.pcpassessor.rules.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.pcpassessor.rules;
+package org.pcpassessor.rules.contract;
 
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class RulesReference {
     public static String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Rules reference\n\n")
-                .append("Generated from the code (`org.pcpassessor.rules.RulesReference`); `RulesReferenceTest` fails when ")
+                .append("Generated from the code (`org.pcpassessor.rules.contract.RulesReference`); `RulesReferenceTest` fails when ")
                 .append("this file is out of step. Regenerate: `mvn -B test -Dtest=RulesReferenceTest -Ddocs.write=true`.\n\n")
                 .append("Rule files import `org.pcpassessor.facts.*` and nothing else. Classify rules (`rules/classify/`) ")
                 .append("match the facts below and insert `Finding.of(\"CODE\", $fact)` (a second fact adds its evidence ")
