@@ -8,6 +8,7 @@ import org.pcpassessor.core.Workspace;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problem;
+import org.pcpassessor.problem.Problems;
 import org.pcpassessor.report.DocxReport;
 import org.pcpassessor.report.Draft;
 import org.pcpassessor.report.HtmlReport;
@@ -91,7 +92,10 @@ final class ReportOptions {
         return template != null ? template : InputOptions.resolve(Path.of(format.defaultTemplate()));
     }
 
-    /** The report in the chosen format, as bytes (UTF-8 text for all but docx). */
+    /**
+     * The report in the chosen format, as bytes (UTF-8 text for all but docx), or the command ends with the
+     * template's problems when the HTML or Word template cannot be used.
+     */
     byte[] render(Workspace workspace, Report report, boolean live, List<Problem> problems) {
         return render(workspace, report, live, problems, null);
     }
@@ -99,16 +103,30 @@ final class ReportOptions {
     /** As {@link #render(Workspace, Report, boolean, List)}, the near misses kept in {@code memo} when not null. */
     byte[] render(Workspace workspace, Report report, boolean live, List<Problem> problems,
                   org.pcpassessor.core.NearMisses.Memo memo) {
+        Problems found = new Problems();
+        java.util.Optional<byte[]> bytes = render(workspace, report, live, problems, memo, found);
+        Failures.requireNoErrors(found.sorted());
+        return bytes.orElseThrow();
+    }
+
+    /**
+     * The report in the chosen format; empty, with the template's problems added to {@code found}, when the HTML or
+     * Word template cannot be read or filled.
+     */
+    java.util.Optional<byte[]> render(Workspace workspace, Report report, boolean live, List<Problem> problems,
+                                      org.pcpassessor.core.NearMisses.Memo memo, Problems found) {
         return switch (format) {
-            case markdown -> utf8(MarkdownReport.render(report));
-            case json -> JsonReport.bytes(report);
+            case markdown -> java.util.Optional.of(utf8(MarkdownReport.render(report)));
+            case json -> java.util.Optional.of(JsonReport.bytes(report));
             case html -> {
                 Draft draft = Draft.of(report);
-                yield utf8(HtmlReport.load(template()).render(draft,
-                        workspace.nearMisses(report, draft.tableMeasures(), memo), live, problems));
+                yield HtmlReport.load(template(), found).flatMap(page -> page.render(draft,
+                        workspace.nearMisses(report, draft.tableMeasures(), memo), live, problems, found))
+                        .map(ReportOptions::utf8);
             }
-            case docx -> DocxReport.load(template()).render(Draft.of(report), DocxReport.FrontMatter.of(
-                    report.catalogue().paper(), report.month(), date != null ? date : java.time.LocalDate.now()));
+            case docx -> DocxReport.load(template(), found).flatMap(paper -> paper.render(Draft.of(report),
+                    DocxReport.FrontMatter.of(report.catalogue().paper(), report.month(),
+                            date != null ? date : java.time.LocalDate.now()), found));
         };
     }
 

@@ -192,11 +192,11 @@ final class WatchCommand implements Callable<Integer> {
     /** The errors above the last good report (or alone when there is none, or the template itself is broken). */
     private byte[] errorPage(java.util.List<org.pcpassessor.problem.Problem> problems) {
         if (lastReport != null) {
-            try {
-                return output.render(lastWorkspace, lastReport, true, problems, nearMisses);
-            } catch (InputException broken) {
-                // the template is what is broken: fall through to the plain page
-            }
+            java.util.Optional<byte[]> page = output.render(lastWorkspace, lastReport, true, problems, nearMisses,
+                    new org.pcpassessor.problem.Problems());
+            if (page.isPresent()) {
+                return page.get();
+            } // else the template is what is broken: the plain page
         }
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><meta charset=\"utf-8\">"
                 + "<title>pcp-assessor: errors</title><body><h1>The last edit has errors</h1><pre>");

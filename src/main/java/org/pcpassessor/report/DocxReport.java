@@ -24,7 +24,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.pcpassessor.facts.Judgement;
 import org.pcpassessor.input.IoMessages;
-import org.pcpassessor.problem.InputException;
+import org.pcpassessor.problem.Problem;
+import org.pcpassessor.problem.Problems;
 
 /**
  * The report as a Word paper, filled from a template the analyst owns and edits in Word ({@code templates/paper.docx})
@@ -73,21 +74,45 @@ public final class DocxReport {
     /** The largest Word template read: the bundled one is 40 KB; one with pictures a few MB. */
     static final long MAX_TEMPLATE = 32L << 20;
 
-    /** Reads a template and its key of colours; a file that is not a Word document is an input error. */
-    public static DocxReport load(Path file) {
+    /**
+     * Reads a template and its key of colours. A file that is not a usable Word template is a problem at the file,
+     * added to {@code found}; the result is then empty.
+     */
+    public static Optional<DocxReport> load(Path file, Problems found) {
+        try {
+            return Optional.of(load(file));
+        } catch (Unusable e) {
+            found.add(Problem.error(file.toString(), 0, 0, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Why a template cannot be read or filled: thrown inside this writer only, from where it is found to the public
+     * entry points, which add it to the caller's problems.
+     */
+    private static final class Unusable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unusable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static DocxReport load(Path file) {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
-                throw new InputException(file.toString(), Files.exists(file) ? "the Word template is not a regular file "
+                throw new Unusable(Files.exists(file) ? "the Word template is not a regular file "
                         + "(a folder, a named pipe or a device?)" : "the Word template was not found");
             }
             if (Files.size(file) > MAX_TEMPLATE) {
-                throw new InputException(file.toString(), "the Word template is " + (Files.size(file) >> 20)
+                throw new Unusable("the Word template is " + (Files.size(file) >> 20)
                         + " MB; a template may be at most " + (MAX_TEMPLATE >> 20) + " MB");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException | SecurityException e) {
-            throw new InputException(file.toString(), "cannot read the Word template: " + IoMessages.reason(e));
+            throw new Unusable("cannot read the Word template: " + IoMessages.reason(e));
         }
         Map<Judgement, String> colours = new EnumMap<>(Judgement.class);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
@@ -100,10 +125,10 @@ public final class DocxReport {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new InputException(file.toString(), "not a Word (.docx) document: " + e.getMessage());
+            throw new Unusable("not a Word (.docx) document: " + e.getMessage());
         }
         if (colours.size() < Judgement.values().length) {
-            throw new InputException(file.toString(), "the Word template has no key of colours: a table whose cells "
+            throw new Unusable("the Word template has no key of colours: a table whose cells "
                     + "read Better, Worse and Neutral, shaded as the Perf v Benchmark cells should be (missing: "
                     + java.util.Arrays.stream(Judgement.values()).filter(j -> !colours.containsKey(j))
                     .map(Judgement::word).toList() + ")");
@@ -132,10 +157,10 @@ public final class DocxReport {
         try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(bytes), Configure.createDefault())) {
             walk(compiled.getElementTemplates(), "", unknown);
         } catch (IOException | RuntimeException e) {
-            throw new InputException(file.toString(), "cannot read the Word template's tags: " + e.getMessage());
+            throw new Unusable("cannot read the Word template's tags: " + e.getMessage());
         }
         if (!unknown.isEmpty()) {
-            throw new InputException(file.toString(), "the Word template has tags the paper does not fill: "
+            throw new Unusable("the Word template has tags the paper does not fill: "
                     + String.join("; ", unknown) + " (docs/analyst-guide.md lists them)");
         }
     }
@@ -164,8 +189,20 @@ public final class DocxReport {
         }
     }
 
-    /** The paper: the template filled with the draft and the front matter. */
-    public byte[] render(Draft draft, FrontMatter front) {
+    /**
+     * The paper: the template filled with the draft and the front matter; empty, with the problem in {@code found},
+     * when the template cannot be filled.
+     */
+    public Optional<byte[]> render(Draft draft, FrontMatter front, Problems found) {
+        try {
+            return Optional.of(render(draft, front));
+        } catch (Unusable e) {
+            found.add(Problem.error(file.toString(), 0, 0, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private byte[] render(Draft draft, FrontMatter front) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("to", front.to());
         data.put("from", front.from());
@@ -203,7 +240,7 @@ public final class DocxReport {
             filled.write(out);
             return fixedTimes(out.toByteArray());
         } catch (IOException | RuntimeException e) {
-            throw new InputException(file.toString(), "cannot fill the Word template: " + e.getMessage());
+            throw new Unusable("cannot fill the Word template: " + e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.pcpassessor.audit.NearMiss;
 import org.pcpassessor.catalogue.SeriesKey;
 import org.pcpassessor.facts.Comparison;
@@ -20,7 +21,7 @@ import org.pcpassessor.input.TextFile;
 import org.pcpassessor.narrative.MeasureReport;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.narrative.Said;
-import org.pcpassessor.problem.InputException;
+import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problem;
 
@@ -44,25 +45,32 @@ public final class HtmlReport {
         this.template = template;
     }
 
-    /** Reads and compiles a template; a syntax error is an input error at the template's file:line. */
-    public static HtmlReport load(Path file) {
-        org.pcpassessor.problem.Problems problems = new org.pcpassessor.problem.Problems();
-        String text = TextFile.read(file, file.toString(), TEMPLATE, problems)
-                .orElseThrow(() -> new InputException("template", problems.sorted()));
+    /**
+     * Reads and compiles a template; a file that cannot be read, or a syntax error, is a problem at the template's
+     * file:line added to {@code found}, and the result is empty.
+     */
+    public static Optional<HtmlReport> load(Path file, Problems found) {
+        Optional<String> text = TextFile.read(file, file.toString(), TEMPLATE, found);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return new HtmlReport(file, Mustache.compiler().strictSections(true).emptyStringIsFalse(true).compile(text));
+            return Optional.of(new HtmlReport(file, Mustache.compiler().strictSections(true).emptyStringIsFalse(true)
+                    .compile(text.get())));
         } catch (MustacheException e) {
-            throw error(file, e);
+            found.add(problem(file, e));
+            return Optional.empty();
         }
     }
 
     /**
      * The page. {@code misses} holds the near misses of the measures the tables show, by series (the run found
      * them: the page only prints them); {@code live} adds the live-reload script of {@code watch --serve}, whose
-     * last run's {@code problems} are shown above the report.
+     * last run's {@code problems} are shown above the report. A template that fails while filled (a section over a
+     * value that is not a list, say) is a problem at its file:line added to {@code found}, and the page is empty.
      */
-    public String render(Draft draft, Map<SeriesKey, List<NearMiss>> misses, boolean live,
-                         List<Problem> problems) {
+    public Optional<String> render(Draft draft, Map<SeriesKey, List<NearMiss>> misses, boolean live,
+                                   List<Problem> problems, Problems found) {
         Objects.requireNonNull(misses, "misses");
         Report report = draft.report();
         Map<Sentence, Report.Placement> placements = report.placements();
@@ -108,9 +116,10 @@ public final class HtmlReport {
         }
         page.put("pillars", pillars);
         try {
-            return template.execute(page);
+            return Optional.of(template.execute(page));
         } catch (MustacheException e) {
-            throw error(file, e);
+            found.add(problem(file, e));
+            return Optional.empty();
         }
     }
 
@@ -201,9 +210,8 @@ public final class HtmlReport {
                 c.outcome());
     }
 
-    private static InputException error(Path file, MustacheException e) {
+    private static Problem problem(Path file, MustacheException e) {
         int line = e instanceof MustacheException.Context c ? c.lineNo : 0;
-        return new InputException("template", List.of(Problem.error(file.toString(), line, line > 0 ? 1 : 0,
-                "template: " + e.getMessage())));
+        return Problem.error(file.toString(), line, line > 0 ? 1 : 0, "template: " + e.getMessage());
     }
 }
