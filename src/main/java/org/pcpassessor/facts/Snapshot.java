@@ -76,4 +76,196 @@ public record Snapshot(String measureId, String area, boolean headline, String p
     public String toString() {
         return "Snapshot[" + measureId + "/" + area + " " + month + "]";
     }
+
+    /**
+     * A snapshot made field by field, for code that builds one by hand (tests, tools): every figure {@code NaN} (not
+     * made) until set, text fields empty, a headline count of neutral polarity with no figures listed. The record's
+     * own constructor, with its 31 components in order, stays for the calculator that fills them all.
+     */
+    public static Builder builder(String measureId, String area, YearMonth month) {
+        return new Builder(measureId, area, month);
+    }
+
+    /** See {@link #builder}; each setter sets the component of the same name. */
+    public static final class Builder {
+        private final String measureId;
+        private final String area;
+        private boolean headline = true;
+        private String pillar = "";
+        private String priority = "";
+        private String label = "";
+        private String subject = "";
+        private String shortSubject = "";
+        private String kind = "count";
+        private String polarity = "neutral";
+        private String unit = "";
+        private boolean wholeData = false;
+        private final YearMonth month;
+        private double current = Double.NaN;
+        private double previousMonth = Double.NaN;
+        private double sameMonthLastYear = Double.NaN;
+        private double twoYearsAgo = Double.NaN;
+        private double threeYearsAgo = Double.NaN;
+        private double rolling12 = Double.NaN;
+        private double rolling12PreviousMonth = Double.NaN;
+        private double rolling12LastYear = Double.NaN;
+        private double baseline = Double.NaN;
+        private String baselineLabel = "";
+        private double avg1yr = Double.NaN;
+        private double avg3yr = Double.NaN;
+        private double changeVsLastYear = Double.NaN;
+        private double changeVsBaseline = Double.NaN;
+        private double changeRolling12VsLastYear = Double.NaN;
+        private double rolling12Denominator = Double.NaN;
+        private List<Figure> figures = List.of();
+
+        private Builder(String measureId, String area, YearMonth month) {
+            this.measureId = measureId;
+            this.area = area;
+            this.month = month;
+        }
+
+        public Builder headline(boolean headline) {
+            this.headline = headline;
+            return this;
+        }
+
+        public Builder pillar(String pillar) {
+            this.pillar = pillar;
+            return this;
+        }
+
+        public Builder priority(String priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder subject(String subject) {
+            this.subject = subject;
+            return this;
+        }
+
+        public Builder shortSubject(String shortSubject) {
+            this.shortSubject = shortSubject;
+            return this;
+        }
+
+        public Builder kind(String kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder polarity(String polarity) {
+            this.polarity = polarity;
+            return this;
+        }
+
+        public Builder unit(String unit) {
+            this.unit = unit;
+            return this;
+        }
+
+        public Builder wholeData(boolean wholeData) {
+            this.wholeData = wholeData;
+            return this;
+        }
+
+        public Builder current(double current) {
+            this.current = current;
+            return this;
+        }
+
+        public Builder previousMonth(double previousMonth) {
+            this.previousMonth = previousMonth;
+            return this;
+        }
+
+        public Builder sameMonthLastYear(double sameMonthLastYear) {
+            this.sameMonthLastYear = sameMonthLastYear;
+            return this;
+        }
+
+        public Builder twoYearsAgo(double twoYearsAgo) {
+            this.twoYearsAgo = twoYearsAgo;
+            return this;
+        }
+
+        public Builder threeYearsAgo(double threeYearsAgo) {
+            this.threeYearsAgo = threeYearsAgo;
+            return this;
+        }
+
+        public Builder rolling12(double rolling12) {
+            this.rolling12 = rolling12;
+            return this;
+        }
+
+        public Builder rolling12PreviousMonth(double rolling12PreviousMonth) {
+            this.rolling12PreviousMonth = rolling12PreviousMonth;
+            return this;
+        }
+
+        public Builder rolling12LastYear(double rolling12LastYear) {
+            this.rolling12LastYear = rolling12LastYear;
+            return this;
+        }
+
+        public Builder baseline(double baseline) {
+            this.baseline = baseline;
+            return this;
+        }
+
+        public Builder baselineLabel(String baselineLabel) {
+            this.baselineLabel = baselineLabel;
+            return this;
+        }
+
+        public Builder avg1yr(double avg1yr) {
+            this.avg1yr = avg1yr;
+            return this;
+        }
+
+        public Builder avg3yr(double avg3yr) {
+            this.avg3yr = avg3yr;
+            return this;
+        }
+
+        public Builder changeVsLastYear(double changeVsLastYear) {
+            this.changeVsLastYear = changeVsLastYear;
+            return this;
+        }
+
+        public Builder changeVsBaseline(double changeVsBaseline) {
+            this.changeVsBaseline = changeVsBaseline;
+            return this;
+        }
+
+        public Builder changeRolling12VsLastYear(double changeRolling12VsLastYear) {
+            this.changeRolling12VsLastYear = changeRolling12VsLastYear;
+            return this;
+        }
+
+        public Builder rolling12Denominator(double rolling12Denominator) {
+            this.rolling12Denominator = rolling12Denominator;
+            return this;
+        }
+
+        public Builder figures(List<Figure> figures) {
+            this.figures = figures;
+            return this;
+        }
+
+        public Snapshot build() {
+            return new Snapshot(measureId, area, headline, pillar, priority, label, subject, shortSubject, kind,
+                    polarity, unit, wholeData, month, current, previousMonth, sameMonthLastYear, twoYearsAgo,
+                    threeYearsAgo, rolling12, rolling12PreviousMonth, rolling12LastYear, baseline, baselineLabel,
+                    avg1yr, avg3yr, changeVsLastYear, changeVsBaseline, changeRolling12VsLastYear,
+                    rolling12Denominator, figures);
+        }
+    }
 }

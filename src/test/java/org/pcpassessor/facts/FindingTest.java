@@ -15,8 +15,11 @@ import org.pcpassessor.problem.Location;
 /** Finding's hand-written equality (evidence hash first, for the narrate guards) is still the record's. */
 class FindingTest {
     private static Snapshot snapshot(String area) {
-        return new Snapshot("m", area, true, "P", "Q", "L", "the things", "they", "count", "neutral", "", true,
-                YearMonth.of(2020, 12), 1, 1, 1, 1, 1, 1, 1, 1, 1, "2019/20", 1, 1, 0, 0, 0, Double.NaN, List.of());
+        return Snapshot.builder("m", area, YearMonth.of(2020, 12)).pillar("P").priority("Q").label("L")
+                .subject("the things").shortSubject("they").wholeData(true).current(1).previousMonth(1)
+                .sameMonthLastYear(1).twoYearsAgo(1).threeYearsAgo(1).rolling12(1).rolling12PreviousMonth(1)
+                .rolling12LastYear(1).baseline(1).baselineLabel("2019/20").avg1yr(1).avg3yr(1).changeVsLastYear(0)
+                .changeVsBaseline(0).changeRolling12VsLastYear(0).build();
     }
 
     private static final Object[] BASE = {"m", "Force", true, "count", "neutral", "P", "Q", "AREA_DIVERGENCE",

@@ -2,7 +2,6 @@ package org.pcpassessor.narrative;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,7 @@ import org.pcpassessor.problem.Location;
 
 /** A sentence's importance: the sum over its findings, at most two of one code and basis counting. */
 class ImportanceOfASentenceTest {
-    private static final Snapshot FORCE = new Snapshot("m", "Force", true, "P", "Q", "L", "recorded crimes", "these",
-            "count", "neutral", "", true, YearMonth.of(2020, 12), 10, 9, 8, 7, 6, 120, 110, 100, 90, "2019/20", 10, 10,
-            0.25, 0.33, 0.2, Double.NaN, List.of());
+    private static final Snapshot FORCE = org.pcpassessor.TestSnapshots.recordedCrimes().build();
     private static final Location AT = Location.of("importance.drl.csv", 10);
 
     private static Finding finding(String code, String basis, String otherArea) {

@@ -2,7 +2,6 @@ package org.pcpassessor.narrative;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,9 +12,7 @@ import org.pcpassessor.problem.Location;
 
 /** Alternatives of a wording entry said in turn, by what the report has said before: the same input, the same words. */
 class VariationTest {
-    private static final Snapshot S = new Snapshot("m", "Force", true, "P", "Q", "L", "recorded crimes", "these",
-            "count", "neutral", "", true, YearMonth.of(2020, 12), 10, 9, 8, 7, 6, 120, 110, 100, 90, "2019/20", 10,
-            10, 0.25, 0.33, 0.2, Double.NaN, List.of());
+    private static final Snapshot S = org.pcpassessor.TestSnapshots.recordedCrimes().build();
     private static final Finding F = new Finding("m", "Force", true, "count", "neutral", "P", "Q", "HIGHER",
             "benchmark", "higher", "neutral", "r", "pcp.classify", Location.of("c.drl"), Map.of("basis", "benchmark"),
             S);

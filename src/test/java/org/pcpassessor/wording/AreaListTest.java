@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,7 @@ import org.pcpassessor.problem.Location;
  * and the list of findings a sentence says, whose {@code contains} is a hash lookup when long.
  */
 class AreaListTest {
-    private static final Snapshot FORCE = new Snapshot("m", "Force", true, "P", "Q", "L", "recorded crimes", "these",
-            "count", "neutral", "", true, YearMonth.of(2020, 12), 10, 9, 8, 7, 6, 120, 110, 100, 90, "2019/20", 10, 10,
-            0.25, 0.33, 0.2, Double.NaN, List.of());
+    private static final Snapshot FORCE = org.pcpassessor.TestSnapshots.recordedCrimes().build();
 
     /** An AREA_DIVERGENCE finding about {@code area}: its figure against its expected one, and its outcome. */
     private static Finding divergence(String area, double observed, double expected, String outcome) {

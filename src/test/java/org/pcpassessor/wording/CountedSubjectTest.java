@@ -22,9 +22,11 @@ class CountedSubjectTest {
     }
 
     private static Snapshot withShortSubject(String shortSubject) {
-        return new Snapshot("m", "Force", true, "P", "Q", "L", "the things", shortSubject, "count", "neutral", "",
-                true, YearMonth.of(2020, 12), 1, 1, 1, 1, 1, 1, 1, 1, 1, "2019/20", 1, 1, 0, 0, 0, Double.NaN,
-                List.of());
+        return Snapshot.builder("m", "Force", YearMonth.of(2020, 12)).pillar("P").priority("Q").label("L")
+                .subject("the things").shortSubject(shortSubject).wholeData(true).current(1).previousMonth(1)
+                .sameMonthLastYear(1).twoYearsAgo(1).threeYearsAgo(1).rolling12(1).rolling12PreviousMonth(1)
+                .rolling12LastYear(1).baseline(1).baselineLabel("2019/20").avg1yr(1).avg3yr(1).changeVsLastYear(0)
+                .changeVsBaseline(0).changeRolling12VsLastYear(0).build();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.pcpassessor.wording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pcpassessor.facts.Snapshot;
@@ -54,8 +53,6 @@ class SaidChangeTest {
     }
 
     private static Snapshot snapshot(String kind) {
-        return new Snapshot("m", "Force", true, "P", "Q", "L", "recorded crimes", "these", kind, "neutral", "", true,
-                YearMonth.of(2020, 12), 10, 9, 8, 7, 6, 120, 110, 100, 90, "2019/20", 10, 10, 0.25, 0.33, 0.2,
-                Double.NaN, List.of());
+        return org.pcpassessor.TestSnapshots.recordedCrimes().kind(kind).build();
     }
 }

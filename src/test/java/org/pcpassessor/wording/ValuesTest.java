@@ -16,9 +16,12 @@ class ValuesTest {
     }
 
     private static Snapshot snapshot(String kind, boolean wholeData, String area) {
-        return new Snapshot("m", area, true, "P", "Q", "L", "the things", "they", kind, "neutral",
-                kind.equals("median") ? "minutes" : "", wholeData, YearMonth.of(2020, 12), 1, 1, 1, 1, 1, 1, 1, 1, 1,
-                "2019/20", 1, 1, 0, 0, 0, Double.NaN, List.of());
+        return Snapshot.builder("m", area, YearMonth.of(2020, 12)).pillar("P").priority("Q").label("L")
+                .subject("the things").shortSubject("they").kind(kind).unit(kind.equals("median") ? "minutes" : "")
+                .wholeData(wholeData).current(1).previousMonth(1).sameMonthLastYear(1).twoYearsAgo(1)
+                .threeYearsAgo(1).rolling12(1).rolling12PreviousMonth(1).rolling12LastYear(1).baseline(1)
+                .baselineLabel("2019/20").avg1yr(1).avg3yr(1).changeVsLastYear(0).changeVsBaseline(0)
+                .changeRolling12VsLastYear(0).build();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.pcpassessor.rules.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,7 @@ import org.pcpassessor.problem.Location;
  * beside; kept sentences stay in the order they were made.
  */
 class SaidOnceTest {
-    private static final Snapshot S = new Snapshot("m", "Force", true, "P", "Q", "L", "recorded crimes", "these",
-            "count", "neutral", "", true, YearMonth.of(2020, 12), 10, 9, 8, 7, 6, 120, 110, 100, 90, "2019/20", 10,
-            10, 0.25, 0.33, 0.2, Double.NaN, List.of());
+    private static final Snapshot S = org.pcpassessor.TestSnapshots.recordedCrimes().build();
     private static final Finding HIGH = finding("TWELVE_MONTH_HIGH", "monthly");
     private static final Finding RISE = finding("SIGNIFICANT_RISE", "lastYear");
     private static final Finding TREND = finding("TREND_UP", "rolling12");
