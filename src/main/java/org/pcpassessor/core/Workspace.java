@@ -314,7 +314,7 @@ public final class Workspace {
         Optional<RuleRun.Result> result = Stages.timed("rule sessions", () -> RuleRun.run(rules, assessments,
                 settings.ruleTimeout(), settings.audited(), settings.everyArea(), found));
         Optional<org.pcpassessor.narrative.Report> report = result.flatMap(r -> Stages.timed("assemble", () -> Assembler.assemble(catalogue,
-                month, assessments, r, notes, settings.full(), found)));
+                month, assessments, r, notes, settings.full(), rules.phrases(), found)));
         return new MonthRun(month, assessments, report, found.sorted());
     }
 

@@ -24,7 +24,12 @@ import org.pcpassessor.facts.Months;
 import org.pcpassessor.facts.Snapshot;
 import org.pcpassessor.wording.Values;
 import org.pcpassessor.notes.NoteFile;
+import org.pcpassessor.catalogue.Kind;
+import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problem;
+import org.pcpassessor.stats.SignificanceMethods;
+import org.pcpassessor.wording.DraftWords;
+import org.pcpassessor.wording.Phrases;
 import org.pcpassessor.problem.Problems;
 
 /**
@@ -38,12 +43,25 @@ public final class Assembler {
 
     /**
      * The report of the month: the rules' results in report order, with the analysts' notes of the month, and with
-     * {@code full} every sentence said, with no budget. A notes placeholder whose figure the month lacks is a problem
-     * at its file:line:col, added to {@code found}; the report is then empty.
+     * {@code full} every sentence said, with no budget; the draft's own words (the paragraph under the title, the
+     * notices under a priority) from {@code phrases} ({@code rules/wording/draft.yaml}). A notes placeholder whose
+     * figure the month lacks is a problem at its file:line:col, added to {@code found}; the report is then empty.
      */
     public static Optional<Report> assemble(Catalogue catalogue, YearMonth month, List<Assessment> assessments,
                                             RuleRun.Result result, List<NoteFile> notes, boolean full,
-                                            Problems found) {
+                                            Phrases phrases, Problems found) {
+        try {
+            return ordered(catalogue, month, assessments, result, notes, full, phrases, found);
+        } catch (Values.TemplateException e) {
+            found.add(Problem.error(Location.of("rules/wording/" + "draft.yaml"), e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** As {@link #assemble}; a draft entry that cannot be filled is thrown (checked at load, so not expected). */
+    private static Optional<Report> ordered(Catalogue catalogue, YearMonth month, List<Assessment> assessments,
+                                            RuleRun.Result result, List<NoteFile> notes, boolean full,
+                                            Phrases phrases, Problems found) {
         Map<String, Integer> measureOrder = new HashMap<>();
         List<Measure> measures = catalogue.measures();
         for (int i = 0; i < measures.size(); i++) {
@@ -115,8 +133,11 @@ public final class Assembler {
                         .filter(n -> n.pillar().equals(pillar.name()) && n.priority().equals(priority.name()))
                         .findFirst();
                 Composer.Composed composed = Composer.compose(priority, said, scores, note, fill, full, variation);
-                sections.add(new Report.PrioritySection(priority.name(), priority.isHeadlines(), rows,
-                        composed.paragraphs(), composed.alsoNoted(), composed.trivial(), said));
+                sections.add(new Report.PrioritySection(priority.name(), priority.isHeadlines(),
+                        priority.isHeadlines() ? DraftWords.say(phrases, "headlinesHeading", Map.of())
+                                : priority.name(),
+                        notices(priority, month, rows, composed, phrases), rows, composed.paragraphs(),
+                        composed.alsoNoted(), composed.trivial(), said));
             }
             pillars.add(new Report.PillarSection(pillar.name(), pillar.heading(), sections));
         }
@@ -124,7 +145,63 @@ public final class Assembler {
             found.addAll(unfilled.sorted());
             return Optional.empty();
         }
-        return Optional.of(new Report(catalogue, month, pillars, ordered, result.audit()));
+        return Optional.of(new Report(catalogue, month, intro(catalogue, month, phrases), pillars, ordered,
+                result.audit()));
+    }
+
+    /**
+     * The paragraph under the title: the period and area; what "significant" means, in words a Board reads (a new
+     * reader took "not statistically significant" beside a 7% fall for a mistake, and "significantly higher" for
+     * 100.0% against 99.3% for a trivial point); that the tables' words are the same tests; and that the year end
+     * benchmark is the baseline. The sentence on counts is said when every count measure is tested against its
+     * baseline by quasi-Poisson, the one on rates when the catalogue has rates or proportions.
+     */
+    static String intro(Catalogue catalogue, YearMonth month, Phrases phrases) {
+        String area = catalogue.headlineArea();
+        List<Measure> measures = catalogue.measures();
+        boolean counts = measures.stream().anyMatch(m -> m.kind() == Kind.COUNT) && measures.stream()
+                .filter(m -> m.kind() == Kind.COUNT)
+                .map(m -> SignificanceMethods.forMeasure(m, Basis.BENCHMARK).name())
+                .allMatch(SignificanceMethods.QUASI_POISSON::equals);
+        boolean rates = measures.stream().anyMatch(m -> m.kind() == Kind.RATE || m.kind() == Kind.PROPORTION);
+        List<String> said = new ArrayList<>();
+        said.add(DraftWords.say(phrases, "draftIntro", Map.of("period", Months.twelveMonthsTo(month),
+                "area", area.equalsIgnoreCase("Force") ? "the Force as a whole" : area,
+                "confidence", Values.number(catalogue.confidence() * 100, 0))));
+        if (counts || rates) {
+            said.add(DraftWords.say(phrases, counts && rates ? "draftIntroCountsAndRates"
+                    : counts ? "draftIntroCounts" : "draftIntroRates", Map.of()));
+        }
+        said.add(DraftWords.say(phrases, "draftIntroEnd", Map.of()));
+        return String.join(" ", said);
+    }
+
+    /**
+     * What is said under a priority's heading: the measures no longer published; and when there is no paragraph,
+     * why (nothing but trivial points, no data, nothing found, or only lesser points under Also noted).
+     */
+    private static List<String> notices(Priority priority, YearMonth month, List<MeasureReport> rows,
+                                        Composer.Composed composed, Phrases phrases) {
+        List<String> notices = new ArrayList<>();
+        List<String> discontinued = priority.measures().stream()
+                .filter(m -> m.until().isPresent() && month.isAfter(m.until().get()))
+                .map(m -> m.label() + " (to " + Months.longName(m.until().get()) + ")")
+                .toList();
+        if (!discontinued.isEmpty()) {
+            notices.add(DraftWords.say(phrases, "noticeDiscontinued", Map.of("list", String.join(", ", discontinued))));
+        }
+        if (composed.paragraphs().isEmpty() && composed.alsoNoted().isEmpty()) {
+            if (!composed.trivial().isEmpty()) {
+                notices.add(DraftWords.say(phrases, "noticeOnlyTrivial", Map.of("count", composed.trivial().size())));
+            } else if (discontinued.isEmpty()) {
+                notices.add(rows.isEmpty() ? DraftWords.say(phrases, "noticeNoData", Map.of("month",
+                        Months.longName(month))) : DraftWords.say(phrases, "noticeNothingFound", Map.of()));
+            }
+        } else if (composed.paragraphs().isEmpty()) {
+            // a heading with nothing under it but a folded list reads as an omission: say why there is no paragraph
+            notices.add(DraftWords.say(phrases, "noticeOnlyAlsoNoted", Map.of("count", composed.alsoNoted().size())));
+        }
+        return notices;
     }
 
     /**

@@ -13,12 +13,13 @@ import org.pcpassessor.audit.AuditEvent;
  * The assembled report: per pillar, the table rows (headline area) and per priority the numbered paragraphs in
  * order of importance; and per measure and area everything behind them.
  */
-public record Report(Catalogue catalogue, YearMonth month, List<PillarSection> pillars, List<MeasureReport> measures,
-                     List<AuditEvent> audit) {
+public record Report(Catalogue catalogue, YearMonth month, String intro, List<PillarSection> pillars,
+                     List<MeasureReport> measures, List<AuditEvent> audit) {
 
     public Report {
         Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(month, "month");
+        Objects.requireNonNull(intro, "intro");
         pillars = List.copyOf(pillars);
         measures = List.copyOf(measures);
         audit = List.copyOf(audit);
@@ -68,14 +69,18 @@ public record Report(Catalogue catalogue, YearMonth month, List<PillarSection> p
     }
 
     /**
-     * A priority: its table rows (the headline area's measure reports, in catalogue order); its numbered paragraphs,
-     * most important first, with the analysts' paragraphs among them; what the budget left out ("Also noted"); what
-     * the rules found too slight to say (trivial); and every sentence the rules made for it.
+     * A priority: the heading the draft gives it (its name, or the headline priority's heading from the wording);
+     * the notices said under it (measures no longer published, why there is no paragraph); its table rows (the
+     * headline area's measure reports, in catalogue order); its numbered paragraphs, most important first, with the
+     * analysts' paragraphs among them; what the budget left out ("Also noted"); what the rules found too slight to
+     * say (trivial); and every sentence the rules made for it.
      */
-    public record PrioritySection(String name, boolean headlines, List<MeasureReport> rows, List<Paragraph> paragraphs,
-                                  List<Said> alsoNoted, List<Said> trivial,
-                                  List<org.pcpassessor.facts.Sentence> sentences) {
+    public record PrioritySection(String name, boolean headlines, String heading, List<String> notices,
+                                  List<MeasureReport> rows, List<Paragraph> paragraphs, List<Said> alsoNoted,
+                                  List<Said> trivial, List<org.pcpassessor.facts.Sentence> sentences) {
         public PrioritySection {
+            Objects.requireNonNull(heading, "heading");
+            notices = List.copyOf(notices);
             rows = List.copyOf(rows);
             paragraphs = List.copyOf(paragraphs);
             alsoNoted = List.copyOf(alsoNoted);

@@ -101,31 +101,11 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
                 "Baseline", "Perf v Benchmark");
     }
 
-    /**
-     * The paragraph under the title: the period, the area, what "significant" means and the baseline. "for the
-     * Force as a whole unless an area is named" (or the headline area's name); when every count measure is tested
-     * against the baseline by quasi-Poisson, a reader is told why a change of several per cent can fall short.
-     */
-    static String intro(org.pcpassessor.catalogue.Catalogue catalogue, YearMonth month) {
-        String area = catalogue.headlineArea();
-        boolean quasi = catalogue.measures().stream().filter(m -> m.kind() == org.pcpassessor.catalogue.Kind.COUNT)
-                .map(m -> org.pcpassessor.stats.SignificanceMethods.forMeasure(m,
-                        org.pcpassessor.catalogue.Basis.BENCHMARK).name())
-                .allMatch(org.pcpassessor.stats.SignificanceMethods.QUASI_POISSON::equals);
-        return "Draft commentary for the " + Months.twelveMonthsTo(month) + ", for "
-                + (area.equalsIgnoreCase("Force") ? "the Force as a whole" : area) + " unless an area is named. "
-                + "A change is called significant only when a statistical test at "
-                + Values.number(catalogue.confidence() * 100, 0) + "% confidence finds it so"
-                + (quasi ? "; counts are tested against their own month-to-month variation, so a change of several "
-                        + "per cent in a large count may not be significant" : "")
-                + ". The baseline is the previous complete financial year unless stated.";
-    }
-
     /** Lays the report out. */
     public static Draft of(Report report) {
         YearMonth month = report.month();
         String title = report.catalogue().title() + ": " + Months.longName(month);
-        String intro = intro(report.catalogue(), month);
+        String intro = report.intro();
         List<PillarPart> pillars = new ArrayList<>();
         int pillarNumber = 0;
         for (Report.PillarSection pillar : report.pillars()) {
@@ -139,47 +119,13 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
                     paragraphs.add(new Numbered(Report.number(pillarNumber, priorityNumber, k + 1),
                             priority.paragraphs().get(k)));
                 }
-                priorities.add(new PriorityPart(pillarNumber + "." + priorityNumber,
-                        priority.headlines() ? "Performance headlines" : priority.name(),
-                        notices(report, pillar, priority), paragraphs, priority.alsoNoted(), priority.rows()));
+                priorities.add(new PriorityPart(pillarNumber + "." + priorityNumber, priority.heading(),
+                        priority.notices(), paragraphs, priority.alsoNoted(), priority.rows()));
             }
             pillars.add(new PillarPart(Integer.toString(pillarNumber), pillar.name(), table(pillar, month),
                     priorities));
         }
         return new Draft(report, title, intro, pillars);
-    }
-
-    private static List<String> notices(Report report, Report.PillarSection pillar, Report.PrioritySection priority) {
-        YearMonth month = report.month();
-        List<String> notices = new ArrayList<>();
-        List<String> discontinued = report.catalogue().pillars().stream()
-                .filter(p -> p.name().equals(pillar.name()))
-                .flatMap(p -> p.priorities().stream())
-                .filter(p -> p.name().equals(priority.name()))
-                .flatMap(p -> p.measures().stream())
-                .filter(m -> m.until().isPresent() && month.isAfter(m.until().get()))
-                .map(m -> m.label() + " (to " + Months.longName(m.until().get()) + ")")
-                .toList();
-        if (!discontinued.isEmpty()) {
-            notices.add("Published only to an earlier month, so not reported: " + String.join(", ", discontinued)
-                    + ".");
-        }
-        if (priority.paragraphs().isEmpty() && priority.alsoNoted().isEmpty()) {
-            if (!priority.trivial().isEmpty()) {
-                notices.add("Nothing of note this month: what the rules found is too slight to say ("
-                        + priority.trivial().size() + " sentence" + (priority.trivial().size() == 1 ? "" : "s")
-                        + "; `report --full` prints them).");
-            } else if (discontinued.isEmpty()) {
-                notices.add(priority.rows().isEmpty() ? "No data for this priority in " + Months.longName(month) + "."
-                        : "No rule found anything to say about this priority.");
-            }
-        } else if (priority.paragraphs().isEmpty()) {
-            // a heading with nothing under it but a folded list reads as an omission: say why there is no paragraph
-            int n = priority.alsoNoted().size();
-            notices.add("Nothing this month reached the commentary for this priority; " + (n == 1
-                    ? "its one lesser point is" : "its " + n + " lesser points are") + " under Also noted below.");
-        }
-        return notices;
     }
 
     private static Table table(Report.PillarSection pillar, YearMonth month) {

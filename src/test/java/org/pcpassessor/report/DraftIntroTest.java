@@ -28,10 +28,13 @@ class DraftIntroTest {
         ReportCommandTestAccess.Run r = ReportCommandTestAccess.run("report");
         assertEquals(0, r.exit(), r.err());
         assertEquals("Draft commentary for the 12 months to December 2020, for the Force as a whole unless an area is "
-                + "named. A change is called significant only when a statistical test at 95% confidence finds it so; "
-                + "counts are tested against their own month-to-month variation, so a change of several per cent in a "
-                + "large count may not be significant. The baseline is the previous complete financial year unless "
-                + "stated.", intro(r.out()));
+                + "named. A change is called significant when a statistical test at 95% confidence finds it unlikely "
+                + "to be chance variation; a change that is not significant may still be real, but the figures cannot "
+                + "yet show it. Counts are tested against their own month-to-month variation, so a change of several "
+                + "per cent in a large count may not be significant; rates and proportions over thousands of cases "
+                + "can change significantly by less than a percentage point. The tables' Higher, Lower, Improved and "
+                + "Deteriorated come from the same tests. The year end benchmark is the baseline: the "
+                + "previous complete financial year unless stated.", intro(r.out()));
     }
 
     /** One count measure on the exact Poisson test (c-test): the clause about counts would no longer be true. */
@@ -47,7 +50,7 @@ class DraftIntroTest {
                 dir.resolve("measures.yaml").toString());
         assertEquals(0, r.exit(), r.err());
         String intro = intro(r.out());
-        assertTrue(intro.contains("95% confidence finds it so. The baseline"), intro);
+        assertTrue(intro.contains("cannot yet show it. Rates and proportions over thousands"), intro);
         assertTrue(!intro.contains("month-to-month variation"), intro);
     }
 }

@@ -2,6 +2,7 @@ package org.pcpassessor.rules.contract;
 
 import org.pcpassessor.rules.RuleBase;
 import org.pcpassessor.rules.RuleModel;
+import org.pcpassessor.wording.DraftWords;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -117,10 +118,10 @@ public final class RuleContract {
      */
     public static void check(RuleBase rules, Optional<? extends Collection<String>> measureIds, Problems problems) {
         Optional<Collection<String>> ids = measureIds.map(List::copyOf);
-        new RuleContract(rules.model(), ids, problems).run(rules.declaredCodes(), rules.phrases());
+        new RuleContract(rules.model(), ids, problems).run(rules.declaredCodes(), rules.phrases(), rules.folder());
     }
 
-    private void run(List<RuleBase.DeclaredCode> declared, Phrases phrases) {
+    private void run(List<RuleBase.DeclaredCode> declared, Phrases phrases, java.nio.file.Path folder) {
         knownCodes.addAll(CONTRACT_CODES.keySet());
         declared.forEach(d -> knownCodes.add(d.code()));
         learnProducers();
@@ -137,9 +138,57 @@ public final class RuleContract {
         }
         usedWording.addAll(brokenWording);
         checkRules(phrases);
+        checkDraftWords(phrases, folder);
         phrases.names().stream().filter(n -> !usedWording.contains(n)).forEach(n -> problems.warning(
                 phrases.location(n).file(), phrases.location(n).line(), phrases.location(n).column(), "wording '" + n
                         + "' is not used by any rule or other wording entry"));
+    }
+
+    /**
+     * The draft's own words ({@link DraftWords}): each entry is there, and names only the values the draft fills it
+     * with, or phrases that do the same.
+     */
+    private void checkDraftWords(Phrases phrases, java.nio.file.Path folder) {
+        DraftWords.ENTRIES.forEach((entry, values) -> {
+            if (phrases.alternatives(entry).isEmpty()) {
+                problems.error(folder.resolve(RuleBase.WORDING).resolve("draft.yaml").toString(), 0, 0, "wording '"
+                        + entry + "' is missing: the draft says it" + Suggestions.didYouMean(entry, phrases.names()));
+                return;
+            }
+            if (!brokenWording.contains(entry)) {
+                checkDraftNames(entry, entry, values, phrases, new ArrayList<>());
+            }
+        });
+    }
+
+    private void checkDraftNames(String entry, String name, Set<String> values, Phrases phrases, List<String> path) {
+        usedWording.add(name);
+        if (path.contains(name)) {
+            return; // a phrase naming itself is reported with the sentences' wording
+        }
+        path.add(name);
+        for (String alternative : phrases.alternatives(name)) {
+            Set<String> names;
+            try {
+                names = Values.namesIn(alternative);
+            } catch (Values.TemplateException e) {
+                return; // reported above with the wording's own check
+            }
+            for (String n : names) {
+                if (values.contains(n)) {
+                    continue;
+                }
+                if (phrases.template(n).isPresent()) {
+                    checkDraftNames(entry, n, values, phrases, path);
+                    continue;
+                }
+                error(phrases.location(name), "wording '" + entry + "'" + (name.equals(entry) ? "" : " (through '"
+                        + name + "')") + " names {" + n + "}, which the draft does not supply; it supplies "
+                        + (values.isEmpty() ? "no values" : String.join(", ", new TreeSet<>(values)))
+                        + Suggestions.didYouMean(n, values));
+            }
+        }
+        path.remove(path.size() - 1);
     }
 
     private void checkRules(Phrases phrases) {

@@ -1,0 +1,76 @@
+package org.pcpassessor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcpassessor.TestFiles;
+
+/**
+ * The draft's own words (the paragraph under the title, the notices under a heading) are an analyst's to edit in
+ * rules/wording/draft.yaml, as the sentences' are: an edit there changes the draft; a missing entry, or one naming a
+ * value the draft does not supply, is an error of check and report at the file, exit 2, nothing written.
+ */
+class DraftWordsTest {
+    @TempDir
+    Path dir;
+
+    private Path draftWords() throws Exception {
+        TestFiles.copyRules(dir.resolve("rules"));
+        return dir.resolve("rules/wording/draft.yaml");
+    }
+
+    private static ReportCommandTestAccess.Run run(Path rules, String... command) {
+        String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+        args[command.length] = "--rules";
+        args[command.length + 1] = rules.toString();
+        return ReportCommandTestAccess.run(args);
+    }
+
+    @Test
+    void anEditOfTheDraftsWordsChangesTheDraft() throws Exception {
+        Path file = draftWords();
+        Files.writeString(file, Files.readString(file)
+                .replace("draftIntro: \"Draft commentary for the {period}", "draftIntro: \"Commentary on the {period}")
+                .replace("Nothing this month reached the commentary for this priority;",
+                        "No paragraph this month;"));
+        ReportCommandTestAccess.Run r = run(dir.resolve("rules"), "report");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\nCommentary on the 12 months to December 2020, for the Force as a whole"),
+                r.out().substring(0, 400));
+        // Knife Crime's heading has only lesser points in December 2020 (DraftTest counts them from the Markdown)
+        assertTrue(r.out().contains("\nNo paragraph this month; its 11 lesser points are under Also noted below.\n"),
+                r.out());
+    }
+
+    @Test
+    void aMissingEntryIsAnErrorAtTheFile() throws Exception {
+        Path file = draftWords();
+        Files.writeString(file, Files.readString(file).replaceAll("(?m)^noticeNoData: .*\\n", ""));
+        for (String command : new String[] {"check", "report"}) {
+            Path out = dir.resolve(command + ".md");
+            ReportCommandTestAccess.Run r = "check".equals(command) ? run(dir.resolve("rules"), "check")
+                    : run(dir.resolve("rules"), "report", "--out", out.toString());
+            assertEquals(2, r.exit(), r.out() + r.err());
+            assertTrue(r.err().contains(file + ": error: wording 'noticeNoData' is missing: the draft says it"),
+                    r.err());
+            assertTrue(!Files.exists(out), "nothing written");
+        }
+    }
+
+    @Test
+    void aValueTheDraftDoesNotSupplyIsAnErrorAtItsLine() throws Exception {
+        Path file = draftWords();
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("\"No data for this priority in {month}.\"",
+                "\"No data for this priority in {mnth}.\""));
+        int line = 1 + (int) text.substring(0, text.indexOf("noticeNoData:")).chars().filter(c -> c == '\n').count();
+        ReportCommandTestAccess.Run r = run(dir.resolve("rules"), "check");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains(file + ":" + line + ":1: error: wording 'noticeNoData' names {mnth}, which the "
+                + "draft does not supply; it supplies month (did you mean 'month'?)"), r.err());
+    }
+}
