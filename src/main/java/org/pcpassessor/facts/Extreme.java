@@ -13,13 +13,14 @@ import java.util.Map;
  * @param onRecord    no earlier value in the series is as high (low)
  * @param since       the latest earlier month at least as high (low), as "December 2014"; "" when on record
  * @param gapMonths   months between {@code since} and now; when on record, the months of history before now
- * @param recordsBegan the first month of the history the value is set against, as "April 2017": the series' first
+ * @param seriesBegan the first month of the history the value is set against, as "April 2017": the series' first
  *                    month (its first complete 12 months for {@code rolling12}), or the first after a break that
- *                    began a new series; what "on record" means
+ *                    began a new series. "On record" means since then only: the force's own records may go back
+ *                    further than the series it gave the tool
  */
 public record Extreme(String measureId, String area, boolean headline, String kind, String polarity, String series,
                       String direction, double value, boolean twelveMonth, boolean joint, boolean onRecord,
-                      String since, int gapMonths, String recordsBegan, Snapshot snapshot) implements Evidence {
+                      String since, int gapMonths, String seriesBegan, Snapshot snapshot) implements Evidence {
 
     @Override
     public String basis() {
@@ -27,7 +28,7 @@ public record Extreme(String measureId, String area, boolean headline, String ki
     }
 
     public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("series", "direction", "value",
-            "twelveMonth", "joint", "onRecord", "since", "gapMonths", "recordsBegan");
+            "twelveMonth", "joint", "onRecord", "since", "gapMonths", "seriesBegan");
     @Override
     public Direction directionOfChange() {
         return "high".equals(direction) ? Direction.HIGHER : Direction.LOWER;
@@ -49,7 +50,7 @@ public record Extreme(String measureId, String area, boolean headline, String ki
         e.put("onRecord", onRecord);
         e.put("since", since);
         e.put("gapMonths", gapMonths);
-        e.put("recordsBegan", recordsBegan);
+        e.put("seriesBegan", seriesBegan);
         return e;
     }
 }

@@ -16,11 +16,13 @@ import java.util.Map;
  * @param shortSeries fewer than 12 points: Making Data Count advises against reading the limits
  * @param degenerate the limits are less than one unit apart as stated ("0 to 0", "3 to 3"): nothing to read
  * @param readable neither short nor degenerate: the classify rules read only such a chart
+ * @param monthsOnSide how many read months in a row, ending with the current one, lie on its side of the mean (0 on
+ *                 the mean): "the ninth month in a row above the average"
  */
 public record SpcSignal(String measureId, String area, boolean headline, String kind, String polarity, int points,
                         String from, double mean, double lpl, double upl, int screened, double value, int side,
                         boolean special, List<String> rules, boolean shortSeries, boolean degenerate,
-                        boolean readable, Snapshot snapshot)
+                        boolean readable, int monthsOnSide, Snapshot snapshot)
         implements Evidence {
 
     public SpcSignal {
@@ -33,7 +35,8 @@ public record SpcSignal(String measureId, String area, boolean headline, String 
     }
 
     public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("series", "method", "points",
-            "from", "mean", "lpl", "upl", "screenedMovingRanges", "value", "special", "spcRules", "readable");
+            "from", "mean", "lpl", "upl", "screenedMovingRanges", "value", "special", "spcRules", "readable",
+            "monthsOnSide");
     @Override
     public Direction directionOfChange() {
         return side > 0 ? Direction.HIGHER : side < 0 ? Direction.LOWER : Direction.UNCHANGED;
@@ -59,6 +62,7 @@ public record SpcSignal(String measureId, String area, boolean headline, String 
         e.put("special", special);
         e.put("spcRules", String.join(", ", rules));
         e.put("readable", readable);
+        e.put("monthsOnSide", monthsOnSide);
         return e;
     }
 }

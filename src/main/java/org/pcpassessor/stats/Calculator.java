@@ -297,7 +297,7 @@ public final class Calculator {
         return Optional.of(new SpcSignal(measure.id(), series.area(), headline, kind.yamlName(),
                 measure.polarity().yamlName(), c.readPoints(), Months.longName(series.month(from)), c.mean(),
                 c.lpl(), c.upl(), c.screened(), y[last], c.side(last), c.special(last), c.rules(last), shortSeries,
-                degenerate, !shortSeries && !degenerate, snapshot));
+                degenerate, !shortSeries && !degenerate, c.runOnSide(last), snapshot));
     }
 
     /**
@@ -385,13 +385,18 @@ public final class Calculator {
             baseline = window("baseline", series.indexOf(fyStart), series.indexOf(fyStart.plusMonths(11)), figures,
                     Months.financialYear(fyStart) + ": ");
         }
-        return new Snapshot(measure.id(), series.area(), headline, measure.pillar(), measure.priority(),
-                measure.label(), measure.subject(), measure.shortSubject(), kind.yamlName(), measure.polarity().yamlName(), measure.unit(),
-                wholeData(), month, current, previous, lastYear, twoYears, threeYears, rolling12, rolling12Previous,
-                rolling12LastYear, baseline, baselineLabel, avg1yr, avg3yr, change(current, lastYear),
-                change(rolling12, baseline), change(rolling12, rolling12LastYear),
-                figures.stream().filter(f -> f.name().equals("rolling12")).findFirst().map(Figure::denominator)
-                        .orElse(Double.NaN), figures);
+        return Snapshot.builder(measure.id(), series.area(), month).headline(headline).pillar(measure.pillar())
+                .priority(measure.priority()).label(measure.label()).subject(measure.subject())
+                .shortSubject(measure.shortSubject()).kind(kind.yamlName()).polarity(measure.polarity().yamlName())
+                .unit(measure.unit()).wholeData(wholeData()).current(current).previousMonth(previous)
+                .sameMonthLastYear(lastYear).twoYearsAgo(twoYears).threeYearsAgo(threeYears).rolling12(rolling12)
+                .rolling12PreviousMonth(rolling12Previous).rolling12LastYear(rolling12LastYear).baseline(baseline)
+                .baselineLabel(baselineLabel).avg1yr(avg1yr).avg3yr(avg3yr)
+                .changeVsLastYear(change(current, lastYear)).changeVsBaseline(change(rolling12, baseline))
+                .changeRolling12VsLastYear(change(rolling12, rolling12LastYear))
+                .rolling12Denominator(figures.stream().filter(f -> f.name().equals("rolling12")).findFirst()
+                        .map(Figure::denominator).orElse(Double.NaN))
+                .figures(figures).build();
     }
 
     /** Relative change for counts and medians; difference in fraction points for rates and proportions. */

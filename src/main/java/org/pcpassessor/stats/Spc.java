@@ -81,6 +81,29 @@ public final class Spc {
         public int side(int i) {
             return (int) Math.signum(values[i] - mean);
         }
+
+        /**
+         * How many read points in a row, ending with point i, lie on its side of the mean: ghosted points are
+         * passed over, as the shift rule passes over them; 0 for a point on the mean or ghosted. A point that ends
+         * a shift has at least the shift's length.
+         */
+        public int runOnSide(int i) {
+            int s = side(i);
+            if (ghost[i] || s == 0) {
+                return 0;
+            }
+            int n = 0;
+            for (int k = i; k >= 0; k--) {
+                if (ghost[k]) {
+                    continue;
+                }
+                if (side(k) != s) {
+                    break;
+                }
+                n++;
+            }
+            return n;
+        }
     }
 
     private Spc() {

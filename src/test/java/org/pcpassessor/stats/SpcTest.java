@@ -172,4 +172,22 @@ class SpcTest {
         Spc.Chart all = Spc.chart(new double[] {10, 10, 0, 10, 12}, Spc.Options.DEFAULT);
         assertEquals(8.4, all.mean(), 1e-12);
     }
+
+    /**
+     * The months in a row on the current point's side of the mean, counted by hand. 1, 9, 8, 2, 7, 9: mean 36 / 6 = 6;
+     * ending at the last point, 9 and 7 lie above and the 2 before them below: 2. With the 2 ghosted (left out of the
+     * mean and the rules): mean of 1, 9, 8, 7, 9 = 34 / 5 = 6.8, and 9, 8, 7, 9 lie above: 4. 4, 8, 6: the last
+     * point is on the mean (6), with no side: 0.
+     */
+    @Test
+    void runOnSideCountsTheReadPointsInARowOnTheCurrentSide() {
+        double[] y = {1, 9, 8, 2, 7, 9};
+        assertEquals(2, Spc.chart(y, new boolean[6], Spc.Options.DEFAULT, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY).runOnSide(5));
+        boolean[] ghost = {false, false, false, true, false, false};
+        assertEquals(4, Spc.chart(y, ghost, Spc.Options.DEFAULT, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
+                .runOnSide(5));
+        assertEquals(0, Spc.chart(new double[] {4, 8, 6}, new boolean[3], Spc.Options.DEFAULT,
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY).runOnSide(2));
+    }
 }
