@@ -32,9 +32,10 @@ class DraftIntroTest {
                 + "to be chance variation; a change that is not significant may still be real, but the figures cannot "
                 + "yet show it. Counts are tested against their own month-to-month variation, so a change of several "
                 + "per cent in a large count may not be significant; rates and proportions over thousands of cases "
-                + "can change significantly by less than a percentage point. The tables' Higher, Lower, Improved and "
-                + "Deteriorated come from the same tests. The year end benchmark is the baseline: the "
-                + "previous complete financial year unless stated.", intro(r.out()));
+                + "can change significantly by less than a percentage point. The tables' Higher, Lower, Improved, "
+                + "Deteriorated and Comparable come from the same tests; Comparable, like \"comparable to\" in the "
+                + "text, means no significant difference. The year end benchmark is the baseline: the previous "
+                + "complete financial year unless stated.", intro(r.out()));
     }
 
     /** One count measure on the exact Poisson test (c-test): the clause about counts would no longer be true. */
