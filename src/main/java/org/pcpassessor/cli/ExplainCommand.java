@@ -55,16 +55,17 @@ final class ExplainCommand implements Callable<Integer> {
                     + Suggestions.didYouMean(where, catalogue.areas()) + "; the areas are " + catalogue.areas());
         }
         YearMonth m = workspace.month(Optional.ofNullable(month));
-        MonthRun run = workspace.run(m);
+        SeriesKey key = new SeriesKey(measureId, where);
+        MonthRun run = workspace.run(m, java.util.Set.of(key), null);
         Failures.requireNoErrors(run.problems());
         Report report = run.report().orElseThrow();
-        SeriesKey key = new SeriesKey(measureId, where);
         MeasureReport r = report.measures().stream()
                 .filter(x -> x.measure().id().equals(measureId) && x.area().equals(where)).findFirst()
                 .orElseThrow(() -> new InputException(inputs.catalogue().toString(), "no data for " + measureId
                         + " in " + where + " for " + m));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(Explanation.text(r, report.audit(), report.placements(), workspace.nearMisses(run, key)));
+        out.print(Explanation.text(r, report.audit(), report.placements(), run.nearMisses().getOrDefault(key,
+                java.util.List.of())));
         out.flush();
         return 0;
     }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pcpassessor.core.MonthRun;
 import org.pcpassessor.core.Workspace;
-import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.report.JsonReport;
@@ -78,11 +77,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new InputException("option --each-area", catalogue.file() + " names " + catalogue.forces().size()
                     + " forces (report.forces): report each over its own areas with --each-area --out-dir DIR");
         }
-        Report report = run(workspace, output, spec.commandLine().getErr());
+        MonthRun run = run(workspace, output, spec.commandLine().getErr(), null);
         if (audit != null) {
-            AtomicFiles.write(audit, JsonReport.auditLines(report.audit()), "--audit");
+            AtomicFiles.write(audit, JsonReport.auditLines(run.report().orElseThrow().audit()), "--audit");
         }
-        org.pcpassessor.core.Stages.timed("write", () -> output.write(workspace, report, spec.commandLine().getOut()));
+        org.pcpassessor.core.Stages.timed("write", () -> output.write(run, spec.commandLine().getOut()));
         return 0;
     }
 
@@ -113,14 +112,14 @@ final class ReportCommand implements Callable<Integer> {
         for (Workspace.Peer peer : workspace.eachArea()) {
             // One peer at a time: its statistics and rule results are dropped once its report is rendered and its
             // rows are in the comparison.
-            Report report = run(peer.workspace(), output, err);
-            table.add(peer.name(), report);
+            MonthRun run = run(peer.workspace(), output, err, null);
+            table.add(peer.name(), run.report().orElseThrow());
             String base = fileName(peer.name());
             String name = base;
             for (int k = 2; !used.add(name); k++) {
                 name = base + "-" + k;
             }
-            files.put(name + "." + output.extension(), output.render(peer.workspace(), report, false, List.of()));
+            files.put(name + "." + output.extension(), output.render(run, false, List.of()));
         }
         PeerTable peers = table.build();
         files.put("peers.md", peers.markdown().getBytes(StandardCharsets.UTF_8));
@@ -144,9 +143,14 @@ final class ReportCommand implements Callable<Integer> {
         return name.isEmpty() ? "area" : name;
     }
 
-    /** Runs the month the options name; throws the problems when any is an error, prints the warnings. */
-    static Report run(Workspace workspace, ReportOptions output, PrintWriter err) {
-        MonthRun run = workspace.run(workspace.month(Optional.ofNullable(output.month)));
+    /**
+     * Runs the month the options name, with the near misses the format shows (kept in {@code memo} when not null);
+     * ends the command with the problems when any is an error, prints the warnings.
+     */
+    static MonthRun run(Workspace workspace, ReportOptions output, PrintWriter err,
+                        org.pcpassessor.core.NearMisses.Memo memo) {
+        MonthRun run = workspace.run(workspace.month(Optional.ofNullable(output.month)),
+                output.nearMissesOf(workspace), memo);
         List<Problem> problems = new ArrayList<>(workspace.problems());
         problems.addAll(run.problems());
         problems.sort(Problem.READING_ORDER);
@@ -155,6 +159,6 @@ final class ReportCommand implements Callable<Integer> {
             problems.forEach(err::println);
             err.flush();
         }
-        return run.report().orElseThrow();
+        return run;
     }
 }

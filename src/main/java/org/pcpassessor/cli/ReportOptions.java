@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import org.pcpassessor.core.MonthRun;
 import org.pcpassessor.core.Workspace;
 import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
@@ -92,38 +93,33 @@ final class ReportOptions {
         return template != null ? template : InputOptions.resolve(Path.of(format.defaultTemplate()));
     }
 
-    /**
-     * The report in the chosen format, as bytes (UTF-8 text for all but docx), or the command ends with the
-     * template's problems when the HTML or Word template cannot be used.
-     */
-    byte[] render(Workspace workspace, Report report, boolean live, List<Problem> problems) {
-        return render(workspace, report, live, problems, null);
+    /** The series whose near misses the format shows: the HTML page's tables; none for the others. */
+    java.util.Set<org.pcpassessor.catalogue.SeriesKey> nearMissesOf(Workspace workspace) {
+        return format == Format.html ? workspace.tableSeries() : java.util.Set.of();
     }
 
-    /** As {@link #render(Workspace, Report, boolean, List)}, the near misses kept in {@code memo} when not null. */
-    byte[] render(Workspace workspace, Report report, boolean live, List<Problem> problems,
-                  org.pcpassessor.core.NearMisses.Memo memo) {
+    /**
+     * The run's report in the chosen format, as bytes (UTF-8 text for all but docx), or the command ends with the
+     * template's problems when the HTML or Word template cannot be used.
+     */
+    byte[] render(MonthRun run, boolean live, List<Problem> problems) {
         Problems found = new Problems();
-        java.util.Optional<byte[]> bytes = render(workspace, report, live, problems, memo, found);
+        java.util.Optional<byte[]> bytes = render(run, live, problems, found);
         Failures.requireNoErrors(found.sorted());
         return bytes.orElseThrow();
     }
 
     /**
-     * The report in the chosen format; empty, with the template's problems added to {@code found}, when the HTML or
-     * Word template cannot be read or filled.
+     * The run's report in the chosen format (the HTML page with the near misses the run found); empty, with the
+     * template's problems added to {@code found}, when the HTML or Word template cannot be read or filled.
      */
-    java.util.Optional<byte[]> render(Workspace workspace, Report report, boolean live, List<Problem> problems,
-                                      org.pcpassessor.core.NearMisses.Memo memo, Problems found) {
+    java.util.Optional<byte[]> render(MonthRun run, boolean live, List<Problem> problems, Problems found) {
+        Report report = run.report().orElseThrow();
         return switch (format) {
             case markdown -> java.util.Optional.of(utf8(MarkdownReport.render(report)));
             case json -> java.util.Optional.of(JsonReport.bytes(report));
-            case html -> {
-                Draft draft = Draft.of(report);
-                yield HtmlReport.load(template(), found).flatMap(page -> page.render(draft,
-                        workspace.nearMisses(report, draft.tableMeasures(), memo), live, problems, found))
-                        .map(ReportOptions::utf8);
-            }
+            case html -> HtmlReport.load(template(), found).flatMap(page -> page.render(Draft.of(report),
+                    run.nearMisses(), live, problems, found)).map(ReportOptions::utf8);
             case docx -> DocxReport.load(template(), found).flatMap(paper -> paper.render(Draft.of(report),
                     DocxReport.FrontMatter.of(report.catalogue().paper(), report.month(),
                             date != null ? date : java.time.LocalDate.now()), found));
@@ -131,7 +127,8 @@ final class ReportOptions {
     }
 
     /** Renders the report in the chosen format and writes it to --out (atomically) or to standard output. */
-    void write(Workspace workspace, Report report, PrintWriter stdout) {
+    void write(MonthRun run, PrintWriter stdout) {
+        Report report = run.report().orElseThrow();
         if (format == Format.json && out != null) { // streamed into the file: a national report is not held twice
             AtomicFiles.write(out, stream -> JsonReport.write(report, stream), "--out");
             return;
@@ -145,7 +142,7 @@ final class ReportOptions {
             stdout.flush();
             return;
         }
-        byte[] bytes = render(workspace, report, false, List.of());
+        byte[] bytes = render(run, false, List.of());
         if (out == null) {
             stdout.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             stdout.flush();

@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.pcpassessor.core.Workspace;
-import org.pcpassessor.narrative.Report;
 import org.pcpassessor.problem.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,12 +66,11 @@ final class WatchCommand implements Callable<Integer> {
 
     /** The last run's workspace, whose compiled rules the next run reuses when no rule file changed. */
     private Workspace last;
-    /** The live preview of --serve, and the last report that ran without error (shown under a broken edit's errors). */
+    /** The live preview of --serve, and the last run that made a report (shown under a broken edit's errors). */
     private Preview preview;
-    private Workspace lastWorkspace;
+    private org.pcpassessor.core.MonthRun lastRun;
     /** The near misses of the page, kept between runs: they change only with the classify rules and the facts. */
     private final org.pcpassessor.core.NearMisses.Memo nearMisses = new org.pcpassessor.core.NearMisses.Memo();
-    private Report lastReport;
     /** The analysts' notes folder of the last run (watched when it exists). */
     private Path notes;
 
@@ -163,15 +161,14 @@ final class WatchCommand implements Callable<Integer> {
         workspace.catalogue().ifPresent(c -> notes = workspace.notesFolder().toAbsolutePath().normalize());
         try {
             Failures.requireNoErrors(workspace.problems());
-            Report report = ReportCommand.run(workspace, output, err);
+            org.pcpassessor.core.MonthRun run = ReportCommand.run(workspace, output, err, nearMisses);
             if (preview != null) {
                 preview.publish(org.pcpassessor.core.Stages.timed("page",
-                        () -> output.render(workspace, report, true, java.util.List.of(), nearMisses)));
-                lastWorkspace = workspace;
-                lastReport = report;
+                        () -> output.render(run, true, java.util.List.of())));
+                lastRun = run;
             }
             if (preview == null || output.out != null) {
-                output.write(workspace, report, spec.commandLine().getOut());
+                output.write(run, spec.commandLine().getOut());
             }
         } catch (InputException e) {
             Failures.print(err, e.problems());
@@ -191,8 +188,8 @@ final class WatchCommand implements Callable<Integer> {
 
     /** The errors above the last good report (or alone when there is none, or the template itself is broken). */
     private byte[] errorPage(java.util.List<org.pcpassessor.problem.Problem> problems) {
-        if (lastReport != null) {
-            java.util.Optional<byte[]> page = output.render(lastWorkspace, lastReport, true, problems, nearMisses,
+        if (lastRun != null) {
+            java.util.Optional<byte[]> page = output.render(lastRun, true, problems,
                     new org.pcpassessor.problem.Problems());
             if (page.isPresent()) {
                 return page.get();

@@ -12,6 +12,7 @@ import org.pcpassessor.audit.NearMiss;
 import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.CatalogueLoader;
 import org.pcpassessor.catalogue.Measure;
+import org.pcpassessor.catalogue.SeriesKey;
 import org.pcpassessor.data.Anomaly;
 import org.pcpassessor.data.DataChecks;
 import org.pcpassessor.data.DataSet;
@@ -295,6 +296,15 @@ public final class Workspace {
      * warning; a rule that fails, loops or names a value the measure lacks is an error at the rule's file:line.
      */
     public MonthRun run(YearMonth month) {
+        return run(month, java.util.Set.of(), null);
+    }
+
+    /**
+     * As {@link #run(YearMonth)}, with the near misses of the series {@code nearMissesOf} names that have data (the
+     * rules that did not fire for a series but would after a small change of its facts: {@link NearMisses}), kept
+     * in {@code memo} between runs (a watch's) when it is not null.
+     */
+    public MonthRun run(YearMonth month, java.util.Set<SeriesKey> nearMissesOf, NearMisses.Memo memo) {
         if (!ok()) {
             throw new IllegalStateException("the workspace has errors; check problems() before running a month");
         }
@@ -304,18 +314,20 @@ public final class Workspace {
             found.add(Problem.error(Location.of(catalogue.file().toString()), "no measure has data for " + month));
         }
         if (found.hasErrors()) {
-            return new MonthRun(month, assessments, Optional.empty(), found.sorted());
+            return new MonthRun(month, assessments, Optional.empty(), Map.of(), found.sorted());
         }
         List<NoteFile> notes = settings.notesRead() ? new NotesLoader(catalogue, found).read(notesFolder(), month)
                 : List.of();
         if (found.hasErrors()) {
-            return new MonthRun(month, assessments, Optional.empty(), found.sorted());
+            return new MonthRun(month, assessments, Optional.empty(), Map.of(), found.sorted());
         }
         Optional<RuleRun.Result> result = Stages.timed("rule sessions", () -> RuleRun.run(rules, assessments,
                 settings.ruleTimeout(), settings.audited(), settings.everyArea(), found));
         Optional<org.pcpassessor.narrative.Report> report = result.flatMap(r -> Stages.timed("assemble", () -> Assembler.assemble(catalogue,
                 month, assessments, r, notes, settings.full(), rules.phrases(), found)));
-        return new MonthRun(month, assessments, report, found.sorted());
+        Map<SeriesKey, List<NearMiss>> misses = report.isEmpty() || nearMissesOf.isEmpty() ? Map.of()
+                : Stages.timed("near misses", () -> nearMisses(assessments, nearMissesOf, memo));
+        return new MonthRun(month, assessments, report, misses, found.sorted());
     }
 
     /**
@@ -382,33 +394,27 @@ public final class Workspace {
      */
     static final int PARALLEL_FROM = 1000;
 
-    /** Rules that did not fire for a series of a run but would after a small change of its facts. */
-    public List<NearMiss> nearMisses(MonthRun run, org.pcpassessor.catalogue.SeriesKey key) {
-        Objects.requireNonNull(run, "run");
-        List<Assessment> sameMeasure = run.assessments().stream()
-                .filter(a -> a.snapshot().measureId().equals(key.measureId())).toList();
-        Assessment target = sameMeasure.stream().filter(a -> a.snapshot().area().equals(key.area())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no assessment of " + key + " in the run"));
-        return NearMisses.find(rules, sameMeasure, target, settings.ruleTimeout());
-    }
-
-    /**
-     * The near misses of the given measures' reports in a report this workspace made (see {@link NearMisses}), by
-     * series; kept in {@code memo} between runs (a watch's) when it is not null.
-     */
-    public Map<org.pcpassessor.catalogue.SeriesKey, List<NearMiss>> nearMisses(
-            org.pcpassessor.narrative.Report report, List<org.pcpassessor.narrative.MeasureReport> targets,
-            NearMisses.Memo memo) {
-        Map<org.pcpassessor.catalogue.SeriesKey, List<NearMiss>> misses = new LinkedHashMap<>();
-        for (org.pcpassessor.narrative.MeasureReport target : targets) {
-            List<Assessment> sameMeasure = report.measures().stream()
-                    .filter(r -> r.measure().id().equals(target.measure().id()))
-                    .map(org.pcpassessor.narrative.MeasureReport::assessment).toList();
-            misses.put(new org.pcpassessor.catalogue.SeriesKey(target.measure().id(), target.area()), memo == null
-                    ? NearMisses.find(rules, sameMeasure, target.assessment(), settings.ruleTimeout())
-                    : NearMisses.find(memo, rules, sameMeasure, target.assessment(), settings.ruleTimeout()));
+    /** The near misses of each named series with data, by series, with the other areas of its measure. */
+    private Map<SeriesKey, List<NearMiss>> nearMisses(List<Assessment> assessments, java.util.Set<SeriesKey> keys,
+                                                      NearMisses.Memo memo) {
+        Map<SeriesKey, List<NearMiss>> misses = new LinkedHashMap<>();
+        for (SeriesKey key : keys) {
+            List<Assessment> sameMeasure = assessments.stream()
+                    .filter(a -> a.snapshot().measureId().equals(key.measureId())).toList();
+            sameMeasure.stream().filter(a -> a.snapshot().area().equals(key.area())).findFirst().ifPresent(target ->
+                    misses.put(key, memo == null
+                            ? NearMisses.find(rules, sameMeasure, target, settings.ruleTimeout())
+                            : NearMisses.find(memo, rules, sameMeasure, target, settings.ruleTimeout())));
         }
         return misses;
+    }
+
+    /** The series the report's tables show: every measure of the catalogue in its headline area. */
+    public java.util.Set<SeriesKey> tableSeries() {
+        Catalogue c = requireCatalogue();
+        java.util.Set<SeriesKey> keys = new java.util.LinkedHashSet<>();
+        c.measures().forEach(m -> keys.add(new SeriesKey(m.id(), c.headlineArea())));
+        return keys;
     }
 
     /**
