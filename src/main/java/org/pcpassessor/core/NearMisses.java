@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.pcpassessor.audit.NearMiss;
 import org.pcpassessor.facts.Finding;
+import org.pcpassessor.problem.Problems;
 import org.pcpassessor.rules.RuleBase;
 import org.pcpassessor.rules.run.RuleRun;
 import org.pcpassessor.stats.Assessment;
@@ -44,18 +45,20 @@ public final class NearMisses {
         /** The compiled classify rules the kept near misses were found with: others make the memo start again. */
         private Object rules;
 
-        synchronized List<NearMiss> get(Object classifyRules, List<Object> key,
-                                        java.util.function.Supplier<List<NearMiss>> find) {
+        /** The kept near misses of {@code key}, or those {@code find} finds, kept unless the search failed. */
+        synchronized java.util.Optional<List<NearMiss>> get(Object classifyRules, List<Object> key,
+                                        java.util.function.Supplier<java.util.Optional<List<NearMiss>>> find) {
             if (classifyRules != rules) { // an edited classify rule: nothing kept holds, nor the old rules in memory
                 kept.clear();
                 rules = classifyRules;
             }
             List<NearMiss> found = kept.get(key);
-            if (found == null) {
-                found = List.copyOf(find.get());
-                kept.put(key, found);
+            if (found != null) {
+                return java.util.Optional.of(found);
             }
-            return found;
+            java.util.Optional<List<NearMiss>> made = find.get().map(List::copyOf);
+            made.ifPresent(m -> kept.put(key, m));
+            return made;
         }
     }
 
@@ -63,15 +66,20 @@ public final class NearMisses {
      * As {@link #find}, kept in {@code memo} under the measure's facts and the target's while the classify rules are
      * the same compiled ones.
      */
-    static List<NearMiss> find(Memo memo, RuleBase rules, List<Assessment> sameMeasure, Assessment target,
-                           java.time.Duration timeout) {
+    static java.util.Optional<List<NearMiss>> find(Memo memo, RuleBase rules, List<Assessment> sameMeasure,
+                                                   Assessment target, java.time.Duration timeout, Problems found) {
         List<Object> facts = facts(sameMeasure);
         List<Object> key = List.of(facts, target.facts(), timeout);
-        return memo.get(rules.classifyToken(), key, () -> findAmong(rules, facts, target, timeout));
+        return memo.get(rules.classifyToken(), key, () -> findAmong(rules, facts, target, timeout, found));
     }
 
-    static List<NearMiss> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target, java.time.Duration timeout) {
-        return findAmong(rules, facts(sameMeasure), target, timeout);
+    /**
+     * The near misses of {@code target} (see the class); a classify rule that fails on the changed facts is a
+     * problem at its file:line added to {@code found}, and the result is empty.
+     */
+    static java.util.Optional<List<NearMiss>> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target,
+                                                   java.time.Duration timeout, Problems found) {
+        return findAmong(rules, facts(sameMeasure), target, timeout, found);
     }
 
     /** Every fact of the measure's assessments, as the classify rules are given them. */
@@ -82,16 +90,24 @@ public final class NearMisses {
     }
 
     /** The near misses of {@code target} among the measure's facts (all of its assessments'). */
-    private static List<NearMiss> findAmong(RuleBase rules, List<Object> facts, Assessment target,
-                                            java.time.Duration timeout) {
-        Set<String> actual = keys(RuleRun.classify(rules, facts, timeout));
+    private static java.util.Optional<List<NearMiss>> findAmong(RuleBase rules, List<Object> facts, Assessment target,
+                                                                java.time.Duration timeout, Problems found) {
+        java.util.Optional<List<Finding>> made = RuleRun.classify(rules, facts, timeout, found);
+        if (made.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Set<String> actual = keys(made.get());
         List<NearMiss> misses = new ArrayList<>();
         Set<String> said = new HashSet<>();
         for (Object fact : target.facts()) {
             for (Change change : changes(fact)) {
                 List<Object> changed = new ArrayList<>(facts);
                 changed.set(indexOf(facts, fact), change.fact());
-                for (Finding f : RuleRun.classify(rules, changed, timeout)) {
+                java.util.Optional<List<Finding>> then = RuleRun.classify(rules, changed, timeout, found);
+                if (then.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                for (Finding f : then.get()) {
                     String key = key(f);
                     if (!actual.contains(key) && f.area().equals(target.snapshot().area()) && said.add(key)) {
                         misses.add(new NearMiss(f.rule(), f.source(), f.code(), f.basis(), change.what()));
@@ -99,7 +115,7 @@ public final class NearMisses {
                 }
             }
         }
-        return misses;
+        return java.util.Optional.of(misses);
     }
 
     private record Change(Object fact, String what) {

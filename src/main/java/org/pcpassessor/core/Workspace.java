@@ -326,7 +326,10 @@ public final class Workspace {
         Optional<org.pcpassessor.narrative.Report> report = result.flatMap(r -> Stages.timed("assemble", () -> Assembler.assemble(catalogue,
                 month, assessments, r, notes, settings.full(), rules.phrases(), found)));
         Map<SeriesKey, List<NearMiss>> misses = report.isEmpty() || nearMissesOf.isEmpty() ? Map.of()
-                : Stages.timed("near misses", () -> nearMisses(assessments, nearMissesOf, memo));
+                : Stages.timed("near misses", () -> nearMisses(assessments, nearMissesOf, memo, found));
+        if (found.hasErrors()) { // a classify rule that failed on a series' facts moved a little
+            return new MonthRun(month, assessments, Optional.empty(), Map.of(), found.sorted());
+        }
         return new MonthRun(month, assessments, report, misses, found.sorted());
     }
 
@@ -394,17 +397,28 @@ public final class Workspace {
      */
     static final int PARALLEL_FROM = 1000;
 
-    /** The near misses of each named series with data, by series, with the other areas of its measure. */
+    /**
+     * The near misses of each named series with data, by series, with the other areas of its measure; a classify rule
+     * that fails on the changed facts is a problem in {@code found}, and the search stops there.
+     */
     private Map<SeriesKey, List<NearMiss>> nearMisses(List<Assessment> assessments, java.util.Set<SeriesKey> keys,
-                                                      NearMisses.Memo memo) {
+                                                      NearMisses.Memo memo, Problems found) {
         Map<SeriesKey, List<NearMiss>> misses = new LinkedHashMap<>();
         for (SeriesKey key : keys) {
             List<Assessment> sameMeasure = assessments.stream()
                     .filter(a -> a.snapshot().measureId().equals(key.measureId())).toList();
-            sameMeasure.stream().filter(a -> a.snapshot().area().equals(key.area())).findFirst().ifPresent(target ->
-                    misses.put(key, memo == null
-                            ? NearMisses.find(rules, sameMeasure, target, settings.ruleTimeout())
-                            : NearMisses.find(memo, rules, sameMeasure, target, settings.ruleTimeout())));
+            Optional<Assessment> target = sameMeasure.stream().filter(a -> a.snapshot().area().equals(key.area()))
+                    .findFirst();
+            if (target.isEmpty()) {
+                continue;
+            }
+            Optional<List<NearMiss>> near = memo == null
+                    ? NearMisses.find(rules, sameMeasure, target.get(), settings.ruleTimeout(), found)
+                    : NearMisses.find(memo, rules, sameMeasure, target.get(), settings.ruleTimeout(), found);
+            if (near.isEmpty()) {
+                break;
+            }
+            misses.put(key, near.get());
         }
         return misses;
     }

@@ -24,19 +24,13 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.pcpassessor.audit.FactText;
 import org.pcpassessor.audit.AuditEvent;
-import org.pcpassessor.facts.Comparison;
 import org.pcpassessor.facts.Evidence;
-import org.pcpassessor.facts.Extreme;
 import org.pcpassessor.facts.Finding;
 
 import org.pcpassessor.facts.Sentence;
-import org.pcpassessor.facts.Snapshot;
-import org.pcpassessor.facts.SpcSignal;
-import org.pcpassessor.facts.Streak;
 import org.pcpassessor.facts.TableLabel;
 import org.pcpassessor.facts.Importance;
 import org.pcpassessor.facts.Trivial;
-import org.pcpassessor.facts.Trend;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.wording.Values;
@@ -318,11 +312,17 @@ public final class RuleRun {
 
     /**
      * Only the classify phase, with no audit trail: for what-if questions ("which rules would fire if this streak
-     * were a month longer?").
+     * were a month longer?"). A rule that fails, loops or runs past the time limit on these facts is a problem at
+     * its file:line added to {@code found}, and the result is empty.
      */
-    public static List<Finding> classify(RuleBase base, List<Object> facts, Duration timeout) {
+    public static java.util.Optional<List<Finding>> classify(RuleBase base, List<Object> facts, Duration timeout,
+                                                             Problems found) {
         try (SessionThreads threads = new SessionThreads()) {
-            return inOrder(fire(new Session(base, timeout, null, false, true, threads), "classify", facts, null));
+            return java.util.Optional.of(inOrder(fire(new Session(base, timeout, null, false, true, threads),
+                    "classify", facts, null)));
+        } catch (RuleFailure e) {
+            found.addAll(e.problems());
+            return java.util.Optional.empty();
         }
     }
 
