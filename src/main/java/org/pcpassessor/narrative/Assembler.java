@@ -25,7 +25,6 @@ import org.pcpassessor.facts.Snapshot;
 import org.pcpassessor.wording.Values;
 import org.pcpassessor.notes.NoteFile;
 import org.pcpassessor.catalogue.Kind;
-import org.pcpassessor.problem.Location;
 import org.pcpassessor.problem.Problem;
 import org.pcpassessor.stats.SignificanceMethods;
 import org.pcpassessor.wording.DraftWords;
@@ -52,13 +51,13 @@ public final class Assembler {
                                             Phrases phrases, Problems found) {
         try {
             return ordered(catalogue, month, assessments, result, notes, full, phrases, found);
-        } catch (Values.TemplateException e) {
-            found.add(Problem.error(Location.of("rules/wording/" + "draft.yaml"), e.getMessage()));
+        } catch (DraftWords.Unsaid e) {
+            found.add(Problem.error(e.at(), e.getMessage()));
             return Optional.empty();
         }
     }
 
-    /** As {@link #assemble}; a draft entry that cannot be filled is thrown (checked at load, so not expected). */
+    /** As {@link #assemble}; a draft entry that cannot be said is thrown (checked at load, so not expected). */
     private static Optional<Report> ordered(Catalogue catalogue, YearMonth month, List<Assessment> assessments,
                                             RuleRun.Result result, List<NoteFile> notes, boolean full,
                                             Phrases phrases, Problems found) {
@@ -165,8 +164,7 @@ public final class Assembler {
                 .allMatch(SignificanceMethods.QUASI_POISSON::equals);
         boolean rates = measures.stream().anyMatch(m -> m.kind() == Kind.RATE || m.kind() == Kind.PROPORTION);
         List<String> said = new ArrayList<>();
-        said.add(DraftWords.say(phrases, "draftIntro", Map.of("period", Months.twelveMonthsTo(month),
-                "area", area.equalsIgnoreCase("Force") ? "the Force as a whole" : area,
+        said.add(DraftWords.say(phrases, "draftIntro", Map.of("period", Months.twelveMonthsTo(month), "area", area,
                 "confidence", Values.number(catalogue.confidence() * 100, 0))));
         if (counts || rates) {
             said.add(DraftWords.say(phrases, counts && rates ? "draftIntroCountsAndRates"

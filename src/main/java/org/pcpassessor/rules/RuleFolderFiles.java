@@ -50,26 +50,41 @@ final class RuleFolderFiles {
                         + org.pcpassessor.input.IoMessages.reason(e));
             }
         }
+        NodeEntry add = (name, node, at) -> {
+            if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
+                problems.error(at.file(), at.line(), at.column(), "a wording name is letters and digits (it is "
+                        + "used as {name} in templates and named by rules), not '" + name + "'");
+                return;
+            }
+            Location first = locations.get(name);
+            if (first != null) {
+                problems.error(at.file(), at.line(), at.column(), "wording '" + name + "' is written twice; the "
+                        + "first is at " + first + " (a phrase is written in one place)");
+                return;
+            }
+            List<String> texts = texts(name, node, at, problems);
+            if (texts == null) {
+                return;
+            }
+            entries.put(name, texts); // its templates are checked with the rules (RuleContract)
+            locations.put(name, at);
+        };
         for (Path file : files) {
-            entries(file, problems, (name, node, at) -> {
-                if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
-                    problems.error(at.file(), at.line(), at.column(), "a wording name is letters and digits (it is "
-                            + "used as {name} in templates and named by rules), not '" + name + "'");
-                    return;
-                }
-                Location first = locations.get(name);
-                if (first != null) {
-                    problems.error(at.file(), at.line(), at.column(), "wording '" + name + "' is written twice; the "
-                            + "first is at " + first + " (a phrase is written in one place)");
-                    return;
-                }
-                List<String> texts = texts(name, node, at, problems);
-                if (texts == null) {
-                    return;
-                }
-                entries.put(name, texts); // its templates are checked with the rules (RuleContract)
-                locations.put(name, at);
-            });
+            entries(file, problems, add);
+        }
+        Path draft = wording.resolve(DRAFT);
+        if (!Files.exists(draft)) {
+            // A force's own rules folder made before the draft's words moved there: the tool's copy, said so.
+            problems.warning(draft.toString(), 0, 0, "not found: the draft's own words (the paragraph under the "
+                    + "title, the notices under a heading) are the tool's; copy the bundled rules/wording/" + DRAFT
+                    + " here to edit them");
+            try (java.io.Reader in = new java.io.InputStreamReader(java.util.Objects.requireNonNull(
+                    RuleFolderFiles.class.getResourceAsStream("/org/pcpassessor/wording/" + DRAFT), DRAFT),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                entries(Yaml.read(in, "the tool's " + DRAFT, problems), "the tool's " + DRAFT, problems, add);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         return new Phrases(entries, locations);
     }
@@ -156,9 +171,15 @@ final class RuleFolderFiles {
     }
 
     /** The entries of a YAML mapping file, each with where its name is written. */
+    /** The draft's own words' file in the wording folder ({@link org.pcpassessor.wording.DraftWords}). */
+    static final String DRAFT = "draft.yaml";
+
     private static void entries(Path file, Problems problems, NodeEntry entry) {
         String name = file.toString();
-        Yaml.Node root = Yaml.read(file, name, problems);
+        entries(Yaml.read(file, name, problems), name, problems, entry);
+    }
+
+    private static void entries(Yaml.Node root, String name, Problems problems, NodeEntry entry) {
         if (root == null) {
             return;
         }

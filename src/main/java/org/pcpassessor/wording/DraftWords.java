@@ -37,16 +37,40 @@ public final class DraftWords {
         return java.util.Collections.unmodifiableMap(e);
     }
 
-    /** The entry filled with {@code values}, which must be those {@link #ENTRIES} lists for it. */
+    /**
+     * The entry filled with {@code values}, which must be those {@link #ENTRIES} lists for it. An entry is said in its
+     * first wording (alternatives, which sentences take in turn, are not used for the draft's one opening). Throws
+     * {@link Unsaid} at the entry's line when it cannot be filled (check proves each entry, so a run that got this
+     * far does not).
+     */
     public static String say(Phrases phrases, String entry, Map<String, Object> values) {
         if (!ENTRIES.containsKey(entry)) {
             throw new IllegalArgumentException("not a draft entry: " + entry);
         }
         List<String> alternatives = phrases.alternatives(entry);
         if (alternatives.isEmpty()) {
-            throw new Values.TemplateException("wording '" + entry + "' is missing: the draft says it ("
-                    + "rules/wording/draft.yaml)");
+            throw new Unsaid(org.pcpassessor.problem.Location.of("draft.yaml"), "wording '" + entry
+                    + "' is missing: the draft says it");
         }
-        return Values.format(alternatives.get(0), values, phrases, "draft");
+        try {
+            return Values.format(alternatives.get(0), values, phrases, "draft");
+        } catch (Values.TemplateException e) {
+            throw new Unsaid(phrases.location(entry), e.getMessage());
+        }
+    }
+
+    /** A draft entry that could not be said, at its file:line. */
+    public static final class Unsaid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient org.pcpassessor.problem.Location at;
+
+        Unsaid(org.pcpassessor.problem.Location at, String message) {
+            super(message, null, false, false);
+            this.at = at;
+        }
+
+        public org.pcpassessor.problem.Location at() {
+            return at;
+        }
     }
 }

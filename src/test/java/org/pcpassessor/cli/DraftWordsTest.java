@@ -73,4 +73,24 @@ class DraftWordsTest {
         assertTrue(r.err().contains(file + ":" + line + ":1: error: wording 'noticeNoData' names {mnth}, which the "
                 + "draft does not supply; it supplies month (did you mean 'month'?)"), r.err());
     }
+
+    /**
+     * A force's own rules folder made before the draft's words moved to rules/wording/draft.yaml has none: the draft
+     * is made with the tool's copy of the bundled file (the same words), and check and report say so as a warning.
+     */
+    @Test
+    void aRulesFolderWithoutTheDraftsWordsUsesTheToolsCopyAndSaysSo() throws Exception {
+        Path file = draftWords();
+        Files.delete(file);
+        ReportCommandTestAccess.Run r = run(dir.resolve("rules"), "report");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains(file + ": warning: not found: the draft's own words (the paragraph under the title, "
+                + "the notices under a heading) are the tool's; copy the bundled rules/wording/draft.yaml here to edit "
+                + "them"), r.err());
+        ReportCommandTestAccess.Run bundled = ReportCommandTestAccess.run("report");
+        assertEquals(bundled.out(), r.out(), "the same draft as with the bundled rules folder");
+        ReportCommandTestAccess.Run check = run(dir.resolve("rules"), "check");
+        assertEquals(0, check.exit(), check.err());
+        assertTrue(check.err().contains(file + ": warning: not found"), check.err());
+    }
 }

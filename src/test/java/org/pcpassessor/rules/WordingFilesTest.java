@@ -25,8 +25,10 @@ class WordingFilesTest {
         return RuleFolderFiles.wording(rules, problems);
     }
 
+    /** The errors (a test folder has no draft.yaml: the warning that the tool's copy is used is not one). */
     private static String errors(Problems problems) {
-        return problems.sorted().stream().map(Problem::toString).collect(Collectors.joining("\n"));
+        return problems.sorted().stream().filter(Problem::isError).map(Problem::toString)
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
