@@ -28,7 +28,8 @@ public final class FactText {
         }
         if (o instanceof Extreme e) {
             return "Extreme(" + e.measureId() + ", " + e.area() + ", " + e.series() + ", " + e.direction()
-                    + ", twelveMonth=" + e.twelveMonth() + ", since=" + (e.onRecord() ? "on record" : e.since()) + ")";
+                    + ", twelveMonth=" + e.twelveMonth() + ", since=" + (e.onRecord() ? "the start of the series, "
+                    + e.seriesBegan() : e.since()) + ")";
         }
         if (o instanceof Streak s) {
             return "Streak(" + s.measureId() + ", " + s.area() + ", " + s.series() + ", " + s.direction() + " x"

@@ -83,7 +83,10 @@ public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duratio
         return with(b -> b.notesRead = false);
     }
 
-    /** These settings with one or more changed: the one place, besides {@link #DEFAULT}, that lists every setting. */
+    /**
+     * These settings with one or more changed by name: each wither says only its own setting, and the record's
+     * constructor is called with every setting here and in {@link #DEFAULT} alone.
+     */
     private Settings with(java.util.function.Consumer<Change> change) {
         Change c = new Change(this);
         change.accept(c);

@@ -19,7 +19,6 @@ import org.pcpassessor.catalogue.Catalogue;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.input.TextFile;
-import org.pcpassessor.problem.InputException;
 import org.pcpassessor.problem.Problems;
 import org.pcpassessor.problem.Suggestions;
 

@@ -80,7 +80,7 @@ public record Snapshot(String measureId, String area, boolean headline, String p
     /**
      * A snapshot made field by field, for code that builds one by hand (tests, tools): every figure {@code NaN} (not
      * made) until set, text fields empty, a headline count of neutral polarity with no figures listed. The record's
-     * own constructor, with its 31 components in order, stays for the calculator that fills them all.
+     * own constructor, with its 30 components in order, stays for the calculator that fills them all.
      */
     public static Builder builder(String measureId, String area, YearMonth month) {
         return new Builder(measureId, area, month);

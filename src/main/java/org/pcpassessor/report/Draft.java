@@ -32,11 +32,6 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
         pillars = List.copyOf(pillars);
     }
 
-    /** The measures' reports the pillar tables show, in table order (a formatter's explanations are of these). */
-    public List<MeasureReport> tableMeasures() {
-        return pillars.stream().flatMap(p -> p.table().rows().stream()).flatMap(r -> r.measure().stream()).toList();
-    }
-
     /** A pillar: "1", its name, its performance table and its priorities. */
     public record PillarPart(String number, String name, Table table, List<PriorityPart> priorities) {
         public PillarPart {

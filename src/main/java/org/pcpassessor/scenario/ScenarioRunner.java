@@ -34,8 +34,10 @@ import org.pcpassessor.core.Settings;
  * what the rules made instead. A scenario whose inputs the core rejects is bad input, reported with file:line.
  */
 public final class ScenarioRunner {
-    /** The outcome of a run over a folder of scenarios. */
-    /** The counts, the rules no scenario fired, and the problems (when any is an error, the run stopped there). */
+    /**
+     * The outcome of a run over a folder of scenarios: the counts, the rules no scenario fired, and the problems
+     * (when any is an error, the run stopped there).
+     */
     public record Summary(int passed, int failed, List<RuleBase.RuleInfo> notFired, List<Problem> problems) {
         public Summary {
             notFired = List.copyOf(notFired);

@@ -83,9 +83,10 @@ public final class Spc {
         }
 
         /**
-         * How many read points in a row, ending with point i, lie on its side of the mean: ghosted points are
-         * passed over, as the shift rule passes over them; 0 for a point on the mean or ghosted. A point that ends
-         * a shift has at least the shift's length.
+         * How many points in a row, ending with point i, lie on its side of the mean: "the ninth month in a row", so
+         * a ghosted point (a month not read: missing data, an excluded event) ends the run, and the count is of
+         * consecutive months; 0 for a point on the mean or ghosted. The run cannot reach past the chart's first
+         * point: some read point of the chart lies on or across its own mean.
          */
         public int runOnSide(int i) {
             int s = side(i);
@@ -94,10 +95,7 @@ public final class Spc {
             }
             int n = 0;
             for (int k = i; k >= 0; k--) {
-                if (ghost[k]) {
-                    continue;
-                }
-                if (side(k) != s) {
+                if (ghost[k] || side(k) != s) {
                     break;
                 }
                 n++;

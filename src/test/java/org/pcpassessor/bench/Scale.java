@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.pcpassessor.catalogue.Catalogue;
-import org.pcpassessor.catalogue.CatalogueLoader;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.catalogue.Pillar;
 import org.pcpassessor.catalogue.Priority;
-import org.pcpassessor.stats.SignificanceMethods;
 
 /**
  * The scale benchmark's generator (bench/scale.sh runs it; the plain-Java reference the tool is compared with is

@@ -14,11 +14,9 @@ import org.pcpassessor.TestFiles;
 import org.pcpassessor.catalogue.Basis;
 import org.junit.jupiter.api.Test;
 import org.pcpassessor.catalogue.Catalogue;
-import org.pcpassessor.catalogue.CatalogueLoader;
 import org.pcpassessor.catalogue.Kind;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.data.DataSet;
-import org.pcpassessor.data.SeriesLoader;
 import org.pcpassessor.stats.Calculator;
 import org.pcpassessor.stats.SignificanceMethods;
 

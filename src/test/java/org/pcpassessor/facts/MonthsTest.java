@@ -59,8 +59,6 @@ class MonthsTest {
         assertEquals("average of December 2017 to November 2020",
                 Months.expectedPeriod(org.pcpassessor.catalogue.Basis.THREE_YEAR, dec, "unused"));
         assertEquals("December 2019", Months.expectedPeriod(org.pcpassessor.catalogue.Basis.LAST_YEAR, dec, "unused"));
-        assertEquals("financial year 2019/20",
-                Months.expectedPeriod(org.pcpassessor.catalogue.Basis.BENCHMARK, dec, "financial year 2019/20"));
         assertEquals("financial year 2019/20", Months.financialYear(Months.baselineYearStart(dec)));
         assertEquals("12 months to December 2020", Months.twelveMonthsTo(dec));
         assertEquals("March 2021", Months.range(YearMonth.of(2021, 3), YearMonth.of(2021, 3)));

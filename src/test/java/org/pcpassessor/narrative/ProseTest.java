@@ -15,10 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pcpassessor.TestFiles;
 import org.pcpassessor.catalogue.Catalogue;
-import org.pcpassessor.catalogue.CatalogueLoader;
 import org.pcpassessor.catalogue.Measure;
 import org.pcpassessor.cli.ReportCommandTestAccess;
-import org.pcpassessor.stats.SignificanceMethods;
 
 /**
  * The prose defects a reader found in the December 2020 draft of d9f0d28 (issue 10), each checked on every sentence

@@ -77,6 +77,22 @@ class FormatsAgreeTest {
         return out;
     }
 
+    /**
+     * The page carries the near misses the run found, in each table row's explanation, as explain prints them: rape
+     * recorded crime's benchmark test has p = 0.054 in December 2020 (ExplainCommandTest), so its row says the label
+     * rule would fire were it below 0.05; and no row says only "none" for every measure.
+     */
+    @Test
+    void theHtmlPageCarriesTheRunsNearMisses() throws Exception {
+        String page = Files.readString(html);
+        assertTrue(page.contains("HIGHER (benchmark): rule &quot;Label: significantly higher (neutral measure)&quot;")
+                || page.contains("HIGHER (benchmark): rule \"Label: significantly higher (neutral measure)\""),
+                "rape recorded crime's near miss");
+        assertTrue(page.contains("would fire if the benchmark test&#39;s p-value (0.054) were below 0.05")
+                || page.contains("would fire if the benchmark test's p-value (0.054) were below 0.05"),
+                "with its p-value");
+    }
+
     private static Map<String, String> htmlParagraphs() throws Exception {
         Document doc = Jsoup.parse(html.toFile());
         Map<String, String> out = new LinkedHashMap<>();

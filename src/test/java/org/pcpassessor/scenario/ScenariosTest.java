@@ -18,8 +18,9 @@ class ScenariosTest {
     @Test
     void everyBundledScenarioPassesAndEveryRuleIsFiredBySome() throws Exception {
         long files;
-        try (var list = Files.list(TestFiles.SCENARIOS)) {
-            files = list.filter(f -> f.toString().endsWith(".yaml")).count();
+        try (var walk = Files.walk(TestFiles.SCENARIOS)) { // as the test command finds them: catalogues/ aside
+            files = walk.filter(f -> f.toString().endsWith(".yaml")
+                    && !f.startsWith(TestFiles.SCENARIOS.resolve("catalogues"))).count();
         }
         assertTrue(files >= 50, "scenarios/ holds the bundled scenarios: " + files);
         var r = ReportCommandTestAccess.run("test", TestFiles.SCENARIOS.toString());

@@ -175,18 +175,23 @@ class SpcTest {
 
     /**
      * The months in a row on the current point's side of the mean, counted by hand. 1, 9, 8, 2, 7, 9: mean 36 / 6 = 6;
-     * ending at the last point, 9 and 7 lie above and the 2 before them below: 2. With the 2 ghosted (left out of the
-     * mean and the rules): mean of 1, 9, 8, 7, 9 = 34 / 5 = 6.8, and 9, 8, 7, 9 lie above: 4. 4, 8, 6: the last
-     * point is on the mean (6), with no side: 0.
+     * ending at the last point, 9 and 7 lie above and the 2 before them below: 2. With the 8 ghosted (left out of
+     * the mean and the rules): mean of 1, 9, 2, 7, 9 = 28 / 5 = 5.6; 9 and 7 lie above, the 2 below: 2 again. With the
+     * 2 ghosted: mean of 1, 9, 8, 7, 9 = 6.8, and 9, 8, 7, 9 lie above, but the ghosted month between them is not
+     * read, so the months in a row are 7, 9: 2. 4, 8, 6: the last point is on the mean (6), with no side: 0.
      */
     @Test
     void runOnSideCountsTheReadPointsInARowOnTheCurrentSide() {
         double[] y = {1, 9, 8, 2, 7, 9};
         assertEquals(2, Spc.chart(y, new boolean[6], Spc.Options.DEFAULT, Double.NEGATIVE_INFINITY,
                 Double.POSITIVE_INFINITY).runOnSide(5));
-        boolean[] ghost = {false, false, false, true, false, false};
-        assertEquals(4, Spc.chart(y, ghost, Spc.Options.DEFAULT, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
-                .runOnSide(5));
+        boolean[] ghostEight = {false, false, true, false, false, false};
+        assertEquals(2, Spc.chart(y, ghostEight, Spc.Options.DEFAULT, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY).runOnSide(5));
+        boolean[] ghostTwo = {false, false, false, true, false, false};
+        Spc.Chart c = Spc.chart(y, ghostTwo, Spc.Options.DEFAULT, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        assertEquals(6.8, c.mean(), 1e-12);
+        assertEquals(2, c.runOnSide(5));
         assertEquals(0, Spc.chart(new double[] {4, 8, 6}, new boolean[3], Spc.Options.DEFAULT,
                 Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY).runOnSide(2));
     }

@@ -5,7 +5,6 @@ import org.pcpassessor.facts.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

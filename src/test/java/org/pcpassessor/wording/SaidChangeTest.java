@@ -2,7 +2,6 @@ package org.pcpassessor.wording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pcpassessor.facts.Snapshot;
 
