@@ -172,7 +172,7 @@ final class RuleFolderFiles {
 
     /** The entries of a YAML mapping file, each with where its name is written. */
     /** The draft's own words' file in the wording folder ({@link org.pcpassessor.wording.DraftWords}). */
-    static final String DRAFT = "draft.yaml";
+    static final String DRAFT = org.pcpassessor.wording.DraftWords.FILE;
 
     private static void entries(Path file, Problems problems, NodeEntry entry) {
         String name = file.toString();

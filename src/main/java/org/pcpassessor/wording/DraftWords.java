@@ -11,6 +11,9 @@ import java.util.Set;
  * any phrase ({@code {theBenchmark}}); {@code check} proves each entry is there and names nothing else.
  */
 public final class DraftWords {
+    /** The file of the draft's own words in a rules folder's wording folder. */
+    public static final String FILE = "draft.yaml";
+
     /** Each entry the draft says, with the values it is filled with, in the order the draft says them. */
     public static final Map<String, Set<String>> ENTRIES = entries();
 
@@ -49,7 +52,7 @@ public final class DraftWords {
         }
         List<String> alternatives = phrases.alternatives(entry);
         if (alternatives.isEmpty()) {
-            throw new Unsaid(org.pcpassessor.problem.Location.of("draft.yaml"), "wording '" + entry
+            throw new Unsaid(org.pcpassessor.problem.Location.of(FILE), "wording '" + entry
                     + "' is missing: the draft says it");
         }
         try {

@@ -151,44 +151,22 @@ public final class RuleContract {
     private void checkDraftWords(Phrases phrases, java.nio.file.Path folder) {
         DraftWords.ENTRIES.forEach((entry, values) -> {
             if (phrases.alternatives(entry).isEmpty()) {
-                problems.error(folder.resolve(RuleBase.WORDING).resolve("draft.yaml").toString(), 0, 0, "wording '"
+                problems.error(folder.resolve(RuleBase.WORDING).resolve(DraftWords.FILE).toString(), 0, 0, "wording '"
                         + entry + "' is missing: the draft says it" + Suggestions.didYouMean(entry, phrases.names()));
                 return;
             }
-            if (!brokenWording.contains(entry)) {
-                checkDraftNames(entry, entry, values, phrases, new ArrayList<>());
+            usedWording.add(entry);
+            if (brokenWording.contains(entry)) {
+                return;
+            }
+            String supplies = "which the draft does not supply; it supplies "
+                    + (values.isEmpty() ? "no values" : String.join(", ", new TreeSet<>(values)));
+            for (String alternative : phrases.alternatives(entry)) {
+                checkNames("", phrases.location(entry), "wording '" + entry + "'", alternative, values, Map.of(),
+                        phrases, new ArrayList<>(List.of(entry)),
+                        name -> supplies + Suggestions.didYouMean(name, values));
             }
         });
-    }
-
-    private void checkDraftNames(String entry, String name, Set<String> values, Phrases phrases, List<String> path) {
-        usedWording.add(name);
-        if (path.contains(name)) {
-            return; // a phrase naming itself is reported with the sentences' wording
-        }
-        path.add(name);
-        for (String alternative : phrases.alternatives(name)) {
-            Set<String> names;
-            try {
-                names = Values.namesIn(alternative);
-            } catch (Values.TemplateException e) {
-                return; // reported above with the wording's own check
-            }
-            for (String n : names) {
-                if (values.contains(n)) {
-                    continue;
-                }
-                if (phrases.template(n).isPresent()) {
-                    checkDraftNames(entry, n, values, phrases, path);
-                    continue;
-                }
-                error(phrases.location(name), "wording '" + entry + "'" + (name.equals(entry) ? "" : " (through '"
-                        + name + "')") + " names {" + n + "}, which the draft does not supply; it supplies "
-                        + (values.isEmpty() ? "no values" : String.join(", ", new TreeSet<>(values)))
-                        + Suggestions.didYouMean(n, values));
-            }
-        }
-        path.remove(path.size() - 1);
     }
 
     private void checkRules(Phrases phrases) {
@@ -437,11 +415,28 @@ public final class RuleContract {
 
     private void checkNames(RuleModel.Rule rule, Location at, String what, String template, Set<String> available,
                             Map<String, Set<String>> choices, Phrases phrases, List<String> path) {
+        checkNames("rule '" + rule.name() + "': ", at, what, template, available, choices, phrases, path, name -> {
+            Set<String> known = new TreeSet<>(available);
+            known.addAll(phrases.names());
+            return "which the findings this rule says do not always supply" + Suggestions.didYouMean(name, known)
+                    + "; docs/rules-reference.md lists the values";
+        });
+    }
+
+    /**
+     * The names a template uses against the values {@code available} to it, through the phrases it names (each
+     * marked used; one naming itself, or one with alternatives inside a template, is an error); {@code owner} begins
+     * each message ("rule 'X': ", or nothing for the draft's own words), {@code unsupplied} ends the message of a name
+     * nothing supplies; {@code choices} are the values a select may be on, where known.
+     */
+    private void checkNames(String owner, Location at, String what, String template, Set<String> available,
+                            Map<String, Set<String>> choices, Phrases phrases, List<String> path,
+                            java.util.function.Function<String, String> unsupplied) {
         Set<String> names;
         try {
             names = Values.namesIn(template);
         } catch (Values.TemplateException e) {
-            error(at, "rule '" + rule.name() + "': " + what + ": " + e.getMessage());
+            error(at, owner + what + ": " + e.getMessage());
             return;
         }
         for (String name : names) {
@@ -463,17 +458,13 @@ public final class RuleContract {
                     error(phrases.location(name), "phrase '" + name + "' names itself through " + path);
                 } else {
                     path.add(name);
-                    checkNames(rule, at, "phrase '" + name + "' (" + phrases.location(name) + ")", phrase.get(),
-                            available, choices, phrases, path);
+                    checkNames(owner, at, "phrase '" + name + "' (" + phrases.location(name) + ")", phrase.get(),
+                            available, choices, phrases, path, unsupplied);
                     path.remove(path.size() - 1);
                 }
                 continue;
             }
-            Set<String> known = new TreeSet<>(available);
-            known.addAll(phrases.names());
-            error(at, "rule '" + rule.name() + "': " + what + " names {" + name + "}, which the findings this rule "
-                    + "says do not always supply" + Suggestions.didYouMean(name, known)
-                    + "; docs/rules-reference.md lists the values");
+            error(at, owner + what + " names {" + name + "}, " + unsupplied.apply(name));
         }
         Values.selectKeys(template).forEach((name, keys) -> {
             Set<String> allowed = choices.get(name);
@@ -488,7 +479,7 @@ public final class RuleContract {
                     continue;
                 }
                 if (!key.equals("other") && !allowed.contains(key)) {
-                    error(at, "rule '" + rule.name() + "': " + what + " selects on {" + name + "} with '" + key
+                    error(at, owner + what + " selects on {" + name + "} with '" + key
                             + "', a value it never has here" + Suggestions.didYouMean(key, allowed) + "; it has: "
                             + String.join(", ", allowed));
                 }
