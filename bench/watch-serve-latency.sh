@@ -3,7 +3,8 @@
 # --serve` (the page reloads on it), for a wording edit (rules/wording/trend.yaml) and a rule edit
 # (rules/narrate/trend.drl, which compiles the narrate rules again), the first edit after start-up included.
 # Works on a temporary copy of measures.yaml, fixtures/ and rules/; prints one line per edit and the medians.
-# Usage: bench/watch-serve-latency.sh [edits per kind, default 5]
+# Usage: bench/watch-serve-latency.sh [edits per kind, default 5]; PCP_BENCH_SETTLE=S waits S seconds (default 0.5)
+# after the first draft before the first edit, as a person reads the page before editing.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-5}"
@@ -24,7 +25,7 @@ curl -sN "http://127.0.0.1:$port/events" | while IFS= read -r line; do
   case "$line" in data:*) echo "$(now_ms)" >>"$ws/reloads" ;; esac
 done &
 curl_pid=$!
-sleep 0.5
+sleep "${PCP_BENCH_SETTLE:-0.5}"
 events() { [ -f "$ws/reloads" ] && wc -l <"$ws/reloads" || echo 0; }
 wait_reload() { # wait for the next reload event after $2 events; print ms since $1
   local start=$1 before=$2

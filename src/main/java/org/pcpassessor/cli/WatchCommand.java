@@ -123,6 +123,9 @@ final class WatchCommand implements Callable<Integer> {
                 if (runs > 0 && done >= runs) {
                     return 0;
                 }
+                if (ran && last != null) {
+                    last.warmRuleCompiler(); // while the analyst reads the draft; once per rule base
+                }
                 register(watcher, keys, catalogue.toAbsolutePath().getParent(), false);
                 register(watcher, keys, rulesFolder.toAbsolutePath(), true);
                 Path template = templateFile();

@@ -235,6 +235,16 @@ public final class Workspace {
     }
 
     /**
+     * Warms the rule compiler in the background, for a command that will compile edited rules soon ({@code watch}):
+     * see {@link RuleBase#warmCompiler}. Does nothing without rules.
+     */
+    public void warmRuleCompiler() {
+        if (rules != null) {
+            rules.warmCompiler();
+        }
+    }
+
+    /**
      * Loads the data the sentences' formats need (ICU's number, plural and spell-out data) ahead of the first
      * report, on a thread of the caller's; safe to call from any thread, and to skip.
      */

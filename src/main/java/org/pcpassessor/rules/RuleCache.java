@@ -15,9 +15,7 @@ import org.drools.compiler.kie.builder.impl.MemoryKieModule;
 import org.drools.compiler.kproject.models.KieModuleModelImpl;
 import org.drools.modelcompiler.CanonicalKieModule;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieModule;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiled rule bases kept on disk between runs, so that a run whose rules have not changed since the last one
@@ -29,9 +27,10 @@ import org.kie.api.runtime.KieContainer;
  * not an option: Drools removed KieBase serialization (DROOLS-6623). The same engine runs whether the module came
  * from the cache or from the compiler, so a report is the same bytes either way (tested).
  *
- * <p>A module is filed under a key: the SHA-256 of the phase, every rule file's name and text, the Drools version
- * and the tool's own build (the jar's size and time, since the generated classes are compiled against the fact
- * classes). Any edit to a rule file is a new key, so an edited rule is never served from an old module. The folder
+ * <p>A module is a rule file's (or a phase's, when its files share declarations: see {@link RuleBase}), filed under
+ * a key: the SHA-256 of the phase, its files' names and texts, the Drools version and the tool's own build (the jar's
+ * size and time, since the generated classes are compiled against the fact classes). Any edit to a rule file is a
+ * new key, so an edited rule is never served from an old module. The folder
  * is given by the system property {@code pcp.cache} (the {@code assess} launcher sets it to
  * {@code target/rule-cache}); without it nothing is kept. The cache is only a shortcut: a file that cannot be
  * written or read is ignored (and an unreadable one deleted), and the rules are compiled as if it were not there.
@@ -39,8 +38,11 @@ import org.kie.api.runtime.KieContainer;
 final class RuleCache {
     /** The system property naming the folder. */
     static final String PROPERTY = "pcp.cache";
-    /** Modules kept per phase; older ones are deleted when a new one is written. */
-    private static final int KEEP = 8;
+    /**
+     * Modules kept per phase (a module is a rule file's, so several per phase); the least recently used are deleted
+     * when a new one is written.
+     */
+    private static final int KEEP = 64;
     private static final String SUFFIX = ".kjar";
     /** Modules loaded from the folder in this process (for tests and the benchmark). */
     private static final java.util.concurrent.atomic.AtomicInteger LOADED = new java.util.concurrent.atomic.AtomicInteger();
@@ -77,10 +79,10 @@ final class RuleCache {
     }
 
     /**
-     * A module read from the cache: the container of its knowledge base, the jar it was read from, and whether the
-     * jar's classes passed this build's {@link CompiledCheck} when they were filed or last loaded.
+     * A module read from the cache, the jar it was read from, and whether the jar's classes passed this build's
+     * {@link CompiledCheck} when they were filed or last loaded.
      */
-    record Loaded(KieContainer container, byte[] jar, boolean checked) {
+    record Loaded(CanonicalKieModule module, byte[] jar, boolean checked) {
     }
 
     /** The mark beside a module whose classes passed the check: its file name and this build's allow-list. */
@@ -112,34 +114,59 @@ final class RuleCache {
     }
 
     /**
-     * A container of the module filed under the key (its knowledge base is made on first use) with its jar, or empty
-     * when there is none or it cannot be read.
+     * The module filed under the key, with its jar, or empty when there is none or it cannot be read (then it is
+     * deleted). Its knowledge base is made later, from its models ({@link #models}).
      */
     static Optional<Loaded> load(String phase, String key, ReleaseId releaseId) {
         Optional<Path> file = folder().map(f -> file(f, phase, key));
         if (file.isEmpty() || !Files.isRegularFile(file.get())) {
             return Optional.empty();
         }
-        KieServices ks = KieServices.Factory.get();
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file.get());
-            KieModuleModelImpl model = new KieModuleModelImpl();
-            KieBuilderImpl.setDefaultsforEmptyKieModule(model);
-            MemoryKieModule memory = new MemoryKieModule(releaseId, model, readJar(bytes));
-            if (!memory.isAvailable(CanonicalKieModule.getModelFileWithGAV(releaseId))) {
-                throw new IOException("not an executable-model module of " + releaseId);
-            }
-            KieModule module = new CanonicalKieModule(memory);
-            ks.getRepository().addKieModule(module);
-            KieContainer container = ks.newKieContainer(releaseId);
-            LOADED.incrementAndGet();
-            return Optional.of(new Loaded(container, bytes, isChecked(file.get())));
-        } catch (IOException | RuntimeException | LinkageError e) {
+            bytes = Files.readAllBytes(file.get());
+        } catch (IOException | RuntimeException e) {
+            delete(file.get());
+            return Optional.empty();
+        }
+        Optional<CanonicalKieModule> module = module(releaseId, bytes);
+        if (module.isEmpty()) {
             delete(file.get()); // unreadable or made by another build: compile instead, and file a good one
             return Optional.empty();
-        } finally {
-            ks.getRepository().removeKieModule(releaseId);
         }
+        try {
+            // used now: the newest are the ones kept (prune), and a file of an unchanged rule file stays
+            Files.setLastModifiedTime(file.get(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // kept or not, this run has what it needs
+        }
+        LOADED.incrementAndGet();
+        return Optional.of(new Loaded(module.get(), bytes, isChecked(file.get())));
+    }
+
+    /** An executable-model module made from its jar, or empty when the jar is not one. */
+    static Optional<CanonicalKieModule> module(ReleaseId releaseId, byte[] jar) {
+        try {
+            KieModuleModelImpl model = new KieModuleModelImpl();
+            KieBuilderImpl.setDefaultsforEmptyKieModule(model);
+            MemoryKieModule memory = new MemoryKieModule(releaseId, model, readJar(jar));
+            if (!memory.isAvailable(CanonicalKieModule.getModelFileWithGAV(releaseId))) {
+                return Optional.empty();
+            }
+            return Optional.of(new CanonicalKieModule(memory));
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The rule models of a module's (default) knowledge base. Reading them runs the model's class initialisation,
+     * rule code included: for a caller that runs it under the rule guard.
+     */
+    static java.util.Collection<org.drools.model.Model> models(CanonicalKieModule module) {
+        org.drools.compiler.kproject.models.KieBaseModelImpl base = (org.drools.compiler.kproject.models.KieBaseModelImpl)
+                module.getKieModuleModel().getKieBaseModels().values().iterator().next();
+        return module.getModelForKBase(base);
     }
 
     /**
@@ -259,6 +286,7 @@ final class RuleCache {
     private static void delete(Path p) {
         try {
             Files.deleteIfExists(p);
+            Files.deleteIfExists(checkedMark(p));
         } catch (IOException e) {
             // nothing more to do: the next run tries again
         }

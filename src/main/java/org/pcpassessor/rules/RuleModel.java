@@ -235,25 +235,45 @@ public record RuleModel(List<Rule> rules) {
     static RuleModel read(Map<String, Source> files, Map<String, RuleBase.RuleInfo> declared) {
         List<Rule> rules = new ArrayList<>();
         for (Source f : files.values()) {
-            PackageDescr pkg;
-            try {
-                DrlParser parser = new DrlParser();
-                pkg = parser.parse(false, f.drl());
-                if (pkg == null || parser.hasErrors()) {
-                    continue; // the compiler has reported it, with its line
-                }
-            } catch (DroolsParserException | RuntimeException e) {
-                continue;
-            }
-            for (RuleDescr r : pkg.getRules()) {
-                RuleBase.RuleInfo info = declared.get(RuleBase.key(pkg.getName(), r.getName()));
-                Location ruleAt = info != null ? info.source() : Location.of(f.path(), Math.max(0, r.getLine()));
-                List<Pattern> patterns = new ArrayList<>();
-                walk(r.getLhs(), true, f, ruleAt, patterns);
-                rules.add(new Rule(r.getName(), f.phase(), ruleAt, r.getAnnotationNames(), patterns, calls(r, f, ruleAt)));
-            }
+            rules.addAll(READ.computeIfAbsent(f, file -> read(file, declared)));
         }
         return new RuleModel(rules);
+    }
+
+    /**
+     * Files read in this process, by path, phase and text: after an edit under {@code watch} only the edited file is
+     * parsed again. A file's rules depend on its own text alone (each is placed where this file declares it).
+     */
+    private static final Map<Source, List<Rule>> READ = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Source, List<Rule>> eldest) {
+                    return size() > 96;
+                }
+            });
+
+    private static List<Rule> read(Source f, Map<String, RuleBase.RuleInfo> declared) {
+        List<Rule> rules = new ArrayList<>();
+        PackageDescr pkg;
+        try {
+            DrlParser parser = new DrlParser();
+            pkg = parser.parse(false, f.drl());
+            if (pkg == null || parser.hasErrors()) {
+                return List.of(); // the compiler has reported it, with its line
+            }
+        } catch (DroolsParserException | RuntimeException e) {
+            return List.of();
+        }
+        for (RuleDescr r : pkg.getRules()) {
+            RuleBase.RuleInfo info = declared.get(RuleBase.key(pkg.getName(), r.getName()));
+            Location ruleAt = info != null ? info.source() : Location.of(f.path(), Math.max(0, r.getLine()));
+            List<Pattern> patterns = new ArrayList<>();
+            walk(r.getLhs(), true, f, ruleAt, patterns);
+            rules.add(new Rule(r.getName(), f.phase(), ruleAt, r.getAnnotationNames(), patterns, calls(r, f, ruleAt)));
+        }
+        return List.copyOf(rules);
     }
 
     /** A rule file: its path as the user names it, phase, DRL text, and whether positions are the file's own. */

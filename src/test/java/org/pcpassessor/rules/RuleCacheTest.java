@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcpassessor.TestFiles;
 import org.pcpassessor.cli.Main;
+import org.pcpassessor.problem.Problems;
 
 /**
  * The compiled-rules cache between runs ({@link RuleCache}): a report is the same bytes compiled, loaded from the
@@ -47,18 +48,26 @@ class RuleCacheTest {
         String uncached = report(rules, null);
         assertFalse(Files.exists(cache));
         String compiled = report(rules, cache);
-        assertEquals(List.of("classify", "narrate"), phases(cache), "one module per phase filed");
+        // one module per rule file: classify/ is the classify phase, every other folder (narrate/, compose/) narrate
+        long classifyFiles = ruleFiles(rules).stream().filter(f -> f.startsWith(rules.resolve("classify"))).count();
+        long narrateFiles = ruleFiles(rules).size() - classifyFiles;
+        assertTrue(classifyFiles >= 5 && narrateFiles >= 5, classifyFiles + " and " + narrateFiles);
+        assertEquals(counts(classifyFiles, narrateFiles), phases(cache), "a module per rule file filed");
         int loadedBefore = RuleCache.loaded();
         String loaded = report(rules, cache);
-        assertEquals(loadedBefore + 2, RuleCache.loaded(), "both phases loaded from the cache, not compiled");
+        assertEquals(loadedBefore + classifyFiles + narrateFiles, RuleCache.loaded(),
+                "every file's module loaded from the cache, none compiled");
         assertEquals(uncached, compiled);
         assertEquals(uncached, loaded, "the same bytes with and without the cache");
 
         editTrendRule(rules);
+        loadedBefore = RuleCache.loaded();
         String edited = report(rules, cache);
         assertTrue(edited.contains("The longer-term trend for"), "the edited rule is the one that ran");
         assertFalse(edited.contains("The long term trend for"));
-        assertEquals(List.of("classify", "narrate", "narrate"), phases(cache), "the edit is a new module");
+        assertEquals(counts(classifyFiles, narrateFiles + 1), phases(cache), "the edited file is a new module");
+        assertEquals(loadedBefore + classifyFiles + narrateFiles - 1, RuleCache.loaded(),
+                "only the edited file was compiled; every other module was loaded");
         assertEquals(uncached.replace("The long term trend for", "The longer-term trend for"), edited,
                 "nothing else changed");
     }
@@ -165,6 +174,102 @@ class RuleCacheTest {
         try (Stream<Path> files = Files.list(cache)) {
             return files.filter(p -> p.toString().endsWith(".kjar")).sorted().toList();
         }
+    }
+
+    /**
+     * Files in a phase that share a declaration (here a function one file declares and another's rule calls) are
+     * compiled as one module, since neither compiles alone; the report runs the function.
+     */
+    @Test
+    void filesThatShareAFunctionAreCompiledTogether() throws IOException {
+        Path rules = rules();
+        Path cache = tmp.resolve("cache");
+        Files.writeString(rules.resolve("narrate/zz-function.drl"), """
+                package pcp.narrate;
+                // a function for the whole package: the rule in zz-uses.drl calls it
+                function boolean isForce(String area) { return "Force".equals(area); }
+                """);
+        Files.writeString(rules.resolve("narrate/zz-uses.drl"), """
+                package pcp.narrate;
+                import org.pcpassessor.facts.*;
+                rule "Uses the shared function"
+                when
+                    $f : Finding( code == "TREND_UP", eval( isForce(area) ) )
+                then
+                    int seen = 1;
+                end
+                """);
+        report(rules, cache);
+        long classifyFiles = ruleFiles(rules).stream().filter(f -> f.startsWith(rules.resolve("classify"))).count();
+        assertEquals(counts(classifyFiles, 1), phases(cache), "narrate filed as one module, classify a file at a time");
+    }
+
+    /**
+     * Drools reads a package's imports as the whole package's: a file that names a fact type another file of its
+     * package imports compiles on its own too, and an import that names no class is reported at its own file.
+     */
+    @Test
+    void aFileUsesTheImportsOfItsPackage() throws IOException {
+        Path rules = rules();
+        Files.writeString(rules.resolve("narrate/zz-no-imports.drl"), """
+                package pcp.narrate;
+                rule "Names Finding without importing it"
+                when
+                    $f : Finding( code == "TREND_UP" )
+                then
+                    int seen = 1;
+                end
+                """);
+        Problems problems = new Problems();
+        assertTrue(RuleBase.compile(rules, problems) != null, problems.sorted().toString());
+
+        Files.writeString(rules.resolve("narrate/zz-bad-import.drl"), """
+                package pcp.narrate;
+                import org.pcpassessor.facts.NoSuchFact;
+                """);
+        RuleBase.forgetCompiled();
+        Problems bad = new Problems();
+        assertEquals(null, RuleBase.compile(rules, bad));
+        // as when the phase was compiled as one: the import's own file names it (the rules of the package that
+        // cannot compile without it are listed too)
+        assertTrue(bad.sorted().stream().map(Object::toString).anyMatch(m -> m.startsWith(
+                rules.resolve("narrate/zz-bad-import.drl") + ":") && m.contains("Error importing : 'NoSuchFact'")),
+                bad.sorted().toString());
+    }
+
+    /** A rule name a package declares in two files is reported at the second, naming the first: no file wins. */
+    @Test
+    void aRuleNameDeclaredInTwoFilesIsAnError() throws IOException {
+        Path rules = rules();
+        String trend = Files.readString(rules.resolve("narrate/trend.drl"));
+        Files.writeString(rules.resolve("narrate/zz-again.drl"), trend);
+        Problems problems = new Problems();
+        assertEquals(null, RuleBase.compile(rules, problems));
+        List<String> messages = problems.sorted().stream().map(Object::toString).toList();
+        assertEquals(1, messages.size(), messages.toString());
+        int line = trend.lines().toList().indexOf("rule \"Long-term trend\"") + 1;
+        assertTrue(line > 0);
+        assertEquals(rules.resolve("narrate/zz-again.drl") + ":" + line + ": error: rule 'Long-term trend' is declared "
+                + "again: package pcp.narrate already has a rule of that name at " + rules.resolve("narrate/trend.drl")
+                + ":" + line + "; give one of them another name", messages.get(0));
+    }
+
+    private static List<Path> ruleFiles(Path rules) throws IOException {
+        try (Stream<Path> files = Files.walk(rules)) {
+            return files.filter(p -> RuleBase.isRuleFile(p.getFileName().toString())).toList();
+        }
+    }
+
+    /** "classify" and "narrate" as many times as given, sorted as {@link #phases} lists them. */
+    private static List<String> counts(long classify, long narrate) {
+        List<String> phases = new java.util.ArrayList<>();
+        for (long i = 0; i < classify; i++) {
+            phases.add("classify");
+        }
+        for (long i = 0; i < narrate; i++) {
+            phases.add("narrate");
+        }
+        return phases;
     }
 
     private static List<String> phases(Path cache) throws IOException {
