@@ -196,10 +196,38 @@ public final class Assembler {
                         Months.longName(month))) : DraftWords.say(phrases, "noticeNothingFound", Map.of()));
             }
         } else if (composed.paragraphs().isEmpty()) {
-            // a heading with nothing under it but a folded list reads as an omission: say why there is no paragraph
-            notices.add(DraftWords.say(phrases, "noticeOnlyAlsoNoted", Map.of("count", composed.alsoNoted().size())));
+            // a heading with nothing under it but a folded list reads as an omission: say why there is no paragraph,
+            // and where every measure held steady against the benchmark, say where each stands (a reader asked
+            // "Knife crime was stable: 1,432 offences (2019/20: 1,577) ... neither significantly different")
+            List<String> steady = steady(rows, phrases);
+            notices.add(steady.isEmpty()
+                    ? DraftWords.say(phrases, "noticeOnlyAlsoNoted", Map.of("count", composed.alsoNoted().size()))
+                    : DraftWords.say(phrases, "noticeSteady", Map.of("count", composed.alsoNoted().size(),
+                            "period", Months.twelveMonthsTo(month), "list", Values.list(steady))));
         }
         return notices;
+    }
+
+    /**
+     * Each measure as it stands against its benchmark ({@code noticeSteadyItem}), when every one of them has a
+     * benchmark label and each is comparable; else none.
+     */
+    private static List<String> steady(List<MeasureReport> rows, Phrases phrases) {
+        List<String> items = new ArrayList<>();
+        for (MeasureReport r : rows) {
+            TableLabel label = r.labels().get(Basis.BENCHMARK);
+            if (label == null || !label.finding().code().equals("COMPARABLE")
+                    || r.assessment().snapshot().baselineLabel().equals("fixed")) {
+                return List.of();
+            }
+            Map<String, Object> values = Values.of(r.assessment().snapshot(), List.of());
+            Map<String, Object> item = new java.util.HashMap<>();
+            for (String name : DraftWords.ENTRIES.get("noticeSteadyItem")) {
+                item.put(name, values.get(name));
+            }
+            items.add(DraftWords.say(phrases, "noticeSteadyItem", item));
+        }
+        return items;
     }
 
     /**

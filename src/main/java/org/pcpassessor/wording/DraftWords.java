@@ -37,6 +37,8 @@ public final class DraftWords {
         e.put("noticeNoData", Set.of("month"));
         e.put("noticeNothingFound", Set.of());
         e.put("noticeOnlyAlsoNoted", Set.of("count"));
+        e.put("noticeSteady", Set.of("count", "period", "list"));
+        e.put("noticeSteadyItem", Set.of("kind", "subject", "rolling12Text", "baselineText", "baselineYear"));
         return java.util.Collections.unmodifiableMap(e);
     }
 

@@ -125,6 +125,11 @@ public final class Values {
         return com.ibm.icu.text.ListFormatter.getInstance(UK).format(names);
     }
 
+    /** Items as an English list: "A", "A and B", "A, B and C". */
+    public static String list(List<String> items) {
+        return com.ibm.icu.text.ListFormatter.getInstance(UK).format(items);
+    }
+
     /** How far an area's figure is from its expected one, relative to it; 0 when either is missing or 0. */
     private static double distance(Finding f) {
         if (f.evidence().get("otherObserved") instanceof Double o

@@ -1,6 +1,7 @@
 package org.pcpassessor.narrative;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,33 +76,70 @@ class DraftTest {
     }
 
     /**
-     * Numbers as a reader sees them, after taking out the dates and periods that frame them ("December 2020",
-     * "2019/20", "12 month", "24 months"): no paragraph states one twice.
-     */
-    /**
      * A priority whose sentences all went under "Also noted" says so under its heading rather than showing a heading
      * with nothing under it but a folded list (Knife Crime in December 2020; counted here from the Markdown itself).
+     * When every measure of it is Comparable against its benchmark (the JSON's vsBenchmark), the notice says where
+     * each stands: its 12-month figure and baseline as the JSON's figures give them, formatted here.
      */
     @Test
     void aPriorityWithoutAParagraphSaysWhy() {
         Matcher sections = Pattern.compile("(?ms)^### (\\d+\\.\\d+) ([^\n]+)\n(.*?)(?=^### |^## |\\z)").matcher(markdown);
         int without = 0;
+        int steady = 0;
         while (sections.find()) {
             String body = sections.group(3);
             boolean numbered = Pattern.compile("(?m)^- \\d+\\.\\d+\\.\\d+ ")
                     .matcher(body.replaceAll("(?s)<details>.*?</details>", "")).find();
             Matcher also = Pattern.compile("<summary>Also noted \\((\\d+)\\)</summary>").matcher(body);
-            if (!numbered && also.find()) {
-                without++;
-                String n = also.group(1);
+            if (numbered || !also.find()) {
+                continue;
+            }
+            without++;
+            String n = also.group(1);
+            String priority = sections.group(2);
+            List<JsonNode> measures = new ArrayList<>();
+            json.get("measures").forEach(m -> {
+                if (m.get("priority").asText().equals(priority) && m.get("area").asText().equals("Force")) {
+                    measures.add(m);
+                }
+            });
+            assertFalse(measures.isEmpty(), priority);
+            boolean allComparable = measures.stream().allMatch(m -> m.get("vsBenchmark").asText().equals("Comparable"));
+            if (!allComparable) {
                 assertTrue(body.contains("Nothing this month reached the commentary for this priority; " + (n.equals("1")
                         ? "its one lesser point is" : "its " + n + " lesser points are") + " under Also noted below."),
-                        sections.group(2) + ":\n" + body);
+                        priority + ":\n" + body);
+                continue;
+            }
+            steady++;
+            assertTrue(body.contains("In the 12 months to December 2020, every measure of this priority was comparable "
+                    + "to the year end benchmark: "), priority + ":\n" + body);
+            assertTrue(body.contains((n.equals("1") ? "Its one lesser point is" : "Its " + n + " lesser points are")
+                    + " under Also noted below."), body);
+            for (JsonNode m : measures) {
+                JsonNode stats = m.get("stats");
+                boolean count = m.get("kind").asText().equals("count");
+                String now = figure(stats.get("rolling12").asDouble(), count);
+                String then = figure(stats.get("baseline").asDouble(), count);
+                String year = stats.get("baselineYear").asText();
+                assertTrue(body.contains(now) && body.contains("(" + year + ": " + then + ")"),
+                        m.get("id").asText() + ": " + now + ", " + year + ": " + then + " in\n" + body);
             }
         }
         assertTrue(without >= 1, "December 2020 has a priority with no paragraph (Knife Crime)");
+        assertTrue(steady >= 1, "Knife Crime's four measures are all Comparable in December 2020");
     }
 
+    /** A 12-month figure as a reader sees it: a count with thousands separated, a rate as a percentage, 1 place. */
+    private static String figure(double value, boolean count) {
+        return count ? String.format(java.util.Locale.UK, "%,d", Math.round(value))
+                : String.format(java.util.Locale.UK, "%.1f%%", value * 100);
+    }
+
+    /**
+     * Numbers as a reader sees them, after taking out the dates and periods that frame them ("December 2020",
+     * "2019/20", "12 month", "24 months"): no paragraph states one twice.
+     */
     @Test
     void noNumberAppearsTwiceInAParagraph() {
         Pattern frame = Pattern.compile("(January|February|March|April|May|June|July|August|September|October|November"
