@@ -113,6 +113,11 @@ public final class JsonReport {
                 priorityNumber++;
                 g.writeStartObject();
                 g.writeStringField("priority", s.name());
+                g.writeArrayFieldStart("notices"); // what the draft says under the heading (draft.yaml)
+                for (String notice : s.notices()) {
+                    g.writeString(notice);
+                }
+                g.writeEndArray();
                 g.writeArrayFieldStart("paragraphs");
                 int paragraphNumber = 0;
                 for (Paragraph paragraph : s.paragraphs()) {

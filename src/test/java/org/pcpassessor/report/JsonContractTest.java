@@ -188,6 +188,20 @@ class JsonContractTest {
             }
         }
         assertTrue(generated >= 10, generated + " generated paragraphs");
+        // what the draft says under a heading is in the JSON too: Knife Crime, with no paragraph in December 2020
+        List<String> notices = new ArrayList<>();
+        for (JsonNode pillar : report.get("commentary")) {
+            for (JsonNode priority : pillar.get("priorities")) {
+                assertTrue(priority.get("notices").isArray(), priority.get("priority").asText());
+                if (priority.get("paragraphs").isEmpty()) {
+                    priority.get("notices").forEach(n -> notices.add(priority.get("priority").asText() + ": "
+                            + n.asText()));
+                }
+            }
+        }
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).startsWith("Knife Crime: In the 12 months to December 2020, every measure of this "
+                + "priority was comparable to the year end benchmark: "), notices.get(0));
         // a sentence placed in a paragraph says so on its measure
         assertEquals("1.2.2", measure("da-recorded-crime", "Force").get("sentences").get(0).get("placement").asText());
     }
