@@ -156,7 +156,7 @@ class ProseTest {
     @Test
     void specialCauseIsSaidInPlainWords() {
         sentences.forEach(s -> assertFalse(s.contains("special cause"), s));
-        assertTrue(sentences.stream().anyMatch(s -> s.contains("a sustained rise, not a one-off")));
+        assertTrue(sentences.stream().anyMatch(s -> s.contains("a sustained higher level, not a one-off")));
         assertTrue(sentences.stream().anyMatch(s -> s.contains("was an unusually high month")));
     }
 
