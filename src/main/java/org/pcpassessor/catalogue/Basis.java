@@ -17,9 +17,17 @@ public enum Basis {
     /** The current month against the average of the 36 months before it (M-36..M-1). */
     THREE_YEAR("3yr", "vs3yrAvg", 1, 1, 36),
     /** The current month against the same month a year earlier (M-12). */
-    LAST_YEAR("lastYear", "vsLastYear", 1, 12, 1);
+    LAST_YEAR("lastYear", "vsLastYear", 1, 12, 1),
+    /**
+     * The rolling 12 months (M-11..M) against the 12 months a year earlier (M-23..M-12): the seeds' "compared to the
+     * 12 months ending December 2019", "the equivalent period last year". No table column of its own.
+     */
+    YEAR_EARLIER("yearEarlier", "vsYearEarlier", 12, 12, 12);
 
-    /** The JSON label fields, in declaration order: vsBenchmark, vs1yrAvg, vs3yrAvg, vsLastYear. */
+    /**
+     * The JSON label fields of the bases the pillar tables print, in declaration order: vsBenchmark, vs1yrAvg,
+     * vs3yrAvg, vsLastYear (the 12 months against the 12 months a year earlier has no column).
+     */
     public static final java.util.List<String> LABEL_FIELDS = java.util.List.of("vsBenchmark", "vs1yrAvg",
             "vs3yrAvg", "vsLastYear");
 
@@ -50,6 +58,11 @@ public enum Basis {
     /** How many months, ending with the report month, the observed side covers. */
     public int observedMonths() {
         return observedMonths;
+    }
+
+    /** Whether the pillar tables print a label for this basis (its field is one of {@link #LABEL_FIELDS}). */
+    public boolean tabled() {
+        return LABEL_FIELDS.contains(labelField);
     }
 
     /** For the bases other than the benchmark: the first and last index of the expected side at index i. */

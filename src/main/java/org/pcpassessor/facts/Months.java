@@ -102,7 +102,11 @@ public final class Months {
         if (basis.isBaseline()) {
             return baseline;
         }
-        return basis.expectedMonths() == 1 ? longName(basis.expectedTo(month))
-                : "average of " + range(basis.expectedFrom(month), basis.expectedTo(month));
+        if (basis.expectedMonths() == 1) {
+            return longName(basis.expectedTo(month));
+        }
+        // 12 months against 12 months compares totals (or pooled rates), not averages
+        return (basis.observedMonths() > 1 ? "rolling 12 months " : "average of ")
+                + range(basis.expectedFrom(month), basis.expectedTo(month));
     }
 }

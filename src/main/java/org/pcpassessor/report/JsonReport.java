@@ -226,7 +226,9 @@ public final class JsonReport {
         putFinite(g, "changeRolling12VsLastYear", s.changeRolling12VsLastYear());
         g.writeEndObject();
         for (Basis b : Basis.values()) {
-            g.writeStringField(b.labelField(), r.label(b));
+            if (b.tabled()) { // the table's labels; the year-earlier comparison is in "tests" and the findings
+                g.writeStringField(b.labelField(), r.label(b));
+            }
         }
         g.writeArrayFieldStart("dataIssues"); // what the data checks found or the catalogue declared (docs/methods.md)
         for (org.pcpassessor.facts.DataIssue d : r.assessment().issues()) {

@@ -40,7 +40,8 @@ public final class SignificanceMethods {
             // Crime counts vary more than Poisson (seasons, operations, recording): docs/methods.md
             case COUNT -> QuasiPoisson.NAME;
             case RATE, PROPORTION -> ProportionOrFisher.NAME;
-            case MEDIAN -> basis == Basis.BENCHMARK ? MannWhitney.NAME : MovingRangeZ.NAME;
+            // a year of monthly medians against another year of them; a month against the months before it
+            case MEDIAN -> basis.observedMonths() > 1 ? MannWhitney.NAME : MovingRangeZ.NAME;
         };
     }
 

@@ -40,7 +40,7 @@ import org.yaml.snakeyaml.Yaml;
 public final class Reference {
     private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
     private static final int MAX_RUN = 36;
-    private static final String[] BASES = {"benchmark", "1yr", "3yr", "lastYear"};
+    private static final String[] BASES = {"benchmark", "1yr", "3yr", "lastYear", "yearEarlier"};
 
     /** One series: monthly numerators and denominators from its first month (months counted from year 0). */
     private static final class Series {
@@ -291,7 +291,7 @@ public final class Reference {
 
     /** The test of a basis at month index i: null when the series is too short for it. */
     private static Result test(Series s, String basis, int i, double confidence) {
-        int oFrom = basis.equals("benchmark") ? i - 11 : i;
+        int oFrom = basis.equals("benchmark") || basis.equals("yearEarlier") ? i - 11 : i;
         int eFrom;
         int eTo;
         switch (basis) {
@@ -311,6 +311,10 @@ public final class Reference {
                 eFrom = i - 36;
                 eTo = i - 1;
             }
+            case "yearEarlier" -> { // the 12 months a year before the rolling 12 months
+                eFrom = i - 23;
+                eTo = i - 12;
+            }
             default -> {
                 eFrom = i - 12;
                 eTo = i - 12;
@@ -321,7 +325,7 @@ public final class Reference {
         }
         return switch (s.kind) {
             case "count" -> quasiPoisson(s.num, oFrom, i, eFrom, eTo, confidence);
-            case "median" -> basis.equals("benchmark")
+            case "median" -> basis.equals("benchmark") || basis.equals("yearEarlier")
                     ? mannWhitney(Arrays.copyOfRange(s.num, oFrom, i + 1), Arrays.copyOfRange(s.num, eFrom, eTo + 1),
                     confidence)
                     : movingRange(s.num, i, eFrom, eTo, confidence);

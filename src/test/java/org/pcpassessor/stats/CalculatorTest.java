@@ -222,6 +222,34 @@ public class CalculatorTest {
                 .isEmpty());
     }
 
+    /**
+     * The rolling 12 months against the 12 months a year earlier, worked by hand (scenarios/53 has the same series
+     * from January 2018): the 12 months to December 2020, 3 x 700 + 8 x 540 + 480 = 6,900 (mean 575, Pearson sum
+     * sum((y - 575)^2 / 575) = 114.26 on 11 degrees of freedom); the 12 months to December 2019, 12 x 500 = 6,000
+     * (Pearson sum 0). Quasi-Poisson (QuasiPoisson's Javadoc): phi = 114.26 / 22 = 5.194, r = 12,900 / 24 = 537.5,
+     * z = (575 - 500) / sqrt(5.194 x 537.5 x (1/12 + 1/12)) = 75 / 21.571 = 3.4769.
+     */
+    @Test
+    void theTwelveMonthsAgainstTheTwelveMonthsAYearEarlier() {
+        double[] v = new double[45]; // April 2017 (0) to December 2020 (44)
+        for (int i = 0; i < 45; i++) {
+            YearMonth m = START.plusMonths(i);
+            v[i] = m.getYear() < 2020 ? 500 : m.getMonthValue() <= 3 ? 700 : m.getMonthValue() == 12 ? 480 : 540;
+        }
+        Assessment a = new Calculator(measure(Kind.COUNT, OptionalDouble.empty()), counts(v), true, 0.95)
+                .assess(DEC_2020);
+        org.pcpassessor.facts.Comparison c = a.comparisons().stream().filter(x -> x.basis().equals("yearEarlier"))
+                .findFirst().orElseThrow();
+        assertEquals(6900, c.observed());
+        assertEquals(6000, c.expected());
+        double pearson = 3 * 125.0 * 125 / 575 + 8 * 35.0 * 35 / 575 + 95.0 * 95 / 575;
+        assertEquals(114.26, pearson, 0.005);
+        assertEquals(3.4769, c.statistic(), 0.0005);
+        assertEquals("higher", c.outcome());
+        assertEquals("rolling 12 months January 2020 to December 2020", c.observedLabel());
+        assertEquals("rolling 12 months January 2019 to December 2019", c.expectedLabel());
+    }
+
     @Test
     void tooShortASeriesLeavesFiguresAndTestsOut() {
         double[] v = new double[10];

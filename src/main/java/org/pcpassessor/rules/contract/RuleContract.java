@@ -73,7 +73,7 @@ public final class RuleContract {
     private static Map<String, Class<? extends Evidence>> contractCodes() {
         Map<String, Class<? extends Evidence>> m = new LinkedHashMap<>();
         for (String c : List.of("HIGHER", "LOWER", "IMPROVED", "DETERIORATED", "COMPARABLE", "SIGNIFICANT_RISE",
-                "SIGNIFICANT_FALL", "AREA_DIVERGENCE")) {
+                "SIGNIFICANT_FALL", "AREA_DIVERGENCE", "YEAR_EARLIER_RISE", "YEAR_EARLIER_FALL")) {
             m.put(c, Comparison.class);
         }
         for (String c : List.of("TWELVE_MONTH_HIGH", "TWELVE_MONTH_LOW", "HIGHEST_SINCE", "LOWEST_SINCE")) {
