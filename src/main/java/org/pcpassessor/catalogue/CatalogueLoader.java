@@ -34,7 +34,7 @@ public final class CatalogueLoader {
     static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars", "events");
     static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "forces", "confidence", "spc", "budget",
             "paper");
-    static final Set<String> PAPER_KEYS = Set.of("to", "from", "purpose", "recommendation", "background");
+    static final Set<String> PAPER_KEYS = Set.of("to", "from", "purpose", "recommendation", "background", "date");
     static final Set<String> SPC_KEYS = Set.of("window", "shift", "trend", "screen");
     static final Set<String> BUDGET_KEYS = Set.of("paragraphs", "sentences", "threshold");
     static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
@@ -154,7 +154,24 @@ public final class CatalogueLoader {
         Paper d = Paper.DEFAULT;
         return new Paper(paperText(map, "to", d.to()), paperText(map, "from", d.from()),
                 paperText(map, "purpose", d.purpose()), paperText(map, "recommendation", d.recommendation()),
-                paperText(map, "background", d.background()));
+                paperText(map, "background", d.background()), paperDate(map.get("date")));
+    }
+
+    /** The paper's date, YYYY-MM-DD, when the catalogue gives one. */
+    private java.util.Optional<java.time.LocalDate> paperDate(Node node) {
+        String text = node == null ? null : text(node, "paper date");
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            if (text.matches("(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}")) {
+                return java.util.Optional.of(java.time.LocalDate.parse(text));
+            }
+        } catch (DateTimeParseException e) {
+            // said below
+        }
+        error(node, "paper date must be YYYY-MM-DD (e.g. 2021-02-11), not " + node.describe());
+        return java.util.Optional.empty();
     }
 
     private String paperText(MapNode map, String key, String fallback) {

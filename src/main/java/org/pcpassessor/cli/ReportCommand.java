@@ -153,6 +153,7 @@ final class ReportCommand implements Callable<Integer> {
                 output.nearMissesOf(workspace), memo);
         List<Problem> problems = new ArrayList<>(workspace.problems());
         problems.addAll(run.problems());
+        output.undatedPaper(workspace).ifPresent(problems::add);
         problems.sort(Problem.READING_ORDER);
         Failures.requireNoErrors(problems);
         if (!problems.isEmpty()) {

@@ -43,7 +43,8 @@ final class ReportOptions {
     Path template;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-            description = "The date printed on the Word paper (default: today).")
+            description = "The date printed on the Word paper (default: the catalogue's paper date; without one, "
+                    + "today's, with a warning).")
     java.time.LocalDate date;
 
     @Option(names = "--full",
@@ -121,9 +122,28 @@ final class ReportOptions {
             case html -> HtmlReport.load(template(), found).flatMap(page -> page.render(Draft.of(report),
                     run.nearMisses(), live, problems, found)).map(ReportOptions::utf8);
             case docx -> DocxReport.load(template(), found).flatMap(paper -> paper.render(Draft.of(report),
-                    DocxReport.FrontMatter.of(report.catalogue().paper(), report.month(),
-                            date != null ? date : java.time.LocalDate.now()), found));
+                    DocxReport.FrontMatter.of(report.catalogue().paper(), report.month(), paperDate(report)),
+                    found));
         };
+    }
+
+    /**
+     * The Word paper's date: --date, else the catalogue's {@code paper.date}, else today's, said in a warning (a
+     * paper for a Board is dated for its meeting, and a run a month later must not redate it unseen).
+     */
+    private java.time.LocalDate paperDate(Report report) {
+        return date != null ? date : report.catalogue().paper().date().orElseGet(java.time.LocalDate::now);
+    }
+
+    /** The warning of a Word paper dated today because neither --date nor the catalogue dates it. */
+    java.util.Optional<Problem> undatedPaper(Workspace workspace) {
+        if (format != Format.docx || date != null || workspace.catalogue().isEmpty()
+                || workspace.catalogue().get().paper().date().isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Problem.warning(workspace.catalogue().get().file().toString(), 0, 0,
+                "the Word paper is dated today, " + java.time.LocalDate.now() + ": give its date with --date "
+                        + "YYYY-MM-DD or report.paper.date in the catalogue"));
     }
 
     /** Renders the report in the chosen format and writes it to --out (atomically) or to standard output. */

@@ -99,6 +99,64 @@ class DocxPaperTest {
     }
 
     /** The text of the n-th numbered paragraph of the k-th priority with paragraphs (0-based), read back with POI. */
+    /**
+     * The paper's date: --date, else the catalogue's report.paper.date, else today's with a warning that says so (a
+     * paper is dated for its meeting, never silently for the day it was run).
+     */
+    @Test
+    void thePaperIsDatedByTheOptionOrTheCatalogueAndAnUndatedOneSaysSo() throws Exception {
+        Path work = dir.resolve("work");
+        Files.createDirectories(work);
+        for (String folder : List.of("fixtures", "notes")) {
+            try (var files = Files.walk(org.pcpassessor.TestFiles.ROOT.resolve(folder))) {
+                for (Path f : files.toList()) {
+                    Path to = work.resolve(org.pcpassessor.TestFiles.ROOT.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to);
+                    }
+                }
+            }
+        }
+        String catalogue = org.pcpassessor.TestFiles.catalogueText();
+        String to = "    to: Business Coordination Board\n";
+        assertTrue(catalogue.contains(to), "the bundled paper's 'to'");
+        Files.writeString(work.resolve("measures.yaml"), catalogue.replace(to, to + "    date: 2021-02-11\n"));
+        assertTrue(documentText(paper(work, "dated.docx", "")).contains("11 February 2021"));
+        assertTrue(documentText(paper(work, "option.docx", "", "--date", "2021-03-04")).contains("4 March 2021"),
+                "--date over the catalogue's date");
+        Files.writeString(work.resolve("measures.yaml"), catalogue);
+        String today = java.time.LocalDate.now().toString();
+        Path undated = paper(work, "undated.docx", "warning: the Word paper is dated today, " + today
+                + ": give its date with --date YYYY-MM-DD or report.paper.date in the catalogue");
+        assertTrue(Files.exists(undated));
+    }
+
+    /** Writes the paper of the catalogue in {@code work}; standard error must contain {@code warning} ("": none). */
+    private static Path paper(Path work, String name, String warning, String... more) {
+        Path out = work.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("report", "--catalogue",
+                work.resolve("measures.yaml").toString(), "--rules", org.pcpassessor.TestFiles.RULES.toString(),
+                "--month", "2020-12", "--format", "docx", "--out", out.toString(), "--template",
+                org.pcpassessor.TestFiles.ROOT.resolve("templates").resolve("paper.docx").toString()));
+        args.addAll(List.of(more));
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(0, org.pcpassessor.cli.Main.execute(args.toArray(String[]::new),
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err)), err.toString());
+        assertTrue(warning.isEmpty() ? !err.toString().contains("dated today") : err.toString().contains(warning),
+                err.toString());
+        return out;
+    }
+
+    private static String documentText(Path docx) throws Exception {
+        try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
+            StringBuilder text = new StringBuilder();
+            doc.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
+            return text.toString();
+        }
+    }
+
     private static String paragraphText(Path docx, int pillar, int priority) throws Exception {
         try (XWPFDocument doc = open(docx)) {
             var paragraphs = doc.getParagraphs();
