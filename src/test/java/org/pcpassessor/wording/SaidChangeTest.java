@@ -42,6 +42,18 @@ class SaidChangeTest {
         assertEquals("higher than", Values.said(false, 12, 0)); // from none: no multiple
     }
 
+    /** A count's change from fewer than a hundred, short of doubling, is said in numbers (worked by hand). */
+    @Test
+    void aSmallCountsChangeIsSaidInNumbers() {
+        assertEquals("18 more than", Values.saidOfCount(86, 68)); // 86 - 68; not "26.5% higher than"
+        assertEquals("25 fewer than", Values.saidOfCount(55, 80)); // 80 - 55
+        assertEquals("51 more than", Values.saidOfCount(150, 99)); // 1.52 times: short of doubling
+        assertEquals("ten times as high as", Values.saidOfCount(10, 1)); // a multiple stays a multiple
+        assertEquals("the same as", Values.saidOfCount(68, 68));
+        assertEquals("12.9% higher than", Values.saidOfCount(12037, 10660)); // from a hundred or more: as before
+        assertEquals("a quarter higher than", Values.saidOfCount(125, 100));
+    }
+
     @Test
     void anAverageOfCountsIsAWholeNumberRoundedHalfUp() {
         Snapshot count = snapshot("count");
