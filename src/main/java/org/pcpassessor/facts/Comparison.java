@@ -33,7 +33,14 @@ public record Comparison(String measureId, String area, boolean headline, String
     /** The evidence keys every comparison gives; a test adds its own details (totals, pooled rate, ...). */
     public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("basis", "method", "observed",
             "observedPeriod", "expected", "expectedPeriod", "statisticName", "statistic", "pValue", "confidence",
-            "outcome", "run");
+            "outcome", "run", Comparison.EXPECTED_MONTH_AGAINST_ITS_YEAR);
+
+    /**
+     * The evidence key of a comparison with the same month last year: that month's own test against the average of
+     * the 12 months before it (higher, lower, comparable), "untested" when it has none or the comparison is not
+     * with one earlier month.
+     */
+    public static final String EXPECTED_MONTH_AGAINST_ITS_YEAR = "expectedMonthAgainstItsYear";
     @Override
     public Direction directionOfChange() {
         return Direction.of(observed, expected);

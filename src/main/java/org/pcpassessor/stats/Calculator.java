@@ -518,11 +518,18 @@ public final class Calculator {
         YearMonth month = series.month(i);
         String baseline = measure.baseline().isPresent() ? "fixed baseline"
                 : Months.financialYear(Months.baselineYearStart(month));
+        // The same month last year against the average of the 12 months before it (its own "1yr" test): a rise on
+        // a month that was itself unusually low is the low month's story, not this one's. Only a comparison with
+        // one earlier month has it; the others say "untested".
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(r.details());
+        details.put(Comparison.EXPECTED_MONTH_AGAINST_ITS_YEAR, basis == Basis.LAST_YEAR
+                ? test(Basis.ONE_YEAR, i - 12, false).map(TestResult::outcome).orElse(TestResult.UNTESTED)
+                : TestResult.UNTESTED);
         return Optional.of(new Comparison(measure.id(), series.area(), headline, kind.yamlName(),
                 measure.polarity().yamlName(), basis.id(), r.method(), r.observed(), r.expected(),
                 Labels.shared(Months.observedPeriod(basis, month)),
                 Labels.shared(Months.expectedPeriod(basis, month, baseline)),
-                r.statisticName(), r.statistic(), r.pValue(), r.confidence(), r.outcome(), run, r.details(), snapshot));
+                r.statisticName(), r.statistic(), r.pValue(), r.confidence(), r.outcome(), run, details, snapshot));
     }
 
     private Sample sample(int from, int to) {

@@ -223,6 +223,25 @@ public class CalculatorTest {
     }
 
     /**
+     * A comparison with the same month last year carries that month's own test against the 12 months before it
+     * (worked by hand in scenarios/57: December 2019's 300 against an average of 500, z = -8.73, lower); the other
+     * comparisons say "untested".
+     */
+    @Test
+    void theSameMonthLastYearCarriesItsOwnTestAgainstItsYear() {
+        double[] v = new double[45]; // April 2017 (0) to December 2020 (44): 500 a month, 300 in December 2019
+        Arrays.fill(v, 500);
+        v[32] = 300;
+        assertEquals(YearMonth.of(2019, 12), START.plusMonths(32));
+        Assessment a = new Calculator(measure(Kind.COUNT, OptionalDouble.empty()), counts(v), true, 0.95)
+                .assess(DEC_2020);
+        for (org.pcpassessor.facts.Comparison c : a.comparisons()) {
+            assertEquals(c.basis().equals("lastYear") ? "lower" : "untested",
+                    c.evidence().get(org.pcpassessor.facts.Comparison.EXPECTED_MONTH_AGAINST_ITS_YEAR), c.basis());
+        }
+    }
+
+    /**
      * The rolling 12 months against the 12 months a year earlier, worked by hand (scenarios/53 has the same series
      * from January 2018): the 12 months to December 2020, 3 x 700 + 8 x 540 + 480 = 6,900 (mean 575, Pearson sum
      * sum((y - 575)^2 / 575) = 114.26 on 11 degrees of freedom); the 12 months to December 2019, 12 x 500 = 6,000
