@@ -53,7 +53,8 @@ public final class Values {
     /** Names about the measure and month. */
     public static final List<String> GENERAL = List.of("measure", "area", "pillar", "priority", "label", "subject",
             "Subject", "noun", "have", "were", "month", "monthShort", "previousMonthName",
-            "lastYearMonth", "rolling12Period", "rolling12LastYearPeriod", "baselineYear", "unit", "kind", "polarity");
+            "lastYearMonth", "rolling12Period", "rolling12LastYearPeriod", "baselineYear", "unit", "unitGiven", "kind",
+            "polarity");
     /** Evidence values that are figures of the measure, also given formatted as {@code nameText}. */
     public static final List<String> FORMATTED_EVIDENCE = List.of("observed", "expected", "otherObserved",
             "otherExpected", "lpl", "upl", "mean", "value");
@@ -264,6 +265,8 @@ public final class Values {
         v.put("rolling12LastYearPeriod", Months.twelveMonthsTo(s.month().minusMonths(12)));
         v.put("baselineYear", s.baselineLabel().equals("fixed") ? "the fixed baseline" : s.baselineLabel());
         v.put("unit", s.unit());
+        // for a by: line ("of 241,293 calls" where the catalogue names what a proportion counts, else "(n=1,323)")
+        v.put("unitGiven", s.unit().isEmpty() ? "no" : "yes");
         v.put("kind", s.kind());
         v.put("polarity", s.polarity());
         for (Figure f : s.figures()) {
