@@ -25,7 +25,10 @@ import org.pcpassessor.problem.Problems;
  * The rules folder compiled at run time into two knowledge bases: {@code classify/} (Snapshots and their
  * comparisons in, Findings out) and everything else, normally {@code narrate/} (Findings in, Sentences out).
  * Running the phases in separate sessions means a narrate rule always sees every finding, so a rule that folds
- * several findings into one sentence wins over the rules that would say them one by one.
+ * several findings into one sentence wins over the rules that would say them one by one. Each rule file is compiled
+ * as a module of its own (so an edit compiles one file), and a phase's knowledge base is made from its files'
+ * modules; a phase whose files share declarations (a function, type, global, query or window, or a rule that
+ * extends another) is compiled as one module.
  */
 public final class RuleBase {
     private static final String RESOURCES = "src/main/resources/";
