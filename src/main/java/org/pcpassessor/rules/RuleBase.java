@@ -40,7 +40,8 @@ public final class RuleBase {
     public static final String CODES = "codes.yaml";
     /** The name ending of an Excel decision table (a CSV one's is {@code .drl.csv}). */
     public static final String EXCEL_TABLE = ".drl.xlsx";
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
+    /** A package statement at the start of a line (of one line, or of a whole text: multiline). */
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
 
     /** A rule as declared: its phase, package, name and where it is declared. */
@@ -284,7 +285,7 @@ public final class RuleBase {
             RuleModel.Source source = sources.get(e.file().toString());
             String drl = source == null ? e.text() : source.drl(); // none: a table that failed its own checks
             String blank = RuleSafety.blank(drl);
-            Matcher p = PACKAGE_STATEMENT.matcher(blank);
+            Matcher p = PACKAGE.matcher(blank);
             String pkg = p.find() ? p.group(1) : "";
             java.util.Set<String> imports = new java.util.LinkedHashSet<>();
             for (Matcher i = IMPORT.matcher(blank); i.find(); ) {
@@ -311,7 +312,6 @@ public final class RuleBase {
 
     /** The resource name of a file's module's imports from the other files of its package. */
     private static final String SHARED_IMPORTS = "pcp-imports-of-the-package/";
-    private static final Pattern PACKAGE_STATEMENT = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*(import\\s[^;\\n]*;?)");
 
     /**
