@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param polarity up-is-good, down-is-good or neutral
  * @param subject  the noun phrase sentences talk about, with its article when it takes one
  * @param shortSubject its short form, used once a paragraph has named the subject ("these crimes", "the rate")
+ * @param units    what the measure counts, as the catalogue's {@code unit} says it ("calls", "minutes"); empty when it
+ *                 gives none. Not {@code unit}: that is a DRL keyword, and a rule could not match a field of that name
  * @param wholeData whether every value of the measure's data is a whole number (minutes, say): then a median of
  *                 months is stated whole too ("195 minutes", not "194.5")
  * @param baselineLabel "2019/20" (the financial year) or "fixed" (a number given in the catalogue)
@@ -23,7 +25,7 @@ import java.util.Objects;
  * @param figures  each figure with how it was made
  */
 public record Snapshot(String measureId, String area, boolean headline, String pillar, String priority, String label,
-                       String subject, String shortSubject, String kind, String polarity, String unit, boolean wholeData,
+                       String subject, String shortSubject, String kind, String polarity, String units, boolean wholeData,
                        YearMonth month,
                        double current, double previousMonth, double sameMonthLastYear, double twoYearsAgo,
                        double threeYearsAgo, double rolling12, double rolling12PreviousMonth,
@@ -98,7 +100,7 @@ public record Snapshot(String measureId, String area, boolean headline, String p
         private String shortSubject = "";
         private String kind = "count";
         private String polarity = "neutral";
-        private String unit = "";
+        private String units = "";
         private boolean wholeData = false;
         private final YearMonth month;
         private double current = Double.NaN;
@@ -165,8 +167,8 @@ public record Snapshot(String measureId, String area, boolean headline, String p
             return this;
         }
 
-        public Builder unit(String unit) {
-            this.unit = unit;
+        public Builder units(String units) {
+            this.units = units;
             return this;
         }
 
@@ -262,7 +264,7 @@ public record Snapshot(String measureId, String area, boolean headline, String p
 
         public Snapshot build() {
             return new Snapshot(measureId, area, headline, pillar, priority, label, subject, shortSubject, kind,
-                    polarity, unit, wholeData, month, current, previousMonth, sameMonthLastYear, twoYearsAgo,
+                    polarity, units, wholeData, month, current, previousMonth, sameMonthLastYear, twoYearsAgo,
                     threeYearsAgo, rolling12, rolling12PreviousMonth, rolling12LastYear, baseline, baselineLabel,
                     avg1yr, avg3yr, changeVsLastYear, changeVsBaseline, changeRolling12VsLastYear,
                     rolling12Denominator, figures);

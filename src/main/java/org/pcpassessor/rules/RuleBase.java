@@ -399,10 +399,12 @@ public final class RuleBase {
                                    boolean trusted, Map<String, RuleInfo> rules) {
         KieServices ks = KieServices.Factory.get();
         KieBuilder builder;
+        RuntimeException failure = null;
         try {
             builder = ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class);
         } catch (RuntimeException e) {
             builder = null;
+            failure = e;
         }
         if (builder == null || builder.getResults().hasMessages(Message.Level.ERROR)) {
             Problems drl = new Problems();
@@ -415,7 +417,13 @@ public final class RuleBase {
             if (!drl.hasErrors() && builder != null) {
                 report(folder, builder.getResults().getMessages(), byResource, tables, drl);
             } else if (!drl.hasErrors()) {
-                drl.error(folder.toString(), 0, 0, "the " + phase + " rules cannot be compiled");
+                // the executable model's own parser refused what the DRL parser took: its message is all there is
+                // (a field named like a DRL keyword, `unit == "calls"`, is one such case)
+                String files = String.join(", ", new java.util.TreeSet<>(byResource.values().stream()
+                        .map(Path::toString).toList()));
+                drl.error(byResource.size() == 1 ? files : folder.toString(), 0, 0, "the " + phase + " rules cannot be "
+                        + "compiled" + (failure == null ? "" : ": " + CompilerMessages.clean(firstLine(failure)))
+                        + (byResource.size() > 1 ? " (in one of " + files + ")" : ""));
             }
             drl.sorted().forEach(problems::add);
             ks.getRepository().removeKieModule(releaseId);
@@ -452,6 +460,12 @@ public final class RuleBase {
             }
         }
         return base;
+    }
+
+    /** The first line of an exception's message (a parser's runs on with its stack), or its class. */
+    private static String firstLine(RuntimeException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip().lines().findFirst().orElse(m);
     }
 
     /** Finds a table's or file's rule by its package and name, for the trust check's messages. */

@@ -388,7 +388,7 @@ public final class Calculator {
         return Snapshot.builder(measure.id(), series.area(), month).headline(headline).pillar(measure.pillar())
                 .priority(measure.priority()).label(measure.label()).subject(measure.subject())
                 .shortSubject(measure.shortSubject()).kind(kind.yamlName()).polarity(measure.polarity().yamlName())
-                .unit(measure.unit()).wholeData(wholeData()).current(current).previousMonth(previous)
+                .units(measure.unit()).wholeData(wholeData()).current(current).previousMonth(previous)
                 .sameMonthLastYear(lastYear).twoYearsAgo(twoYears).threeYearsAgo(threeYears).rolling12(rolling12)
                 .rolling12PreviousMonth(rolling12Previous).rolling12LastYear(rolling12LastYear).baseline(baseline)
                 .baselineLabel(baselineLabel).avg1yr(avg1yr).avg3yr(avg3yr)

@@ -264,9 +264,9 @@ public final class Values {
         v.put("rolling12Period", Months.twelveMonthsTo(s.month()));
         v.put("rolling12LastYearPeriod", Months.twelveMonthsTo(s.month().minusMonths(12)));
         v.put("baselineYear", s.baselineLabel().equals("fixed") ? "the fixed baseline" : s.baselineLabel());
-        v.put("unit", s.unit());
+        v.put("unit", s.units());
         // for a by: line ("of 241,293 calls" where the catalogue names what a proportion counts, else "(n=1,323)")
-        v.put("unitGiven", s.unit().isEmpty() ? "no" : "yes");
+        v.put("unitGiven", s.units().isEmpty() ? "no" : "yes");
         v.put("kind", s.kind());
         v.put("polarity", s.polarity());
         for (Figure f : s.figures()) {
@@ -396,12 +396,12 @@ public final class Values {
      * whole, half-up, as the data is.
      */
     public static String value(Snapshot s, double x) {
-        return value(s.kind(), s.unit(), stated(s, x));
+        return value(s.kind(), s.units(), stated(s, x));
     }
 
     /** A figure to its first decimal whatever the data (for explain, which shows what was computed). */
     public static String exact(Snapshot s, double x) {
-        return value(s.kind(), s.unit(), x);
+        return value(s.kind(), s.units(), x);
     }
 
     /** A table cell: the figure as {@link #value(Snapshot, double)} gives it, without the unit (the row says it). */
@@ -770,7 +770,7 @@ public final class Values {
      */
     private static boolean marked(Snapshot s, List<Finding> findings) {
         for (String text : new String[] {s.subject(), s.shortSubject(), s.measureId(), s.area(), s.label(),
-                s.pillar(), s.priority(), s.unit(), s.kind(), s.polarity(), s.baselineLabel()}) {
+                s.pillar(), s.priority(), s.units(), s.kind(), s.polarity(), s.baselineLabel()}) {
             if (marked(text)) {
                 return true;
             }

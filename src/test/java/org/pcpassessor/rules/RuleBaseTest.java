@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.pcpassessor.rules.contract.RulesReference;
 import org.pcpassessor.rules.run.RuleRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,35 @@ class RuleBaseTest {
         }
         assertTrue(base.rules().stream().anyMatch(r -> r.source().toString().equals(TestFiles.RULES.resolve("classify/streaks.drl.csv") + ":10")
                 && r.name().equals("Runs of rises or falls_10")), "the decision table's first row is a rule");
+    }
+
+    /**
+     * Every field the rules reference lists can be matched by its name, as an analyst writes it: the executable model's
+     * parser cannot read a field named like a DRL keyword ({@code Snapshot( unit == "calls" )} failed with
+     * "Encountered unexpected token" and no line, so Snapshot's field is {@code units}).
+     */
+    @Test
+    void everyFieldOfEveryFactCanBeMatchedByItsName() throws Exception {
+        StringBuilder drl = new StringBuilder("package pcp.classify;\n\nimport org.pcpassessor.facts.*;\n\n");
+        List<String> fields = new java.util.ArrayList<>();
+        for (Class<? extends Record> type : RulesReference.FACTS) {
+            List<String> constraints = new java.util.ArrayList<>();
+            for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+                constraints.add(c.getName() + " == " + c.getName());
+                fields.add(type.getSimpleName() + "." + c.getName());
+            }
+            drl.append("rule \"Every field of ").append(type.getSimpleName()).append("\"\nwhen\n    ")
+                    .append(type.getSimpleName()).append("( ").append(String.join(", ", constraints))
+                    .append(" )\nthen\nend\n\n");
+        }
+        TestFiles.copyRules(dir);
+        Files.writeString(dir.resolve("classify/fields.drl"), drl);
+        Problems problems = new Problems();
+        RuleBase base = RuleBase.compile(dir, problems, true);
+        assertEquals(List.of(), problems.sorted());
+        assertEquals(RulesReference.FACTS.size(),
+                base.rules().stream().filter(r -> r.name().startsWith("Every field of")).count());
+        assertTrue(fields.contains("Snapshot.units") && fields.size() > 60, fields.toString());
     }
 
     @Test

@@ -17,7 +17,7 @@ class ValuesTest {
 
     private static Snapshot snapshot(String kind, boolean wholeData, String area) {
         return Snapshot.builder("m", area, YearMonth.of(2020, 12)).pillar("P").priority("Q").label("L")
-                .subject("the things").shortSubject("they").kind(kind).unit(kind.equals("median") ? "minutes" : "")
+                .subject("the things").shortSubject("they").kind(kind).units(kind.equals("median") ? "minutes" : "")
                 .wholeData(wholeData).current(1).previousMonth(1).sameMonthLastYear(1).twoYearsAgo(1)
                 .threeYearsAgo(1).rolling12(1).rolling12PreviousMonth(1).rolling12LastYear(1).baseline(1)
                 .baselineLabel("2019/20").avg1yr(1).avg3yr(1).changeVsLastYear(0).changeVsBaseline(0)

@@ -39,6 +39,11 @@ public final class RulesReference {
     private RulesReference() {
     }
 
+    /** The facts rules match, in the order the reference lists them: records, each field matched by its name. */
+    public static final List<Class<? extends Record>> FACTS = List.of(Snapshot.class, Comparison.class,
+            Extreme.class, Streak.class, Trend.class, SpcSignal.class, org.pcpassessor.facts.DataIssue.class,
+            Finding.class, Sentence.class, TableLabel.class, Importance.class, Trivial.class);
+
     public static String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Rules reference\n\n")
@@ -51,8 +56,7 @@ public final class RulesReference {
                 .append("firing. `./assess check` checks every code, template, phrase, evidence key and compared text ")
                 .append("below, for every rule, whether it fires or not.\n\n");
         md.append("## Facts\n\n");
-        for (Class<?> type : List.of(Snapshot.class, Comparison.class, Extreme.class, Streak.class, Trend.class,
-                SpcSignal.class, org.pcpassessor.facts.DataIssue.class, Finding.class, Sentence.class, TableLabel.class, Importance.class, Trivial.class)) {
+        for (Class<?> type : FACTS) {
             Doc doc = type.getAnnotation(Doc.class);
             md.append("### ").append(type.getSimpleName()).append("\n\n")
                     .append(doc != null ? doc.value() : ABOUT.getOrDefault(type, "")).append("\n\n")
