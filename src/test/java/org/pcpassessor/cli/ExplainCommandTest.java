@@ -42,13 +42,13 @@ class ExplainCommandTest {
         // here by reading the wording files, not from the run).
         Path wording = TestFiles.RULES.resolve("wording");
         assertTrue(out.contains("      wording countAgainstBenchmarkEverywhere at " + wording.resolve("benchmark.yaml") + ":"
-                + lineOf(wording.resolve("benchmark.yaml"), "countAgainstBenchmarkEverywhere") + ", alternative 1 of 4\n"
+                + lineOf(wording.resolve("benchmark.yaml"), "countAgainstBenchmarkEverywhere") + ", alternative 1 of 3\n"
                 + "      phrases in " + wording.resolve("phrases.yaml") + ": "), out);
-        for (String phrase : List.of("theBenchmark", "benchmarkHigherOrLower", "countVsBaseline")) {
+        for (String phrase : List.of("Rolling12Subject", "baselineVerdict", "countVsBaseline")) {
             assertTrue(out.contains(" " + phrase + " (" + lineOf(wording.resolve("phrases.yaml"), phrase) + ")"),
                     phrase + "\n" + out);
         }
-        assertTrue(out.contains("\n      template {countVsBaseline}, significantly"), out);
+        assertTrue(out.contains("\n      template {countVsBaseline}: {baselineVerdict} at both"), out);
         // A shared phrase is shown with the text it was filled with.
         assertTrue(out.contains("countVsBaseline=The 12 month total of recorded Domestic Abuse crimes was 12,037, 12.9% "
                 + "higher than in 2019/20 (10,660)"), out);
