@@ -22,7 +22,13 @@ public enum Basis {
      * The rolling 12 months (M-11..M) against the 12 months a year earlier (M-23..M-12): the seeds' "compared to the
      * 12 months ending December 2019", "the equivalent period last year". No table column of its own.
      */
-    YEAR_EARLIER("yearEarlier", "vsYearEarlier", 12, 12, 12);
+    YEAR_EARLIER("yearEarlier", "vsYearEarlier", 12, 12, 12),
+    /**
+     * The rolling 12 months against a comparator series' (the national rate, a most similar group) over the same 12
+     * months, ending with the comparator's latest month up to the report month: national figures come a month or two
+     * behind a force's own. Only for a measure with {@code comparators:}; no table column.
+     */
+    COMPARATOR("comparator", "vsComparator", 12, 0, 12);
 
     /**
      * The JSON label fields of the bases the pillar tables print, in declaration order: vsBenchmark, vs1yrAvg,
@@ -72,6 +78,11 @@ public enum Basis {
 
     public int expectedTo(int i) {
         return i - expectedEndsBefore;
+    }
+
+    /** Whether the expected side is another series (a comparator's), not this series' own months. */
+    public boolean isComparator() {
+        return this == COMPARATOR;
     }
 
     /** Whether the expected side is the baseline rather than a window of months before the report month. */

@@ -40,11 +40,12 @@ public final class CatalogueLoader {
     static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
     static final Set<String> PRIORITY_KEYS = Set.of("name", "measures", "budget");
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "short", "kind", "polarity", "baseline",
-            "test", "unit", "comparisons", "until", "topic", "events");
+            "test", "unit", "comparisons", "until", "topic", "events", "comparators");
+    static final Set<String> COMPARATOR_KEYS = Set.of("id", "area", "name");
     static final Set<String> EVENT_KEYS = Set.of("month", "to", "kind", "text", "spc");
     /** Every key the catalogue knows somewhere: a known key is never taken for a misspelling of another. */
     private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, PAPER_KEYS, SPC_KEYS, BUDGET_KEYS, PILLAR_KEYS,
-            PRIORITY_KEYS, MEASURE_KEYS, EVENT_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            PRIORITY_KEYS, MEASURE_KEYS, COMPARATOR_KEYS, EVENT_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Set<String> knownTests;
     private final boolean dataOutsideAllowed;
@@ -556,6 +557,7 @@ public final class CatalogueLoader {
                     : java.util.Optional.ofNullable(yearMonth(untilNode, "until"));
             List<Event> events = new ArrayList<>(events(m.get("events"), false));
             events.addAll(eventsForAll);
+            List<ComparatorSeries> comparators = comparators(m.get("comparators"), kind, ids);
             if (id == null || label == null || subject == null || shortSubject == null || topic == null || kind == null
                     || polarity == null || unit == null) {
                 if (id != null) {
@@ -565,10 +567,57 @@ public final class CatalogueLoader {
             }
             Pos at = m.pos();
             measures.add(new Measure(id, label, subject, shortSubject, kind, polarity, pillar, priority, topic,
-                    baseline, tests, comparisons, unit, until, events,
+                    baseline, tests, comparisons, unit, until, events, comparators,
                     new org.pcpassessor.problem.Location(file, at.line(), at.column())));
         }
         return measures;
+    }
+
+    /**
+     * The series a measure is compared with: each an id (its rows' measure column, no measure's id), an area (its
+     * rows' area column) and a name sentences use. Only a rate or proportion has comparators: a count or median of
+     * another force or the nation says nothing of this force's without populations, which the catalogue cannot give.
+     */
+    private List<ComparatorSeries> comparators(Node node, Kind kind, Map<String, Pos> ids) {
+        ListNode list = node == null ? null : asList(node, "comparators");
+        if (list == null) {
+            return List.of();
+        }
+        if (kind != null && !kind.hasDenominator()) {
+            error(node, "comparators are for a rate or proportion, not a " + kind.yamlName() + ": another force's or the "
+                    + "nation's " + kind.yamlName() + " is comparable with this force's only per head of population, "
+                    + "which the catalogue cannot declare");
+            return List.of();
+        }
+        List<ComparatorSeries> out = new ArrayList<>();
+        for (Node item : list.items()) {
+            MapNode c = asMap(item, "a comparator");
+            if (c == null) {
+                continue;
+            }
+            checkKeys(c, COMPARATOR_KEYS, "comparator");
+            String id = text(required(c, "id", "comparator"), "comparator id");
+            String area = text(required(c, "area", "comparator"), "comparator area");
+            String name = text(required(c, "name", "comparator"), "comparator name");
+            if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                error(c.get("id"), "comparator id '" + id + "' may use only letters, digits, '.', '_' and '-' (it is "
+                        + "used in data files)");
+                continue;
+            }
+            Pos first = id == null ? null : ids.putIfAbsent(id, c.get("id").pos());
+            if (first != null) {
+                error(c.get("id"), "comparator id '" + id + "' is already an id (line " + first.line() + "): a "
+                        + "comparator's rows need an id of their own");
+                continue;
+            }
+            if (id == null || area == null || name == null) {
+                continue;
+            }
+            Pos at = c.pos();
+            out.add(new ComparatorSeries(id, area, name, new org.pcpassessor.problem.Location(file, at.line(),
+                    at.column())));
+        }
+        return out;
     }
 
     /**

@@ -28,12 +28,14 @@ import java.util.Set;
  * @param until      the last month the series is published, when its supply stopped (later rows are ignored)
  * @param events     what the analysts declared happened to the data (its own and the catalogue's for every measure),
  *                   in month order
+ * @param comparators the series it is compared with (national, peers), for a rate or proportion; none by default
  * @param source     where it is declared, for error messages
  */
 public record Measure(String id, String label, String subject, String shortSubject, Kind kind, Polarity polarity,
                       String pillar, String priority, String topic, OptionalDouble baseline, Map<Basis, String> tests,
                       Set<Basis> comparisons, String unit, java.util.Optional<java.time.YearMonth> until,
-                      java.util.List<Event> events, org.pcpassessor.problem.Location source) {
+                      java.util.List<Event> events, java.util.List<ComparatorSeries> comparators,
+                      org.pcpassessor.problem.Location source) {
 
     /** The comparison bases a measure can report; each has a default test per kind. */
     public static final Set<Basis> ALL_BASES = Set.copyOf(java.util.EnumSet.allOf(Basis.class));
@@ -53,6 +55,7 @@ public record Measure(String id, String label, String subject, String shortSubje
         Objects.requireNonNull(until, "until");
         Objects.requireNonNull(source, "source");
         events = events.stream().sorted(java.util.Comparator.comparing(Event::month)).toList();
+        comparators = java.util.List.copyOf(comparators);
         tests = Map.copyOf(tests);
         comparisons = Set.copyOf(comparisons);
         if (id.isBlank()) {

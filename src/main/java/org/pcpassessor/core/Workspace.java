@@ -393,8 +393,18 @@ public final class Workspace {
         return (out.size() >= PARALLEL_FROM ? out.parallelStream() : out.stream())
                 .map(c -> new Calculator(c.measure(), c.series(), c.headline(), catalogue.confidence(), catalogue.spc(),
                         anomalies.getOrDefault(DataChecks.key(c.measure().id(), c.series().area()), List.of()))
+                        .against(c.headline() ? comparators(c.measure()) : Map.of())
                         .assess(month))
                 .toList();
+    }
+
+    /** The measure's comparator series that the data has (the headline area is compared with them). */
+    private Map<org.pcpassessor.catalogue.ComparatorSeries, Series> comparators(Measure m) {
+        Map<org.pcpassessor.catalogue.ComparatorSeries, Series> out = new java.util.HashMap<>();
+        for (org.pcpassessor.catalogue.ComparatorSeries c : m.comparators()) {
+            data.series(c.id(), c.area()).ifPresent(s -> out.put(c, s));
+        }
+        return out;
     }
 
     /** A series chosen to be assessed. */

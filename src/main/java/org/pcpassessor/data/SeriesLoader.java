@@ -52,6 +52,9 @@ public final class SeriesLoader {
     static final YearMonth FIRST_MONTH = YearMonth.of(1900, 1);
     static final YearMonth LAST_MONTH = YearMonth.of(2199, 12);
 
+    /** Each comparator series' id and its one area (read() sets them). */
+    private Map<String, String> comparatorAreas = Map.of();
+
     public SeriesLoader(Catalogue catalogue, Problems problems) {
         this.catalogue = catalogue;
         this.problems = problems;
@@ -61,6 +64,16 @@ public final class SeriesLoader {
     public DataSet read() {
         Map<String, Measure> measures = new HashMap<>();
         catalogue.measures().forEach(m -> measures.put(m.id(), m));
+        // a comparator's rows (the national rate, ...) read as a series of the kind of the measure compared with it,
+        // in its own area only
+        Map<String, String> comparators = new HashMap<>();
+        for (Measure m : catalogue.measures()) {
+            for (org.pcpassessor.catalogue.ComparatorSeries c : m.comparators()) {
+                measures.put(c.id(), c.asSeriesOf(m));
+                comparators.put(c.id(), c.area());
+            }
+        }
+        this.comparatorAreas = Map.copyOf(comparators);
         // each area by the catalogue's own string: a row keeps it, not the string its field was read into
         Map<String, String> areas = new HashMap<>();
         catalogue.areas().forEach(a -> areas.put(a, a));
@@ -370,7 +383,15 @@ public final class SeriesLoader {
             }
             return;
         }
-        String areaName = areas.get(area);
+        String comparatorArea = comparatorAreas.get(id);
+        if (comparatorArea != null && !comparatorArea.equals(area)) {
+            if (unknownAreas.merge(id + "/" + area, 1, Integer::sum) == 1) {
+                found.error(file, line, record.column("area"), "comparator '" + id + "' is declared for area '"
+                        + comparatorArea + "', not '" + area + "'");
+            }
+            return;
+        }
+        String areaName = comparatorArea != null ? comparatorArea : areas.get(area);
         if (areaName == null) {
             if (unknownAreas.merge(area, 1, Integer::sum) == 1) {
                 found.error(file, line, record.column("area"), "unknown area '" + area + "'"

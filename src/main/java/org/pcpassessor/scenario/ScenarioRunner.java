@@ -197,17 +197,26 @@ public final class ScenarioRunner {
         String file = s.file().toString();
         List<Series> series = new ArrayList<>();
         for (Scenario.SeriesSpec spec : s.series()) {
-            Optional<Measure> measure = catalogue.measure(spec.measure());
+            // a comparator's series (the national rate) is given like a measure's, in the comparator's own area, and
+            // may end before the scenario's month (national figures come behind)
+            Optional<java.util.Map.Entry<org.pcpassessor.catalogue.ComparatorSeries, Measure>> comparator =
+                    catalogue.measures().stream().flatMap(m -> m.comparators().stream()
+                            .filter(c -> c.id().equals(spec.measure())).map(c -> java.util.Map.entry(c, m)))
+                    .findFirst();
+            Optional<Measure> measure = comparator.map(c -> c.getKey().asSeriesOf(c.getValue()))
+                    .or(() -> catalogue.measure(spec.measure()));
             if (measure.isEmpty()) {
                 problems.error(file, spec.line(), 0, "unknown measure '" + spec.measure() + "'"
                         + Suggestions.didYouMean(spec.measure(), catalogue.measures().stream().map(Measure::id).toList())
                         + " in " + catalogue.file());
                 continue;
             }
-            String area = spec.area().orElse(catalogue.headlineArea());
-            if (!catalogue.areas().contains(area)) {
-                problems.error(file, spec.line(), 0, "unknown area '" + area + "'"
-                        + Suggestions.didYouMean(area, catalogue.areas()));
+            String area = spec.area().orElse(comparator.map(c -> c.getKey().area()).orElse(catalogue.headlineArea()));
+            boolean areaKnown = comparator.map(c -> c.getKey().area().equals(area))
+                    .orElse(catalogue.areas().contains(area));
+            if (!areaKnown) {
+                problems.error(file, spec.line(), 0, "unknown area '" + area + "'" + Suggestions.didYouMean(area,
+                        comparator.map(c -> List.of(c.getKey().area())).orElse(catalogue.areas())));
                 continue;
             }
             org.pcpassessor.catalogue.Kind kind = measure.get().kind();
@@ -224,7 +233,8 @@ public final class ScenarioRunner {
             boolean breakDeclared = measure.get().events().stream()
                     .anyMatch(e -> e.kind() == org.pcpassessor.catalogue.Event.Kind.SUPPLY_BREAK
                             && !e.month().isAfter(made.end().plusMonths(1)));
-            if (made.indexOf(s.month()) < 0 && !(breakDeclared && s.month().isAfter(made.end()))) {
+            if (made.indexOf(s.month()) < 0 && !(breakDeclared && s.month().isAfter(made.end()))
+                    && !(comparator.isPresent() && s.month().isAfter(made.end()))) {
                 problems.error(file, spec.line(), 0, "the series of " + spec.measure() + " runs " + made.start()
                         + " to " + made.end() + " and does not reach the month " + s.month()
                         + (s.month().isAfter(made.end()) ? " (declare a supply break in its catalogue when its "

@@ -55,6 +55,13 @@ public final class Calculator {
     private final int breakAt;
     /** The months of implausible zeros: no monthly figure, ghosted on the chart. */
     private final boolean[] masked;
+    /** The series the 12 months are compared with (national, peers): the headline area's only ({@link #against}). */
+    private List<Against> comparators = List.of();
+
+    /** A comparator series with the sums its samples are made from. */
+    private record Against(org.pcpassessor.catalogue.ComparatorSeries about, Series series, Sums numerators,
+                           Sums denominators) {
+    }
 
     /** The index of a month in a series, clamped to 0 .. size (a month after the series: its size). */
     private static int index(Series series, YearMonth month) {
@@ -119,6 +126,22 @@ public final class Calculator {
         this.denominatorSums = new Sums(series.denominators());
     }
 
+    /**
+     * Compares the 12 months with these comparator series too (the measure's {@code comparators:}, each with its
+     * series in the data; a comparator without data is left out by the caller). Returns this calculator.
+     */
+    public Calculator against(java.util.Map<org.pcpassessor.catalogue.ComparatorSeries, Series> series) {
+        List<Against> out = new ArrayList<>();
+        for (org.pcpassessor.catalogue.ComparatorSeries c : measure.comparators()) {
+            Series s = series.get(c);
+            if (s != null) {
+                out.add(new Against(c, s, new Sums(s.numerators()), new Sums(s.denominators())));
+            }
+        }
+        this.comparators = List.copyOf(out);
+        return this;
+    }
+
     /** The assessment at {@code month}, which must lie inside the series. */
     public Assessment assess(YearMonth month) {
         int i = series.indexOf(month);
@@ -133,8 +156,13 @@ public final class Calculator {
         }
         List<Comparison> comparisons = new ArrayList<>();
         for (Basis basis : Basis.values()) {
-            if (measure.reports(basis)) {
+            if (measure.reports(basis) && !basis.isComparator()) {
                 comparison(basis, i, snapshot).ifPresent(comparisons::add);
+            }
+        }
+        if (measure.reports(Basis.COMPARATOR)) {
+            for (Against a : comparators) {
+                comparison(a, i, snapshot).ifPresent(comparisons::add);
             }
         }
         List<Extreme> extremes = new ArrayList<>();
@@ -530,6 +558,76 @@ public final class Calculator {
                 Labels.shared(Months.observedPeriod(basis, month)),
                 Labels.shared(Months.expectedPeriod(basis, month, baseline)),
                 r.statisticName(), r.statistic(), r.pValue(), r.confidence(), r.outcome(), run, details, snapshot));
+    }
+
+    /**
+     * The latest month, from the report month i back to 11 months before it, whose 12 months the force and the
+     * comparator both have: {force index, comparator index}; empty when there is none (the comparator's figures
+     * more than a year behind, or too short).
+     */
+    private Optional<int[]> latestShared(Against a, int i) {
+        for (int j = i; j >= Math.max(lo + 11, i - 11); j--) {
+            if (j >= breakAt) {
+                continue;
+            }
+            int k = a.series().indexOf(series.month(j));
+            if (k >= 11) {
+                return Optional.of(new int[] {j, k});
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The force's 12 months to its month j against the comparator's 12 months to the same month (index k). */
+    private TestResult test(Against a, int j, int k, boolean named) {
+        Sample observed = sample(j - 11, j, named);
+        Sample expected = Sample.window(a.series(), a.numerators(), a.denominators(), k - 11, k,
+                named ? Months.range(a.series().month(k - 11), a.series().month(k)) : "");
+        return SignificanceMethods.forMeasure(measure, Basis.COMPARATOR).compare(observed, expected, observed,
+                confidence);
+    }
+
+    /**
+     * The 12 months against a comparator's over the same 12 months, the latest both have; its evidence names the
+     * comparator, the month compared, and the comparator's own baseline year and how it moved since
+     * ({@link Comparison#COMPARATOR_KEYS}): "the rate for the 43 forces had risen 1.9ppts from 12.3% in 2019/20 to
+     * 14.2% in the 12 months to January 2021".
+     */
+    private Optional<Comparison> comparison(Against a, int i, Snapshot snapshot) {
+        Optional<int[]> at = latestShared(a, i);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        int j = at.get()[0];
+        int k = at.get()[1];
+        TestResult r = test(a, j, k, true);
+        int run = 1;
+        for (int earlier = i - 1; earlier >= 0 && run < MAX_RUN; earlier--) {
+            Optional<int[]> e = latestShared(a, earlier);
+            if (e.isEmpty() || !test(a, e.get()[0], e.get()[1], false).outcome().equals(r.outcome())) {
+                break;
+            }
+            run++;
+        }
+        YearMonth shared = series.month(j);
+        YearMonth fy = Months.baselineYearStart(shared);
+        int from = a.series().indexOf(fy);
+        int to = a.series().indexOf(fy.plusMonths(11));
+        double baseline = from < 0 || to < 0 ? Double.NaN
+                : Sample.window(a.series(), a.numerators(), a.denominators(), from, to, "").aggregate();
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(r.details());
+        details.put(Comparison.EXPECTED_MONTH_AGAINST_ITS_YEAR, TestResult.UNTESTED);
+        details.put("comparator", a.about().name());
+        details.put("comparatorMonth", Months.longName(shared));
+        details.put("comparatorBaseline", baseline);
+        details.put("comparatorBaselineYear", Double.isNaN(baseline) ? "" : Months.financialYearLabel(fy));
+        details.put("comparatorTrend", Double.isNaN(baseline) ? TestResult.UNTESTED
+                : org.pcpassessor.facts.Direction.of(r.expected(), baseline).word());
+        String months = "rolling 12 months " + Months.range(shared.minusMonths(11), shared);
+        return Optional.of(new Comparison(measure.id(), series.area(), headline, kind.yamlName(),
+                measure.polarity().yamlName(), Basis.COMPARATOR.id(), r.method(), r.observed(), r.expected(),
+                Labels.shared(months), Labels.shared(a.about().name() + ", " + months), r.statisticName(),
+                r.statistic(), r.pValue(), r.confidence(), r.outcome(), run, details, snapshot));
     }
 
     private Sample sample(int from, int to) {

@@ -57,7 +57,7 @@ public final class Values {
             "polarity");
     /** Evidence values that are figures of the measure, also given formatted as {@code nameText}. */
     public static final List<String> FORMATTED_EVIDENCE = List.of("observed", "expected", "otherObserved",
-            "otherExpected", "lpl", "upl", "mean", "value");
+            "otherExpected", "lpl", "upl", "mean", "value", "comparatorBaseline");
     /** Per finding said: its code, direction and judgement (also {@code <basis>Code}, ... and numbered). */
     public static final List<String> PER_FINDING = List.of("code", "direction", "judgement");
 
@@ -335,6 +335,9 @@ public final class Values {
         if (evidenceKeys.contains("gapMonths")) {
             own.add("gapYears");
         }
+        if (evidenceKeys.contains("comparatorBaseline")) {
+            own.add("comparatorChangeText");
+        }
         Set<String> names = new LinkedHashSet<>(own);
         own.forEach(n -> names.add(n + position));
         basis.ifPresent(b -> {
@@ -372,6 +375,11 @@ public final class Values {
         }
         if (f.evidence().get("gapMonths") instanceof Integer g) {
             out.put("gapYears", g / 12);
+        }
+        // how far a comparator (a rate or proportion) moved from its own baseline year: "1.9 percentage points"
+        if (f.evidence().get("comparatorBaseline") instanceof Double b && Double.isFinite(b)
+                && f.evidence().get("expected") instanceof Double e && Double.isFinite(e)) {
+            out.put("comparatorChangeText", ppts(e, b).replace("ppts", " percentage points"));
         }
         // The finding's own direction (higher, lower, unchanged) wins over its evidence's (high, rise, up, ...).
         out.put("code", f.code());

@@ -132,4 +132,30 @@ class CatalogueLoaderTest {
         assertNotNull(p.stream().filter(x -> x.message().startsWith("no file matches 'missing/*.csv'")).findFirst()
                 .orElse(null), p.toString());
     }
+
+    @Test
+    void comparatorsAreForARateOrProportionEachWithAnIdAnAreaAndAName() throws Exception {
+        String rate = GOOD.replace("kind: count", "kind: rate");
+        List<Problem> ok = problemsOf(rate.replace("polarity: neutral", """
+                polarity: neutral
+                            comparators:
+                              - {id: national-da, area: England and Wales, name: the 43 forces}"""));
+        assertEquals(List.of(), ok);
+        // on a count: at the list (line 17), and why
+        List<Problem> count = problemsOf(GOOD.replace("polarity: neutral", """
+                polarity: neutral
+                            comparators:
+                              - {id: national-da, area: England and Wales, name: the 43 forces}"""));
+        assertTrue(count.stream().anyMatch(x -> x.line() == 17 && x.message().startsWith("comparators are for a rate "
+                + "or proportion, not a count")), count.toString());
+        // a misspelt key, a missing name, and an id that is the measure's own
+        List<Problem> bad = problemsOf(rate.replace("polarity: neutral", """
+                polarity: neutral
+                            comparators:
+                              - {id: da, area: England and Wales, naem: the 43 forces}"""));
+        assertTrue(bad.stream().anyMatch(x -> x.message().contains("'naem'") && x.message().contains("'name'")),
+                bad.toString());
+        assertTrue(bad.stream().anyMatch(x -> x.line() == 17 && x.message().startsWith("comparator id 'da' is already "
+                + "an id (line 11)")), bad.toString());
+    }
 }

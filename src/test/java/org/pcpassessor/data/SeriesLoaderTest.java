@@ -32,7 +32,8 @@ class SeriesLoaderTest {
                       - name: Q
                         measures:
                           - {id: crimes, label: C, subject: crimes, kind: count, polarity: neutral}
-                          - {id: outcomes, label: O, subject: outcome rate, kind: rate, polarity: up-is-good}
+                          - {id: outcomes, label: O, subject: outcome rate, kind: rate, polarity: up-is-good,
+                             comparators: [{id: national, area: England and Wales, name: the 43 forces}]}
                           - {id: satisfied, label: S, subject: satisfaction, kind: proportion, polarity: up-is-good}
                 """);
         Files.writeString(dir.resolve("d.csv"), "measure,area,month,value\n");
@@ -62,6 +63,33 @@ class SeriesLoaderTest {
         assertEquals(List.of(), p.sorted());
         assertEquals(12, d.series("crimes", "Force").orElseThrow().value(1));
         assertEquals(-2.0 / 52, d.series("outcomes", "Force").orElseThrow().value(0), 1e-12);
+    }
+
+    /** A comparator's rows are read in its own area, as a series of the kind of the measure it is compared with. */
+    @Test
+    void aComparatorIsReadInItsOwnAreaOnly() throws Exception {
+        Files.writeString(dir.resolve("d.csv"), """
+                measure,area,month,value,numerator,denominator
+                national,England and Wales,2020-01,,120000,1000000
+                national,Force,2020-01,,12,100
+                national,England and Wales,2020-02,,125000,-1
+                """);
+        Problems p = new Problems();
+        DataSet d = new SeriesLoader(catalogue, p).read();
+        List<Problem> found = p.sorted().stream().filter(x -> !x.message().startsWith("no data for measure")).toList();
+        assertEquals(2, found.size(), found.toString());
+        assertEquals(3, found.get(0).line());
+        assertTrue(found.get(0).message().startsWith("comparator 'national' is declared for area 'England and Wales', "
+                + "not 'Force'"), found.get(0).message());
+        assertEquals(4, found.get(1).line()); // the rate's own value checks
+        assertTrue(d.series("national", "Force").isEmpty());
+        Files.writeString(dir.resolve("d.csv"), """
+                measure,area,month,value,numerator,denominator
+                national,England and Wales,2020-01,,120000,1000000
+                """);
+        Problems clean = new Problems();
+        DataSet read = new SeriesLoader(catalogue, clean).read();
+        assertEquals(0.12, read.series("national", "England and Wales").orElseThrow().value(0), 1e-12);
     }
 
     @Test

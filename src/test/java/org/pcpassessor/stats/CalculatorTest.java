@@ -28,7 +28,7 @@ public class CalculatorTest {
 
     public static Measure measure(Kind kind, OptionalDouble baseline) {
         return new Measure("m", "M", "things", "they", kind, Polarity.NEUTRAL, "P", "Q", "m", baseline, Map.of(), Measure.ALL_BASES, "",
-                java.util.Optional.empty(), java.util.List.of(),
+                java.util.Optional.empty(), java.util.List.of(), java.util.List.of(),
                 new org.pcpassessor.problem.Location("test.yaml", 1, 1));
     }
 
@@ -267,6 +267,57 @@ public class CalculatorTest {
         assertEquals("higher", c.outcome());
         assertEquals("rolling 12 months January 2020 to December 2020", c.observedLabel());
         assertEquals("rolling 12 months January 2019 to December 2019", c.expectedLabel());
+    }
+
+    /**
+     * The 12 months against a comparator's, the latest 12 months both have, worked by hand (scenarios/64 has the same
+     * rates): the force 136 per 1,000 every month; the comparator 120,000 per 1,000,000 to March 2020 and 150,000 from
+     * April 2020, published to October 2020 only. The 12 months to October 2020: the force 1,632 of 12,000 (13.6%),
+     * the comparator 5 x 120,000 + 7 x 150,000 = 1,650,000 of 12,000,000 (13.75%). Two-proportion z (TwoProportionZ's
+     * Javadoc): pooled p = 1,651,632 / 12,012,000 = 0.137499, se = sqrt(0.137499 x 0.862501 x (1/12,000 +
+     * 1/12,000,000)) = 0.0031452, z = -0.0015 / 0.0031452 = -0.4769 (Python, math only). Its own 2019/20: 12.0%.
+     */
+    @Test
+    void theTwelveMonthsAgainstAComparatorThatEndsBeforeTheReportMonth() {
+        org.pcpassessor.catalogue.ComparatorSeries national = new org.pcpassessor.catalogue.ComparatorSeries(
+                "national", "England and Wales", "the 43 forces", new org.pcpassessor.problem.Location("test.yaml", 2, 1));
+        Measure m = new Measure("m", "M", "the rate", "it", Kind.RATE, Polarity.UP_IS_GOOD, "P", "Q", "m",
+                OptionalDouble.empty(), Map.of(), Measure.ALL_BASES, "", java.util.Optional.empty(), List.of(),
+                List.of(national), new org.pcpassessor.problem.Location("test.yaml", 1, 1));
+        double[] num = new double[45];
+        double[] den = new double[45];
+        Arrays.fill(num, 136);
+        Arrays.fill(den, 1000);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            rows.add("t.csv:" + (i + 2));
+        }
+        Series force = new Series("m", "Force", Kind.RATE, START, num, den, rows);
+        double[] nNum = new double[43]; // April 2017 (0) to October 2020 (42)
+        double[] nDen = new double[43];
+        for (int i = 0; i < 43; i++) {
+            nNum[i] = START.plusMonths(i).isBefore(YearMonth.of(2020, 4)) ? 120_000 : 150_000;
+            nDen[i] = 1_000_000;
+        }
+        Series nation = new Series("national", "England and Wales", Kind.RATE, START, nNum, nDen, rows.subList(0, 43));
+        Assessment a = new Calculator(m, force, true, 0.95).against(Map.of(national, nation)).assess(DEC_2020);
+        org.pcpassessor.facts.Comparison c = a.comparisons().stream().filter(x -> x.basis().equals("comparator"))
+                .findFirst().orElseThrow();
+        assertEquals(0.136, c.observed(), 1e-12);
+        assertEquals(0.1375, c.expected(), 1e-12);
+        assertEquals(-0.4769, c.statistic(), 0.0005);
+        assertEquals("comparable", c.outcome());
+        assertEquals("rolling 12 months November 2019 to October 2020", c.observedLabel());
+        assertEquals("the 43 forces, rolling 12 months November 2019 to October 2020", c.expectedLabel());
+        assertEquals("October 2020", c.evidence().get("comparatorMonth"));
+        assertEquals(0.12, (Double) c.evidence().get("comparatorBaseline"), 1e-12);
+        assertEquals("2019/20", c.evidence().get("comparatorBaselineYear"));
+        assertEquals("higher", c.evidence().get("comparatorTrend"));
+        // twelve months behind or more: no comparison (the force's 12 months to December 2019 are not this month's)
+        Series stale = new Series("national", "England and Wales", Kind.RATE, START, Arrays.copyOf(nNum, 32),
+                Arrays.copyOf(nDen, 32), rows.subList(0, 32)); // to November 2019
+        assertTrue(new Calculator(m, force, true, 0.95).against(Map.of(national, stale)).assess(DEC_2020)
+                .comparisons().stream().noneMatch(x -> x.basis().equals("comparator")));
     }
 
     @Test

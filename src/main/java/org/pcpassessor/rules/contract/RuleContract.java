@@ -73,7 +73,8 @@ public final class RuleContract {
     private static Map<String, Class<? extends Evidence>> contractCodes() {
         Map<String, Class<? extends Evidence>> m = new LinkedHashMap<>();
         for (String c : List.of("HIGHER", "LOWER", "IMPROVED", "DETERIORATED", "COMPARABLE", "SIGNIFICANT_RISE",
-                "SIGNIFICANT_FALL", "AREA_DIVERGENCE", "YEAR_EARLIER_RISE", "YEAR_EARLIER_FALL")) {
+                "SIGNIFICANT_FALL", "AREA_DIVERGENCE", "YEAR_EARLIER_RISE", "YEAR_EARLIER_FALL", "COMPARATOR_HIGHER",
+                "COMPARATOR_LOWER", "COMPARATOR_COMPARABLE")) {
             m.put(c, Comparison.class);
         }
         for (String c : List.of("TWELVE_MONTH_HIGH", "TWELVE_MONTH_LOW", "HIGHEST_SINCE", "LOWEST_SINCE")) {
@@ -211,6 +212,9 @@ public final class RuleContract {
                 Set<String> bases = new LinkedHashSet<>(Evidence.basesOf(type.get()));
                 String basisField = type.get() == Comparison.class ? "basis" : "series";
                 first.get().restriction(basisField).ifPresent(bases::retainAll);
+                if (type.get() == Comparison.class && bases.equals(Set.of(Basis.COMPARATOR.id()))) {
+                    keys.addAll(Comparison.COMPARATOR_KEYS); // only a comparison with a comparator has them
+                }
                 made.computeIfAbsent(call.code().get(), c -> new ArrayList<>()).add(new CodeFacts(keys, keys, bases));
             }
         }

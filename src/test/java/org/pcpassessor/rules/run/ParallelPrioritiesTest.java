@@ -24,7 +24,7 @@ import org.pcpassessor.stats.Assessment;
 /**
  * Priorities run on every core from a thousand series (RuleRun.PARALLEL_FROM). Whatever order the threads finish
  * in, the findings, sentences, labels and the numbered audit are those of a run one priority at a time. Run here
- * on the bundled catalogue's 111 series with the parallel path forced, several times, so that a merge that depended
+ * on the bundled catalogue's 112 series (with the national comparator) with the parallel path forced, several times, so that a merge that depended
  * on which thread finished first would show.
  */
 class ParallelPrioritiesTest {
