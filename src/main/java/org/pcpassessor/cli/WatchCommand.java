@@ -37,8 +37,18 @@ import picocli.CommandLine.Option;
                 + "file, a note or the template (Ctrl-C to stop). Errors are shown and the watch goes on; --serve shows the HTML "
                 + "report in the browser.")
 final class WatchCommand implements Callable<Integer> {
-    /** Changes arriving within this window (an editor's save in several steps) make one run. */
-    static final long SETTLE_MS = 100;
+    /**
+     * Changes arriving within this window (an editor's save in several steps: a temporary file, then a rename) make
+     * one run. Editors finish a save within a few milliseconds; every edit waits this long before its run.
+     */
+    static final long SETTLE_MS = 40;
+    /**
+     * Runs made after the first draft, unseen, while the analyst reads it: the run's own code is compiled by the JVM
+     * as it runs, and the first edits were 200 to 300 ms slower than later ones (docs/performance.md).
+     */
+    static final int WARM_RUNS = 2;
+    /** How long after the first draft the warm-up starts, when no edit has been saved by then. */
+    static final long WARM_AFTER_MS = 1000;
     /** The time of day of each run's line, seconds always shown (LocalTime's own text drops ":00"). */
     private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern(
             "HH:mm:ss");
@@ -140,9 +150,13 @@ final class WatchCommand implements Callable<Integer> {
                 if (notesRoot != null && Files.isDirectory(notesRoot)) {
                     register(watcher, keys, notesRoot, true);
                 }
+                WatchKey pending = ran && last != null && done == 1
+                        ? warmRuns(catalogue, rulesFolder, watcher) // after the folders are watched, so no edit is lost
+                        : null;
                 Path rulesRoot = rulesFolder.toAbsolutePath().normalize();
                 Path catalogueFile = catalogue.toAbsolutePath().normalize();
-                Set<Path> changed = waitForChange(watcher, keys, p -> p.equals(catalogueFile) || p.equals(template)
+                Set<Path> changed = waitForChange(watcher, pending, keys, p -> p.equals(catalogueFile)
+                        || p.equals(template)
                         || p.toString().endsWith(".csv") && watchedData.contains(p.getParent())
                         || p.startsWith(rulesRoot) && (Workspace.isRulesFile(p.getFileName().toString())
                         || Files.isDirectory(p))
@@ -183,6 +197,95 @@ final class WatchCommand implements Callable<Integer> {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The draft made again {@link #WARM_RUNS} times and thrown away, as an edit makes it, so that the first edit runs
+     * code the JVM has compiled: first with the rules reused, as a wording edit makes it; then from a copy of the
+     * rules folder whose largest rule file has a comment added, as a rule edit makes it (that one file compiled, the
+     * knowledge base made again). Nothing the analyst has is touched. It starts {@link #WARM_AFTER_MS} after the
+     * draft, once the rule compiler is warm; an edit saved before then, or during it, ends it before its next run
+     * (a warm run takes 0.3 to 0.6 s), and its watch key is returned, to be run at once.
+     */
+    private WatchKey warmRuns(Path catalogue, Path rulesFolder, WatchService watcher) throws InterruptedException {
+        PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+        // first a moment's wait, and the rule compiler's warm-up (a thread of its own) left to finish: an edit saved
+        // meanwhile runs at once, and no warm run competes with that thread for the processor
+        long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WARM_AFTER_MS);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < waitUntil || (!last.ruleCompilerWarm() && System.nanoTime() < giveUp)) {
+            WatchKey saved = watcher.poll(50, TimeUnit.MILLISECONDS);
+            if (saved != null) {
+                return saved;
+            }
+        }
+        for (int i = 0; i < WARM_RUNS; i++) {
+            WatchKey saved = watcher.poll();
+            if (saved != null) {
+                org.pcpassessor.core.Stages.reset();
+                return saved;
+            }
+            Path copy = null;
+            try {
+                if (i == 1) {
+                    copy = editedCopy(rulesFolder);
+                }
+                Workspace workspace = Workspace.load(catalogue, copy != null ? copy : rulesFolder,
+                        copy != null ? null : last, inputs.settings().withFull(output.full));
+                if (workspace.problems().stream().anyMatch(org.pcpassessor.problem.Problem::isError)) {
+                    break;
+                }
+                org.pcpassessor.core.MonthRun run = ReportCommand.run(workspace, output, quiet, nearMisses);
+                if (preview != null) {
+                    output.render(run, true, java.util.List.of());
+                }
+            } catch (RuntimeException | IOException e) {
+                break; // only a warm-up: the next real run reports whatever is wrong
+            } finally {
+                deleteTree(copy);
+            }
+        }
+        org.pcpassessor.core.Stages.reset();
+        return null;
+    }
+
+    /** A temporary copy of the rules folder with a comment added to its largest .drl file; null when it has none. */
+    private static Path editedCopy(Path rulesFolder) throws IOException {
+        Path copy = Files.createTempDirectory("pcp-warm-rules");
+        Path largest = null;
+        try (Stream<Path> walk = Files.walk(rulesFolder)) {
+            for (Path p : walk.toList()) {
+                Path to = copy.resolve(rulesFolder.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                    if (p.toString().endsWith(".drl") && (largest == null || Files.size(p) > Files.size(largest))) {
+                        largest = p;
+                    }
+                }
+            }
+        }
+        if (largest == null) {
+            deleteTree(copy);
+            return null;
+        }
+        Path edited = copy.resolve(rulesFolder.relativize(largest).toString());
+        Files.writeString(edited, Files.readString(edited) + "\n// warm-up " + System.nanoTime() + "\n");
+        return copy;
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind: the system's to clear
+        }
     }
 
     /** The template of --format html or docx, absolute, or null for formats without one. */
@@ -230,9 +333,12 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /** Blocks until a relevant file changes, lets an editor finish its save, and returns what changed. */
-    private static Set<Path> waitForChange(WatchService watcher, Map<WatchKey, Path> keys,
+    private static Set<Path> waitForChange(WatchService watcher, WatchKey pending, Map<WatchKey, Path> keys,
                                            java.util.function.Predicate<Path> input) throws InterruptedException {
         Set<Path> changed = new LinkedHashSet<>();
+        if (pending != null) { // taken while warming up
+            collect(pending, keys, changed, input);
+        }
         while (changed.isEmpty()) {
             collect(watcher.take(), keys, changed, input);
         }

@@ -244,6 +244,11 @@ public final class Workspace {
         }
     }
 
+    /** Whether {@link #warmRuleCompiler} has finished its work (true when there are no rules to warm). */
+    public boolean ruleCompilerWarm() {
+        return rules == null || rules.compilerWarm();
+    }
+
     /**
      * Loads the data the sentences' formats need (ICU's number, plural and spell-out data) ahead of the first
      * report, on a thread of the caller's; safe to call from any thread, and to skip.
