@@ -42,6 +42,8 @@ public final class CatalogueLoader {
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "short", "kind", "polarity", "baseline",
             "test", "unit", "comparisons", "until", "topic", "events", "comparators");
     static final Set<String> COMPARATOR_KEYS = Set.of("id", "area", "name");
+    /** A measure's or comparator's id: the measure column of data files, and what rules match. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     static final Set<String> EVENT_KEYS = Set.of("month", "to", "kind", "text", "spc");
     /** Every key the catalogue knows somewhere: a known key is never taken for a misspelling of another. */
     private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, PAPER_KEYS, SPC_KEYS, BUDGET_KEYS, PILLAR_KEYS,
@@ -511,7 +513,7 @@ public final class CatalogueLoader {
             checkKeys(m, MEASURE_KEYS, "measure");
             String id = text(required(m, "id", "measure"), "measure id");
             if (id != null) {
-                if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                if (!ID.matcher(id).matches()) {
                     error(m.get("id"), "measure id '" + id
                             + "' may use only letters, digits, '.', '_' and '-' (it is used in data files and rules)");
                 }
@@ -599,7 +601,7 @@ public final class CatalogueLoader {
             String id = text(required(c, "id", "comparator"), "comparator id");
             String area = text(required(c, "area", "comparator"), "comparator area");
             String name = text(required(c, "name", "comparator"), "comparator name");
-            if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            if (id != null && !ID.matcher(id).matches()) {
                 error(c.get("id"), "comparator id '" + id + "' may use only letters, digits, '.', '_' and '-' (it is "
                         + "used in data files)");
                 continue;

@@ -150,18 +150,18 @@ final class WatchCommand implements Callable<Integer> {
                 if (notesRoot != null && Files.isDirectory(notesRoot)) {
                     register(watcher, keys, notesRoot, true);
                 }
-                WatchKey pending = ran && last != null && done == 1
-                        ? warmRuns(catalogue, rulesFolder, watcher) // after the folders are watched, so no edit is lost
-                        : null;
                 Path rulesRoot = rulesFolder.toAbsolutePath().normalize();
                 Path catalogueFile = catalogue.toAbsolutePath().normalize();
-                Set<Path> changed = waitForChange(watcher, pending, keys, p -> p.equals(catalogueFile)
-                        || p.equals(template)
+                java.util.function.Predicate<Path> input = p -> p.equals(catalogueFile) || p.equals(template)
                         || p.toString().endsWith(".csv") && watchedData.contains(p.getParent())
                         || p.startsWith(rulesRoot) && (Workspace.isRulesFile(p.getFileName().toString())
                         || Files.isDirectory(p))
                         || notesRoot != null && p.startsWith(notesRoot) && (p.toString().endsWith(".md")
-                        || Files.isDirectory(p)));
+                        || Files.isDirectory(p));
+                Set<Path> early = ran && last != null && done == 1
+                        ? warmRuns(catalogue, rulesFolder, watcher, keys, input) // the folders watched: no edit is lost
+                        : Set.of();
+                Set<Path> changed = waitForChange(watcher, early, keys, input);
                 rulesChanged = changed.stream().anyMatch(p -> p.startsWith(rulesRoot));
             }
         }
@@ -204,11 +204,14 @@ final class WatchCommand implements Callable<Integer> {
      * code the JVM has compiled: first with the rules reused, as a wording edit makes it; then from a copy of the
      * rules folder whose largest rule file has a comment added, as a rule edit makes it (that one file compiled, the
      * knowledge base made again). Nothing the analyst has is touched. It starts {@link #WARM_AFTER_MS} after the
-     * draft, once the rule compiler is warm; an edit saved before then, or during it, ends it before its next run
-     * (a warm run takes 0.3 to 0.6 s), and its watch key is returned, to be run at once.
+     * draft, once the rule compiler is warm; an input saved before then, or during it, ends it before its next run
+     * (a warm run takes 0.3 to 0.6 s), and what changed is returned, to be run at once. Other files' events (the
+     * report the watch itself wrote) do not end it.
      */
-    private WatchKey warmRuns(Path catalogue, Path rulesFolder, WatchService watcher) throws InterruptedException {
+    private Set<Path> warmRuns(Path catalogue, Path rulesFolder, WatchService watcher, Map<WatchKey, Path> keys,
+                               java.util.function.Predicate<Path> input) throws InterruptedException {
         PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+        Set<Path> changed = new LinkedHashSet<>();
         // first a moment's wait, and the rule compiler's warm-up (a thread of its own) left to finish: an edit saved
         // meanwhile runs at once, and no warm run competes with that thread for the processor
         long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WARM_AFTER_MS);
@@ -216,14 +219,20 @@ final class WatchCommand implements Callable<Integer> {
         while (System.nanoTime() < waitUntil || (!last.ruleCompilerWarm() && System.nanoTime() < giveUp)) {
             WatchKey saved = watcher.poll(50, TimeUnit.MILLISECONDS);
             if (saved != null) {
-                return saved;
+                collect(saved, keys, changed, input);
+                if (!changed.isEmpty()) {
+                    return changed;
+                }
             }
         }
         for (int i = 0; i < WARM_RUNS; i++) {
-            WatchKey saved = watcher.poll();
-            if (saved != null) {
+            WatchKey saved;
+            while ((saved = watcher.poll()) != null) {
+                collect(saved, keys, changed, input);
+            }
+            if (!changed.isEmpty()) {
                 org.pcpassessor.core.Stages.reset();
-                return saved;
+                return changed;
             }
             Path copy = null;
             try {
@@ -246,7 +255,7 @@ final class WatchCommand implements Callable<Integer> {
             }
         }
         org.pcpassessor.core.Stages.reset();
-        return null;
+        return changed;
     }
 
     /** A temporary copy of the rules folder with a comment added to its largest .drl file; null when it has none. */
@@ -333,12 +342,9 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /** Blocks until a relevant file changes, lets an editor finish its save, and returns what changed. */
-    private static Set<Path> waitForChange(WatchService watcher, WatchKey pending, Map<WatchKey, Path> keys,
+    private static Set<Path> waitForChange(WatchService watcher, Set<Path> early, Map<WatchKey, Path> keys,
                                            java.util.function.Predicate<Path> input) throws InterruptedException {
-        Set<Path> changed = new LinkedHashSet<>();
-        if (pending != null) { // taken while warming up
-            collect(pending, keys, changed, input);
-        }
+        Set<Path> changed = new LinkedHashSet<>(early); // seen while warming up
         while (changed.isEmpty()) {
             collect(watcher.take(), keys, changed, input);
         }

@@ -38,11 +38,12 @@ public record Comparison(String measureId, String area, boolean headline, String
     /**
      * The evidence keys a comparison with a comparator series (basis {@code comparator}) adds: the comparator's name
      * ("the 43 forces of England and Wales"), the last month of the 12 compared ("January 2021", the comparator's
-     * latest), its own baseline year's figure and label ("2019/20"), and which way it moved since (higher, lower,
-     * unchanged; untested without a baseline year).
+     * latest), how many months that is before the report month ({@code comparatorLag}, 0 when the same), its own
+     * baseline year's figure and label ("2019/20"), and which way it moved since (higher, lower, unchanged; untested
+     * without a baseline year).
      */
     public static final java.util.List<String> COMPARATOR_KEYS = java.util.List.of("comparator", "comparatorMonth",
-            "comparatorBaseline", "comparatorBaselineYear", "comparatorTrend");
+            "comparatorLag", "comparatorBaseline", "comparatorBaselineYear", "comparatorTrend");
 
     /**
      * The evidence key of a comparison with the same month last year: that month's own test against the average of

@@ -619,6 +619,7 @@ public final class Calculator {
         details.put(Comparison.EXPECTED_MONTH_AGAINST_ITS_YEAR, TestResult.UNTESTED);
         details.put("comparator", a.about().name());
         details.put("comparatorMonth", Months.longName(shared));
+        details.put("comparatorLag", i - j);
         details.put("comparatorBaseline", baseline);
         details.put("comparatorBaselineYear", Double.isNaN(baseline) ? "" : Months.financialYearLabel(fy));
         details.put("comparatorTrend", Double.isNaN(baseline) ? TestResult.UNTESTED
