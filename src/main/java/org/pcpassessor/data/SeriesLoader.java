@@ -101,6 +101,13 @@ public final class SeriesLoader {
             }
         }
         for (Measure m : catalogue.measures()) {
+            for (org.pcpassessor.catalogue.ComparatorSeries c : m.comparators()) {
+                if (!rows.containsKey(c.id())) { // a warning: national figures may not be to hand yet
+                    problems.warning(c.source().file(), c.source().line(), c.source().column(), "no data for "
+                            + "comparator '" + c.id() + "' (area '" + c.area() + "') in any data file; measure '"
+                            + m.id() + "' is not compared with " + c.name());
+                }
+            }
             boolean rowsRead = rows.containsKey(m.id()) && rows.get(m.id()).containsKey(catalogue.headlineArea());
             if (!rowsRead) {
                 problems.error(m.source().file(), m.source().line(), m.source().column(),

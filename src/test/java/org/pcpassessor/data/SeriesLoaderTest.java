@@ -46,7 +46,8 @@ class SeriesLoaderTest {
         Files.writeString(dir.resolve("d.csv"), csv);
         Problems p = new Problems();
         new SeriesLoader(catalogue, p).read();
-        return p.sorted().stream().filter(x -> !x.message().startsWith("no data for measure")).toList();
+        return p.sorted().stream().filter(x -> !x.message().startsWith("no data for measure")
+                && !x.message().startsWith("no data for comparator")).toList();
     }
 
     @Test
@@ -57,6 +58,7 @@ class SeriesLoaderTest {
                 crimes,Force,2020-02,12,,,b
                 outcomes,Force,2020-01,,-2,52,net negative month
                 satisfied,Force,2020-01,,8,10,
+                national,England and Wales,2020-01,,120000,1000000,
                 """);
         Problems p = new Problems();
         DataSet d = new SeriesLoader(catalogue, p).read();
@@ -90,6 +92,16 @@ class SeriesLoaderTest {
         Problems clean = new Problems();
         DataSet read = new SeriesLoader(catalogue, clean).read();
         assertEquals(0.12, read.series("national", "England and Wales").orElseThrow().value(0), 1e-12);
+        assertTrue(clean.sorted().stream().noneMatch(x -> x.message().contains("comparator")), clean.sorted().toString());
+        // none of its rows: a warning at the comparator's line, not an error (national figures may come later)
+        Files.writeString(dir.resolve("d.csv"), "measure,area,month,value,numerator,denominator\n");
+        Problems none = new Problems();
+        new SeriesLoader(catalogue, none).read();
+        Problem missing = none.sorted().stream().filter(x -> x.message().startsWith("no data for comparator"))
+                .findFirst().orElseThrow(() -> new AssertionError(none.sorted().toString()));
+        assertTrue(!missing.isError() && missing.line() == 10 && missing.message().equals("no data for comparator "
+                + "'national' (area 'England and Wales') in any data file; measure 'outcomes' is not compared with the "
+                + "43 forces"), missing.toString());
     }
 
     @Test
@@ -189,7 +201,7 @@ class SeriesLoaderTest {
                 "the files are read in parallel, the duplicate in a later batch than its first");
 
         DataSet data = new SeriesLoader(many, p).read();
-        List<Problem> found = p.sorted().stream().filter(x -> !x.message().startsWith("no data for measure")).toList();
+        List<Problem> found = p.sorted().stream().filter(x -> !x.message().startsWith("no data for")).toList();
 
         assertEquals(2, found.size(), found.toString());
         assertEquals(dir.resolve("m67.csv").toString(), found.get(0).file());
