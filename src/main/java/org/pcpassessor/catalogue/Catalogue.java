@@ -73,6 +73,21 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
     }
 
     /**
+     * The comparator series of that id (a measure's {@code comparators:}) with the measure compared with it; empty when
+     * no measure declares it. Its rows are read as {@link ComparatorSeries#asSeriesOf} that measure, in its own area.
+     */
+    public Optional<java.util.Map.Entry<ComparatorSeries, Measure>> comparator(String id) {
+        for (Measure m : measures()) {
+            for (ComparatorSeries c : m.comparators()) {
+                if (c.id().equals(id)) {
+                    return Optional.of(java.util.Map.entry(c, m));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The data files outside the catalogue's folder (an absolute path, or {@code --allow-data-outside}): named in the
      * JSON report, so that a reader sees where figures came from when it is not beside the catalogue.
      */

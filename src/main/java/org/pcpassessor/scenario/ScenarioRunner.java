@@ -200,9 +200,7 @@ public final class ScenarioRunner {
             // a comparator's series (the national rate) is given like a measure's, in the comparator's own area, and
             // may end before the scenario's month (national figures come behind)
             Optional<java.util.Map.Entry<org.pcpassessor.catalogue.ComparatorSeries, Measure>> comparator =
-                    catalogue.measures().stream().flatMap(m -> m.comparators().stream()
-                            .filter(c -> c.id().equals(spec.measure())).map(c -> java.util.Map.entry(c, m)))
-                    .findFirst();
+                    catalogue.comparator(spec.measure());
             Optional<Measure> measure = comparator.map(c -> c.getKey().asSeriesOf(c.getValue()))
                     .or(() -> catalogue.measure(spec.measure()));
             if (measure.isEmpty()) {

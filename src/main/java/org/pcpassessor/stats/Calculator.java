@@ -535,14 +535,7 @@ public final class Calculator {
             return Optional.empty();
         }
         TestResult r = result.get();
-        int run = 1;
-        for (int j = i - 1; j >= 0 && run < MAX_RUN; j--) {
-            Optional<TestResult> earlier = test(basis, j, false);
-            if (earlier.isEmpty() || !earlier.get().outcome().equals(r.outcome())) {
-                break;
-            }
-            run++;
-        }
+        int run = run(i, r.outcome(), j -> test(basis, j, false).map(TestResult::outcome));
         YearMonth month = series.month(i);
         String baseline = measure.baseline().isPresent() ? "fixed baseline"
                 : Months.financialYear(Months.baselineYearStart(month));
@@ -601,14 +594,8 @@ public final class Calculator {
         int j = at.get()[0];
         int k = at.get()[1];
         TestResult r = test(a, j, k, true);
-        int run = 1;
-        for (int earlier = i - 1; earlier >= 0 && run < MAX_RUN; earlier--) {
-            Optional<int[]> e = latestShared(a, earlier);
-            if (e.isEmpty() || !test(a, e.get()[0], e.get()[1], false).outcome().equals(r.outcome())) {
-                break;
-            }
-            run++;
-        }
+        int run = run(i, r.outcome(), earlier -> latestShared(a, earlier)
+                .map(e -> test(a, e[0], e[1], false).outcome()));
         YearMonth shared = series.month(j);
         YearMonth fy = Months.baselineYearStart(shared);
         int from = a.series().indexOf(fy);
@@ -629,6 +616,22 @@ public final class Calculator {
                 measure.polarity().yamlName(), Basis.COMPARATOR.id(), r.method(), r.observed(), r.expected(),
                 Labels.shared(months), Labels.shared(a.about().name() + ", " + months), r.statisticName(),
                 r.statistic(), r.pValue(), r.confidence(), r.outcome(), run, details, snapshot));
+    }
+
+    /**
+     * How many consecutive report months, ending with month i, a comparison has had this outcome (at most
+     * {@link #MAX_RUN}): the month's own, then each earlier month's, until one differs or has no test.
+     */
+    private static int run(int i, String outcome, java.util.function.IntFunction<Optional<String>> outcomeAt) {
+        int run = 1;
+        for (int j = i - 1; j >= 0 && run < MAX_RUN; j--) {
+            Optional<String> earlier = outcomeAt.apply(j);
+            if (earlier.isEmpty() || !earlier.get().equals(outcome)) {
+                break;
+            }
+            run++;
+        }
+        return run;
     }
 
     private Sample sample(int from, int to) {
