@@ -40,14 +40,15 @@ public final class CatalogueLoader {
     static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
     static final Set<String> PRIORITY_KEYS = Set.of("name", "measures", "budget");
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "short", "kind", "polarity", "baseline",
-            "test", "unit", "comparisons", "until", "topic", "events", "comparators");
+            "test", "unit", "comparisons", "until", "topic", "events", "comparators", "target");
     static final Set<String> COMPARATOR_KEYS = Set.of("id", "area", "name");
+    static final Set<String> TARGET_KEYS = Set.of("value", "from", "trajectory", "name");
     /** A measure's or comparator's id: the measure column of data files, and what rules match. */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     static final Set<String> EVENT_KEYS = Set.of("month", "to", "kind", "text", "spc");
     /** Every key the catalogue knows somewhere: a known key is never taken for a misspelling of another. */
     private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, PAPER_KEYS, SPC_KEYS, BUDGET_KEYS, PILLAR_KEYS,
-            PRIORITY_KEYS, MEASURE_KEYS, COMPARATOR_KEYS, EVENT_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            PRIORITY_KEYS, MEASURE_KEYS, COMPARATOR_KEYS, TARGET_KEYS, EVENT_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Set<String> knownTests;
     private final boolean dataOutsideAllowed;
@@ -560,6 +561,7 @@ public final class CatalogueLoader {
             List<Event> events = new ArrayList<>(events(m.get("events"), false));
             events.addAll(eventsForAll);
             List<ComparatorSeries> comparators = comparators(m.get("comparators"), kind, ids);
+            java.util.Optional<Target> target = target(m.get("target"), kind, polarity);
             if (id == null || label == null || subject == null || shortSubject == null || topic == null || kind == null
                     || polarity == null || unit == null) {
                 if (id != null) {
@@ -569,7 +571,7 @@ public final class CatalogueLoader {
             }
             Pos at = m.pos();
             measures.add(new Measure(id, label, subject, shortSubject, kind, polarity, pillar, priority, topic,
-                    baseline, tests, comparisons, unit, until, events, comparators,
+                    baseline, tests, comparisons, unit, until, events, comparators, target,
                     new org.pcpassessor.problem.Location(file, at.line(), at.column())));
         }
         return measures;
@@ -620,6 +622,98 @@ public final class CatalogueLoader {
                     at.column())));
         }
         return out;
+    }
+
+    /**
+     * A measure's target: a number ({@code target: 0.9}), or a mapping of {@code value} with an optional {@code from}
+     * month, or of a {@code trajectory} (month: value, each applying until the next); an optional {@code name} says
+     * how sentences name it ("the example target"). A rate's or proportion's values are fractions, as its baseline is;
+     * a neutral measure has no target, since neither side of it is better.
+     */
+    private java.util.Optional<Target> target(Node node, Kind kind, Polarity polarity) {
+        if (node == null) {
+            return java.util.Optional.empty();
+        }
+        if (polarity == Polarity.NEUTRAL) {
+            error(node, "a target needs a good direction, but the measure's polarity is neutral: make it up-is-good "
+                    + "or down-is-good, or remove the target");
+            return java.util.Optional.empty();
+        }
+        java.util.TreeMap<YearMonth, Double> steps = new java.util.TreeMap<>();
+        String name = "the target";
+        if (node instanceof Scalar) {
+            targetValue(node, kind).ifPresent(v -> steps.put(Target.ALWAYS, v));
+        } else {
+            MapNode t = asMap(node, "target");
+            if (t == null) {
+                return java.util.Optional.empty();
+            }
+            checkKeys(t, TARGET_KEYS, "target");
+            Node nameNode = t.get("name");
+            if (nameNode != null) {
+                String n = text(nameNode, "target name");
+                name = n == null ? name : n;
+            }
+            Node value = t.get("value");
+            Node trajectory = t.get("trajectory");
+            if ((value == null) == (trajectory == null)) {
+                error(t, "a target needs either 'value' (one number, with an optional 'from' month) or 'trajectory' "
+                        + "(month: value lines), not " + (value == null ? "neither" : "both"));
+                return java.util.Optional.empty();
+            }
+            if (value != null) {
+                YearMonth from = t.get("from") == null ? Target.ALWAYS : yearMonth(t.get("from"), "target from");
+                java.util.OptionalDouble v = targetValue(value, kind);
+                if (from != null && v.isPresent()) {
+                    steps.put(from, v.getAsDouble());
+                }
+            } else {
+                if (t.get("from") != null) {
+                    error(t.get("from"), "a trajectory starts at its first month; 'from' is for a single 'value'");
+                }
+                MapNode months = asMap(trajectory, "a target trajectory");
+                if (months == null) {
+                    return java.util.Optional.empty();
+                }
+                if (months.entries().isEmpty()) {
+                    error(trajectory, "a target trajectory needs at least one month: value line");
+                }
+                for (Entry e : months.entries().values()) {
+                    YearMonth month;
+                    try {
+                        month = month(e.key());
+                    } catch (DateTimeParseException x) {
+                        problems.error(file, e.keyPos().line(), e.keyPos().column(), "a trajectory's months are "
+                                + "YYYY-MM (e.g. 2020-04), not '" + e.key() + "'");
+                        continue;
+                    }
+                    targetValue(e.value(), kind).ifPresent(v -> steps.put(month, v));
+                }
+            }
+        }
+        if (steps.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Pos at = node.pos();
+        return java.util.Optional.of(new Target(steps, name, new org.pcpassessor.problem.Location(file, at.line(),
+                at.column())));
+    }
+
+    /** A target's value: a number; a fraction from 0 to 1 for a rate or proportion; not negative. */
+    private java.util.OptionalDouble targetValue(Node node, Kind kind) {
+        double v = number(node, "a target value");
+        if (Double.isNaN(v)) {
+            return java.util.OptionalDouble.empty();
+        }
+        if (kind != null && kind.hasDenominator() && (v < 0 || v > 1)) {
+            error(node, "a " + kind.yamlName() + " target is a fraction (0.9 for 90%), not " + node.describe());
+            return java.util.OptionalDouble.empty();
+        }
+        if (v < 0) {
+            error(node, "a target cannot be negative: " + node.describe());
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(v);
     }
 
     /**

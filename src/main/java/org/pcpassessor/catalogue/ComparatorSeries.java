@@ -31,6 +31,6 @@ public record ComparatorSeries(String id, String area, String name, Location sou
     public Measure asSeriesOf(Measure of) {
         return new Measure(id, name, name, name, of.kind(), of.polarity(), of.pillar(), of.priority(), id,
                 java.util.OptionalDouble.empty(), java.util.Map.of(), java.util.Set.of(), of.unit(),
-                java.util.Optional.empty(), java.util.List.of(), java.util.List.of(), source);
+                java.util.Optional.empty(), java.util.List.of(), java.util.List.of(), java.util.Optional.empty(), source);
     }
 }

@@ -29,13 +29,15 @@ import java.util.Set;
  * @param events     what the analysts declared happened to the data (its own and the catalogue's for every measure),
  *                   in month order
  * @param comparators the series it is compared with (national, peers), for a rate or proportion; none by default
+ * @param target     the target it is held to (a value or a trajectory), for a measure with a good direction; none
+ *                   by default
  * @param source     where it is declared, for error messages
  */
 public record Measure(String id, String label, String subject, String shortSubject, Kind kind, Polarity polarity,
                       String pillar, String priority, String topic, OptionalDouble baseline, Map<Basis, String> tests,
                       Set<Basis> comparisons, String unit, java.util.Optional<java.time.YearMonth> until,
                       java.util.List<Event> events, java.util.List<ComparatorSeries> comparators,
-                      org.pcpassessor.problem.Location source) {
+                      java.util.Optional<Target> target, org.pcpassessor.problem.Location source) {
 
     /** The comparison bases a measure can report; each has a default test per kind. */
     public static final Set<Basis> ALL_BASES = Set.copyOf(java.util.EnumSet.allOf(Basis.class));
@@ -54,6 +56,7 @@ public record Measure(String id, String label, String subject, String shortSubje
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(until, "until");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
         events = events.stream().sorted(java.util.Comparator.comparing(Event::month)).toList();
         comparators = java.util.List.copyOf(comparators);
         tests = Map.copyOf(tests);

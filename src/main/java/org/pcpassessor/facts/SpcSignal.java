@@ -18,15 +18,23 @@ import java.util.Map;
  * @param readable neither short nor degenerate: the classify rules read only such a chart
  * @param monthsOnSide how many read months in a row, ending with the current one, lie on its side of the mean (0 on
  *                 the mean): "the ninth month in a row above the average"
+ * @param target   the measure's target in the current month (the catalogue's {@code target:}); NaN when it has none
+ * @param targetName how sentences name the target ("the target", "the example target"); empty with no target
+ * @param assurance Making Data Count's assurance of the target against the process limits, read only on a readable
+ *                 chart: {@code consistent_pass}, {@code consistent_fail}, {@code hit_and_miss}; {@code none} with
+ *                 no target or no readable chart
  */
 public record SpcSignal(String measureId, String area, boolean headline, String kind, String polarity, int points,
                         String from, double mean, double lpl, double upl, int screened, double value, int side,
                         boolean special, List<String> rules, boolean shortSeries, boolean degenerate,
-                        boolean readable, int monthsOnSide, Snapshot snapshot)
+                        boolean readable, int monthsOnSide, double target, String targetName,
+                        String assurance, Snapshot snapshot)
         implements Evidence {
 
     public SpcSignal {
         rules = List.copyOf(rules);
+        java.util.Objects.requireNonNull(assurance, "assurance");
+        java.util.Objects.requireNonNull(targetName, "targetName");
     }
 
     @Override
@@ -36,7 +44,7 @@ public record SpcSignal(String measureId, String area, boolean headline, String 
 
     public static final java.util.List<String> EVIDENCE_KEYS = java.util.List.of("series", "method", "points",
             "from", "mean", "lpl", "upl", "screenedMovingRanges", "value", "special", "spcRules", "readable",
-            "monthsOnSide");
+            "monthsOnSide", "target", "assurance", "targetName", "limitsToTarget");
     @Override
     public Direction directionOfChange() {
         return side > 0 ? Direction.HIGHER : side < 0 ? Direction.LOWER : Direction.UNCHANGED;
@@ -63,6 +71,11 @@ public record SpcSignal(String measureId, String area, boolean headline, String 
         e.put("spcRules", String.join(", ", rules));
         e.put("readable", readable);
         e.put("monthsOnSide", monthsOnSide);
+        e.put("target", target);
+        e.put("assurance", assurance);
+        e.put("targetName", targetName);
+        e.put("limitsToTarget", Double.isNaN(target) ? "none" : lpl > target ? "above" : upl < target ? "below"
+                : "around");
         return e;
     }
 }

@@ -322,10 +322,19 @@ public final class Calculator {
         int from = firstRead(i);
         boolean shortSeries = c.readPoints() < 12;
         boolean degenerate = degenerate(c.lpl(), c.upl());
+        boolean readable = !shortSeries && !degenerate;
+        double target = measure.target().flatMap(t -> {
+            java.util.OptionalDouble v = t.at(series.month(i));
+            return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
+        }).orElse(Double.NaN);
+        String assurance = !readable || Double.isNaN(target) ? "none"
+                : org.pcpassessor.catalogue.Target.Assurance.of(target, c.lpl(), c.upl(), measure.polarity())
+                        .map(org.pcpassessor.catalogue.Target.Assurance::code).orElse("none");
         return Optional.of(new SpcSignal(measure.id(), series.area(), headline, kind.yamlName(),
                 measure.polarity().yamlName(), c.readPoints(), Months.longName(series.month(from)), c.mean(),
                 c.lpl(), c.upl(), c.screened(), y[last], c.side(last), c.special(last), c.rules(last), shortSeries,
-                degenerate, !shortSeries && !degenerate, c.runOnSide(last), snapshot));
+                degenerate, readable, c.runOnSide(last), target,
+                measure.target().map(org.pcpassessor.catalogue.Target::name).orElse(""), assurance, snapshot));
     }
 
     /**

@@ -57,7 +57,7 @@ public final class Values {
             "polarity");
     /** Evidence values that are figures of the measure, also given formatted as {@code nameText}. */
     public static final List<String> FORMATTED_EVIDENCE = List.of("observed", "expected", "otherObserved",
-            "otherExpected", "lpl", "upl", "mean", "value", "comparatorBaseline");
+            "otherExpected", "lpl", "upl", "mean", "value", "comparatorBaseline", "target");
     /** Per finding said: its code, direction and judgement (also {@code <basis>Code}, ... and numbered). */
     public static final List<String> PER_FINDING = List.of("code", "direction", "judgement");
 

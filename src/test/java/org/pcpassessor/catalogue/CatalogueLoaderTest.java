@@ -158,4 +158,43 @@ class CatalogueLoaderTest {
         assertTrue(bad.stream().anyMatch(x -> x.line() == 17 && x.message().startsWith("comparator id 'da' is already "
                 + "an id (line 11)")), bad.toString());
     }
+
+    @Test
+    void aTargetIsAValueOrATrajectoryOnAMeasureWithAGoodDirection() throws Exception {
+        String share = GOOD.replace("kind: count", "kind: proportion").replace("polarity: neutral",
+                "polarity: up-is-good");
+        Path file = dir.resolve("measures.yaml");
+        Files.writeString(dir.resolve("d.csv"), "measure,area,month,value\n");
+        Files.writeString(file, share + """
+                            target:
+                              trajectory: {2020-04: 0.85, 2020-10: 0.9}
+                              name: the Plan's target
+                """);
+        Problems problems = new Problems();
+        Measure m = new CatalogueLoader(TESTS, problems).read(file).measures().get(0);
+        assertEquals(List.of(), problems.sorted());
+        Target t = m.target().orElseThrow();
+        assertEquals("the Plan's target", t.name());
+        // a step function: nothing before its first month, each value until the next month given
+        assertTrue(t.at(java.time.YearMonth.of(2020, 3)).isEmpty());
+        assertEquals(0.85, t.at(java.time.YearMonth.of(2020, 9)).getAsDouble());
+        assertEquals(0.9, t.at(java.time.YearMonth.of(2021, 3)).getAsDouble());
+        // one number: always
+        assertEquals(List.of(), problemsOf(share + "            target: 0.9\n"));
+        // a percentage written as a whole number, at its line (16) and column (29)
+        List<Problem> percent = problemsOf(share + "            target: {value: 90}\n");
+        assertTrue(percent.stream().anyMatch(x -> x.line() == 16 && x.column() == 29 && x.message().startsWith(
+                "a proportion target is a fraction (0.9 for 90%)")), percent.toString());
+        // both forms, and a month that is not one
+        List<Problem> both = problemsOf(share + "            target: {value: 0.9, trajectory: {2020-04: 0.8}}\n");
+        assertTrue(both.stream().anyMatch(x -> x.message().contains("either 'value'") && x.message().endsWith(
+                "not both")), both.toString());
+        List<Problem> month = problemsOf(share + "            target: {trajectory: {April: 0.8}}\n");
+        assertTrue(month.stream().anyMatch(x -> x.message().startsWith("a trajectory's months are YYYY-MM")),
+                month.toString());
+        // a neutral measure has no good side of a target
+        List<Problem> neutral = problemsOf(GOOD + "            target: 10\n");
+        assertTrue(neutral.stream().anyMatch(x -> x.line() == 16 && x.message().startsWith(
+                "a target needs a good direction")), neutral.toString());
+    }
 }

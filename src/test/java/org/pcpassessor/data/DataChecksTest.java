@@ -27,7 +27,8 @@ class DataChecksTest {
 
     static Measure measure(Kind kind, List<Event> events) {
         return new Measure("m", "M", "things", "they", kind, Polarity.NEUTRAL, "P", "Q", "m", OptionalDouble.empty(),
-                Map.of(), Measure.ALL_BASES, "", Optional.empty(), events, List.of(), new Location("test.yaml", 1, 1));
+                Map.of(), Measure.ALL_BASES, "", Optional.empty(), events, List.of(), Optional.empty(),
+                new Location("test.yaml", 1, 1));
     }
 
     static Series count(double... values) {

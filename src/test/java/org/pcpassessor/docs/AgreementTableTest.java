@@ -144,7 +144,8 @@ class AgreementTableTest {
     private static String labelWith(Measure m, DataSet data, Catalogue catalogue, YearMonth month, String method) {
         Measure with = new Measure(m.id(), m.label(), m.subject(), m.shortSubject(), m.kind(), m.polarity(), m.pillar(),
                 m.priority(), m.topic(),
-                m.baseline(), Map.of(Basis.BENCHMARK, method), m.comparisons(), m.unit(), m.until(), m.events(), m.comparators(), m.source());
+                m.baseline(), Map.of(Basis.BENCHMARK, method), m.comparisons(), m.unit(), m.until(), m.events(), m.comparators(), m.target(),
+                m.source());
         var series = data.series(m.id(), catalogue.headlineArea()).orElseThrow();
         return new Calculator(with, series, true, catalogue.confidence()).assess(month).comparison("benchmark")
                 .map(c -> label(c.outcome(), c.polarity())).orElse("-");

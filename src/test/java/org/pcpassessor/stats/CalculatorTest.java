@@ -28,7 +28,7 @@ public class CalculatorTest {
 
     public static Measure measure(Kind kind, OptionalDouble baseline) {
         return new Measure("m", "M", "things", "they", kind, Polarity.NEUTRAL, "P", "Q", "m", baseline, Map.of(), Measure.ALL_BASES, "",
-                java.util.Optional.empty(), java.util.List.of(), java.util.List.of(),
+                java.util.Optional.empty(), java.util.List.of(), java.util.List.of(), java.util.Optional.empty(),
                 new org.pcpassessor.problem.Location("test.yaml", 1, 1));
     }
 
@@ -283,7 +283,7 @@ public class CalculatorTest {
                 "national", "England and Wales", "the 43 forces", new org.pcpassessor.problem.Location("test.yaml", 2, 1));
         Measure m = new Measure("m", "M", "the rate", "it", Kind.RATE, Polarity.UP_IS_GOOD, "P", "Q", "m",
                 OptionalDouble.empty(), Map.of(), Measure.ALL_BASES, "", java.util.Optional.empty(), List.of(),
-                List.of(national), new org.pcpassessor.problem.Location("test.yaml", 1, 1));
+                List.of(national), java.util.Optional.empty(), new org.pcpassessor.problem.Location("test.yaml", 1, 1));
         double[] num = new double[45];
         double[] den = new double[45];
         Arrays.fill(num, 136);

@@ -85,7 +85,8 @@ public final class RuleContract {
         for (String c : List.of("TREND_UP", "TREND_DOWN", "TREND_FLAT")) {
             m.put(c, Trend.class);
         }
-        for (String c : List.of("SPC_IMPROVEMENT", "SPC_CONCERN", "SPC_SPECIAL_CAUSE", "SPC_COMMON_CAUSE")) {
+        for (String c : List.of("SPC_IMPROVEMENT", "SPC_CONCERN", "SPC_SPECIAL_CAUSE", "SPC_COMMON_CAUSE",
+                "TARGET_CONSISTENTLY_MET", "TARGET_CONSISTENTLY_MISSED", "TARGET_HIT_AND_MISS")) {
             m.put(c, SpcSignal.class);
         }
         m.put("TWELVE_MONTH_FLAT", Extreme.class);
