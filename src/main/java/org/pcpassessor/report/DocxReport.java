@@ -271,6 +271,9 @@ public final class DocxReport {
         return texts.stream().map(t -> Map.<String, Object>of("text", t)).toList();
     }
 
+    /** The icons' pixels: 64, for a 12-point picture that prints sharp. */
+    private static final int ICON_PIXELS = 64;
+
     /** Fills a pillar table: the header, then per row a copy of the template's group or measure row. */
     private final class TablePolicy extends DynamicTableRenderPolicy {
         @Override
@@ -291,18 +294,53 @@ public final class DocxReport {
                 if (row.group()) {
                     fill(filled, i -> row.label());
                 } else {
+                    List<String> marks = filled.getTableCells().stream().map(c -> c.getText().strip()).toList();
                     fill(filled, i -> i == 0 ? row.label() : i <= row.cells().size() ? row.cells().get(i - 1).text()
                             : "");
+                    row.measure().ifPresent(m -> icons(filled, marks, m));
                     List<XWPFTableCell> cells = filled.getTableCells();
                     Draft.Cell benchmark = row.cells().get(row.cells().size() - 1);
-                    if (cells.size() == row.cells().size() + 1) {
-                        benchmark.judgement().ifPresent(j -> cells.get(cells.size() - 1).setColor(colours.get(j)));
+                    if (cells.size() > row.cells().size()) { // the label, the cells, then any icons' columns
+                        benchmark.judgement().ifPresent(j -> cells.get(row.cells().size()).setColor(colours.get(j)));
                     }
                 }
                 at++;
             }
             table.removeRow(2);
             table.removeRow(1);
+        }
+
+        /**
+         * Making Data Count's icons in the cells the template marks {@code [variation]} and {@code [assurance]} (a
+         * template without them shows none): PNG pictures drawn by {@link Icons}, 12 points square, each with its
+         * text alternative as the picture's description.
+         */
+        private void icons(XWPFTableRow row, List<String> marks, org.pcpassessor.narrative.MeasureReport m) {
+            int v = marks.indexOf("[variation]");
+            if (v >= 0) {
+                Icons.variation(m).ifPresent(x -> picture(row.getCell(v), Icons.png(x, ICON_PIXELS), x.code, x.text));
+            }
+            int a = marks.indexOf("[assurance]");
+            if (a >= 0) {
+                Icons.assurance(m).ifPresent(x -> picture(row.getCell(a), Icons.png(x, ICON_PIXELS), x.code(),
+                        Icons.text(x, m.measure().target().map(org.pcpassessor.catalogue.Target::name)
+                                .orElse("the target"), m.assessment().spc().map(s -> org.pcpassessor.wording.Values
+                                .cell(m.assessment().snapshot(), s.target())).orElse("-"))));
+            }
+        }
+
+        private void picture(XWPFTableCell cell, byte[] png, String name, String text) {
+            XWPFParagraph p = cell.getParagraphs().get(0);
+            XWPFRun run = p.getRuns().isEmpty() ? p.createRun() : p.getRuns().get(0);
+            try {
+                run.addPicture(new ByteArrayInputStream(png), org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+                        name + ".png", org.apache.poi.util.Units.toEMU(12), org.apache.poi.util.Units.toEMU(12));
+            } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+                throw new IllegalStateException("cannot add the icon " + name + ": " + e.getMessage(), e);
+            }
+            var inline = run.getCTR().getDrawingArray(run.getCTR().sizeOfDrawingArray() - 1).getInlineArray(0);
+            inline.getDocPr().setDescr(text);
+            inline.getDocPr().setTitle(text);
         }
 
         /** Replaces each cell's [field] text with the value of its column, keeping the first run's formatting. */

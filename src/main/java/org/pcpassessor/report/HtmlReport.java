@@ -92,9 +92,11 @@ public final class HtmlReport {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("group", row.group());
                 r.put("label", row.label());
-                r.put("span", pillar.table().header().size());
+                r.put("span", pillar.table().header().size() + 2); // and the two icons' columns
                 row.measure().ifPresent(m -> {
                     r.put("id", "m-" + m.measure().id());
+                    r.put("variationIcon", Icons.variation(m).map(Icons::svg).orElse(""));
+                    r.put("assuranceIcon", assuranceIcon(m));
                     // Only Perf v Benchmark is shaded, as in the Board papers and the Word output.
                     List<Draft.Cell> cells = row.cells();
                     r.put("cells", java.util.stream.IntStream.range(0, cells.size()).mapToObj(i -> Map.of(
@@ -107,6 +109,7 @@ public final class HtmlReport {
                 rows.add(r);
             }
             p.put("rows", rows);
+            putSummary(p, pillar);
             List<Map<String, Object>> priorities = new ArrayList<>();
             for (Draft.PriorityPart priority : pillar.priorities()) {
                 priorities.add(priority(priority, report));
@@ -121,6 +124,67 @@ public final class HtmlReport {
             found.add(problem(file, e));
             return Optional.empty();
         }
+    }
+
+    /** A measure's assurance icon (its target against the process limits), or nothing without a target. */
+    private static String assuranceIcon(MeasureReport m) {
+        return Icons.assurance(m).map(a -> Icons.svg(a, Icons.text(a, targetName(m), targetText(m)))).orElse("");
+    }
+
+    private static String targetName(MeasureReport m) {
+        return m.measure().target().map(org.pcpassessor.catalogue.Target::name).orElse("the target");
+    }
+
+    private static String targetText(MeasureReport m) {
+        return m.assessment().spc().map(s -> Values.cell(m.assessment().snapshot(), s.target())).orElse("-");
+    }
+
+    /**
+     * Making Data Count's summary of a pillar: its measures by the variation icon of their latest month (rows) and the
+     * assurance icon of their target (columns), the states no measure has left out; {@code hasSummary} false when no
+     * measure of the pillar has a readable chart.
+     */
+    private static void putSummary(Map<String, Object> p, Draft.PillarPart pillar) {
+        List<MeasureReport> measures = pillar.table().rows().stream().flatMap(r -> r.measure().stream()).toList();
+        List<java.util.Optional<org.pcpassessor.catalogue.Target.Assurance>> columns = new ArrayList<>();
+        for (org.pcpassessor.catalogue.Target.Assurance a : org.pcpassessor.catalogue.Target.Assurance.values()) {
+            if (measures.stream().anyMatch(m -> Icons.variation(m).isPresent() && Icons.assurance(m).equals(
+                    java.util.Optional.of(a)))) {
+                columns.add(java.util.Optional.of(a));
+            }
+        }
+        if (measures.stream().anyMatch(m -> Icons.variation(m).isPresent() && Icons.assurance(m).isEmpty())) {
+            columns.add(java.util.Optional.empty());
+        }
+        List<Map<String, Object>> header = columns.stream().map(c -> Map.<String, Object>of(
+                "icon", c.map(a -> Icons.svg(a, "Target " + a.meaning())).orElse(""),
+                "text", c.map(a -> switch (a) {
+                    case CONSISTENT_PASS -> "Target consistently met";
+                    case CONSISTENT_FAIL -> "Target consistently missed";
+                    case HIT_AND_MISS -> "Target hit and miss";
+                }).orElse("No target"))).toList();
+        List<Map<String, Object>> summary = new ArrayList<>();
+        for (Icons.Variation v : Icons.Variation.values()) {
+            List<MeasureReport> in = measures.stream().filter(m -> Icons.variation(m).equals(java.util.Optional.of(v)))
+                    .toList();
+            if (in.isEmpty()) {
+                continue;
+            }
+            List<Map<String, Object>> cells = columns.stream().map(c -> Map.<String, Object>of("labels",
+                    String.join("; ", in.stream().filter(m -> Icons.assurance(m).equals(c)).map(HtmlReport::named)
+                            .toList()))).toList();
+            summary.add(Map.of("icon", Icons.svg(v), "text", v.text, "cells", cells));
+        }
+        p.put("summaryHeader", header);
+        p.put("summary", summary);
+        p.put("hasSummary", !summary.isEmpty());
+    }
+
+    /** A measure as the summary names it: its priority and row label ("Domestic Abuse: Recorded Crime"). */
+    private static String named(MeasureReport m) {
+        String priority = m.measure().priority();
+        return priority.equals(org.pcpassessor.catalogue.Priority.HEADLINES) ? m.measure().label()
+                : priority + ": " + m.measure().label();
     }
 
     private static Map<String, Object> priority(Draft.PriorityPart priority, Report report) {

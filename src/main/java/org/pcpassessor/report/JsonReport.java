@@ -225,6 +225,12 @@ public final class JsonReport {
         putFinite(g, "changeVsBaseline", s.changeVsBaseline());
         putFinite(g, "changeRolling12VsLastYear", s.changeRolling12VsLastYear());
         g.writeEndObject();
+        // Making Data Count's icons (docs/methods.md): "none" when the chart is not read or there is no target
+        g.writeObjectFieldStart("icons");
+        g.writeStringField("variation", Icons.variation(r).map(v -> v.code).orElse("none"));
+        g.writeStringField("assurance", Icons.assurance(r).map(org.pcpassessor.catalogue.Target.Assurance::code)
+                .orElse("none"));
+        g.writeEndObject();
         for (Basis b : Basis.values()) {
             if (b.tabled()) { // the table's labels; the year-earlier comparison is in "tests" and the findings
                 g.writeStringField(b.labelField(), r.label(b));

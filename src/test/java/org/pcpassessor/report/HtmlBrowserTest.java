@@ -86,6 +86,32 @@ class HtmlBrowserTest {
         }
     }
 
+    /**
+     * Every measure row has its two icon cells; the icons are drawn (a real box) and named for screen readers. The
+     * 999 measure carries the example target's assurance icon, and each pillar a summary table of its icons.
+     */
+    @Test
+    void theTablesShowMakingDataCountIconsThatAreDrawnAndNamed() {
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.perf tbody tr[data-explain]"));
+        int variation = 0;
+        for (WebElement row : rows) {
+            List<WebElement> icons = row.findElements(By.cssSelector("td.icon"));
+            assertEquals(2, icons.size(), row.getAttribute("id"));
+            for (WebElement svg : row.findElements(By.cssSelector("td.icon svg[role=img]"))) {
+                Number width = (Number) ((JavascriptExecutor) browser).executeScript(
+                        "return arguments[0].getBoundingClientRect().width", svg);
+                assertEquals(24, width.doubleValue(), 0.5, row.getAttribute("id"));
+                assertFalse(svg.getAttribute("aria-label").isBlank(), row.getAttribute("id"));
+            }
+            variation += icons.get(0).findElements(By.tagName("svg")).size();
+        }
+        assertTrue(variation >= 30, variation + " rows with a variation icon");
+        WebElement calls = browser.findElement(By.id("m-calls-999-within-10s"));
+        assertTrue(calls.findElements(By.cssSelector("td.icon")).get(1).findElement(By.tagName("svg"))
+                .getAttribute("aria-label").startsWith("The example target (90.0%) hit and miss"));
+        assertEquals(3, browser.findElements(By.cssSelector("table.mdc-summary")).size());
+    }
+
     @Test
     void clickingParagraph121ShowsItsRuleAndPValue() {
         WebElement sentence = browser.findElement(By.cssSelector("#p-1-2-1 span[data-explain]"));

@@ -60,7 +60,30 @@ class JsonContractTest {
             String at = m.path("id").asText() + "@" + m.path("area").asText();
             assertTrue(seen.add(at), "twice: " + at);
             assertEquals(Set.of("id", "pillar", "priority", "area", "label", "kind", "polarity", "stats", "vsBenchmark",
-                    "vs1yrAvg", "vs3yrAvg", "vsLastYear", "dataIssues", "tests", "findings", "sentences"), keys(m), at);
+                    "vs1yrAvg", "vs3yrAvg", "vsLastYear", "dataIssues", "tests", "findings", "sentences", "icons"), keys(m), at);
+            // Making Data Count's icons: a variation state where the chart is read, from its special cause and side;
+            // an assurance only with a target (the bundled 999 measure's example 90%)
+            JsonNode spc = m.get("stats").path("spc");
+            String variation = m.get("icons").get("variation").asText();
+            if (!spc.path("readable").asBoolean()) {
+                assertEquals("none", variation, at);
+            } else if (!spc.get("special").asBoolean()) {
+                assertEquals("common_cause", variation, at);
+            } else {
+                assertTrue(variation.matches("(improvement|concern|neither)_(high|low)"), at + " " + variation);
+            }
+            String assurance = m.get("icons").get("assurance").asText();
+            if (m.get("id").asText().equals("calls-999-within-10s") && spc.path("readable").asBoolean()) {
+                // NHSRplotthedots' ptd_calculate_assurance_type, by hand from the limits the JSON states: up is good,
+                // so a target below the lower limit is consistent_pass, above the upper consistent_fail
+                double lpl = spc.get("lpl").asDouble();
+                double upl = spc.get("upl").asDouble();
+                assertEquals(0.9 < lpl ? "consistent_pass" : 0.9 > upl ? "consistent_fail" : "hit_and_miss", assurance,
+                        at);
+                assertEquals(0.9, spc.get("target").asDouble(), 1e-12, at);
+            } else {
+                assertEquals("none", assurance, at);
+            }
             assertTrue(Set.of("count", "rate", "proportion", "median").contains(m.get("kind").asText()), at);
             assertTrue(Set.of("neutral", "up-is-good", "down-is-good").contains(m.get("polarity").asText()), at);
             assertTrue(m.get("stats").isObject() && m.get("stats").has("current"), at);
