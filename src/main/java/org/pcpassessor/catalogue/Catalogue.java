@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param spc          how monthly series are charted
  * @param paper        the Board paper's front matter
  * @param forces       the forces, each with its own areas, when the catalogue names several; empty for one force
+ * @param parents      each area's parent when the areas nest (an area of the headline area, a district of an area:
+ *                     {@code Huntingdonshire -> North}); every area but the headline area has one
  */
 public record Catalogue(Path file, String title, YearMonth defaultMonth, List<String> areas, double confidence,
                         List<Path> dataFiles, List<Pillar> pillars, java.util.Set<String> rejected,
-                        SpcSettings spc, Paper paper, List<Force> forces) {
+                        SpcSettings spc, Paper paper, List<Force> forces, java.util.Map<String, String> parents) {
 
     public Catalogue {
         Objects.requireNonNull(file, "file");
@@ -36,6 +38,7 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
         rejected = java.util.Set.copyOf(rejected);
         Objects.requireNonNull(paper, "paper");
         forces = List.copyOf(forces);
+        parents = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parents));
         if (!forces.isEmpty() && !areas.equals(forces.stream().flatMap(f -> f.areas().stream()).toList())) {
             throw new IllegalArgumentException("the areas must be the forces' areas in turn");
         }
@@ -52,8 +55,28 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
      * area, reported on its own among peers.
      */
     public Catalogue withAreas(List<String> others) {
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+        parents.forEach((area, parent) -> {
+            if (others.contains(area) && others.contains(parent)) {
+                kept.put(area, parent);
+            }
+        });
         return new Catalogue(file, title, defaultMonth, others, confidence, dataFiles, pillars, rejected, spc, paper,
-                List.of());
+                List.of(), kept);
+    }
+
+    /** The area an area is part of: the headline area for an area, its area for a district; empty for the headline. */
+    public java.util.Optional<String> parentOf(String area) {
+        if (area.equals(headlineArea())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(parents.getOrDefault(area, headlineArea()));
+    }
+
+    /** Where an area sits: {@code headline}, {@code area} (of the headline area) or {@code district} (of an area). */
+    public String levelOf(String area) {
+        java.util.Optional<String> parent = parentOf(area);
+        return parent.isEmpty() ? "headline" : parent.get().equals(headlineArea()) ? "area" : "district";
     }
 
     public String headlineArea() {

@@ -54,6 +54,8 @@ public final class CatalogueLoader {
     private final boolean dataOutsideAllowed;
     private final Problems problems;
     private final Set<String> rejected = new TreeSet<>();
+    /** Each area's parent when {@code report.areas} nests them (an area's: the headline area; a district's: its area). */
+    private final Map<String, String> parents = new java.util.LinkedHashMap<>();
     /** The report's budget, the default of every priority that gives none. */
     private Budget budget = Budget.DEFAULT;
     /** Where each topic a measure names was first given, to keep a topic inside one priority. */
@@ -145,7 +147,8 @@ public final class CatalogueLoader {
         if (month == null || areas.isEmpty()) {
             return null;
         }
-        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected, spc, paper, forces);
+        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected, spc, paper, forces,
+                parents);
     }
 
     /** The paper's front matter: each key optional, a key not given keeps {@link Paper#DEFAULT}'s. */
@@ -264,16 +267,64 @@ public final class CatalogueLoader {
         return (int) v;
     }
 
+    /**
+     * One force's areas: the headline area first, then its areas, each a name or a name with its districts
+     * ({@code - North: [Peterborough, Fenland, Huntingdonshire]}). Listed in that order: the headline area, the areas,
+     * then every district (filling {@link #parents}).
+     */
     private List<String> areas(Node node) {
         ListNode list = asList(node, "areas");
         if (list == null) {
             return List.of();
         }
-        List<String> areas = areaNames(list, "", new HashMap<>());
+        List<String> areas = new ArrayList<>();
+        List<String> districts = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Node item : list.items()) {
+            if (item instanceof MapNode m) {
+                if (m.entries().size() != 1) {
+                    error(item, "an area with districts is one line, 'Area: [District, ...]', not " + m.entries().size()
+                            + " keys");
+                    continue;
+                }
+                Entry e = m.entries().values().iterator().next();
+                if (areas.isEmpty()) {
+                    error(item, "the first area is the headline area (the Force): list districts under its areas");
+                }
+                if (once(e.key(), seen, item)) {
+                    areas.add(e.key());
+                }
+                ListNode under = asList(e.value(), "the districts of " + e.key());
+                for (Node d : under == null ? List.<Node>of() : under.items()) {
+                    String district = text(d, "district");
+                    if (district != null && once(district, seen, d)) {
+                        districts.add(district);
+                        parents.put(district, e.key());
+                    }
+                }
+                continue;
+            }
+            String area = text(item, "area");
+            if (area != null && once(area, seen, item)) {
+                areas.add(area);
+            }
+        }
         if (areas.isEmpty()) {
             error(node, "areas must list at least one area; the first is the headline area (e.g. [Force, North, South])");
+            return List.of();
         }
+        areas.subList(1, areas.size()).forEach(a -> parents.put(a, areas.get(0)));
+        areas.addAll(districts);
         return areas;
+    }
+
+    /** Whether an area is named for the first time; a second time is an error at its place. */
+    private boolean once(String area, Map<String, String> seen, Node at) {
+        if (seen.putIfAbsent(area, area) != null) {
+            error(at, "area '" + area + "' is listed twice");
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -399,6 +399,7 @@ public final class Workspace {
                 .map(c -> new Calculator(c.measure(), c.series(), c.headline(), catalogue.confidence(), catalogue.spc(),
                         anomalies.getOrDefault(DataChecks.key(c.measure().id(), c.series().area()), List.of()))
                         .against(c.headline() ? comparators(c.measure()) : Map.of())
+                        .within(catalogue.levelOf(c.series().area()), catalogue.parentOf(c.series().area()).orElse(""))
                         .assess(month))
                 .toList();
     }

@@ -11,6 +11,10 @@ import java.util.Objects;
  * are relative (0.147 = 14.7%).
  *
  * @param headline true for the catalogue's first (headline) area
+ * @param areaLevel where the area sits in the catalogue's areas: {@code headline} (the Force), {@code area} (an area
+ *                 of it: North), {@code district} (an area of an area: Huntingdonshire)
+ * @param parentArea the area it is part of: the headline area for an area, its area for a district; empty for the
+ *                 headline area
  * @param kind     count, rate, proportion or median (as written in the catalogue)
  * @param polarity up-is-good, down-is-good or neutral
  * @param subject  the noun phrase sentences talk about, with its article when it takes one
@@ -24,7 +28,8 @@ import java.util.Objects;
  *                 survey n); NaN for counts and medians
  * @param figures  each figure with how it was made
  */
-public record Snapshot(String measureId, String area, boolean headline, String pillar, String priority, String label,
+public record Snapshot(String measureId, String area, boolean headline, String areaLevel, String parentArea,
+                       String pillar, String priority, String label,
                        String subject, String shortSubject, String kind, String polarity, String units, boolean wholeData,
                        YearMonth month,
                        double current, double previousMonth, double sameMonthLastYear, double twoYearsAgo,
@@ -36,6 +41,8 @@ public record Snapshot(String measureId, String area, boolean headline, String p
     public Snapshot {
         Objects.requireNonNull(measureId, "measureId");
         Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(areaLevel, "areaLevel");
+        Objects.requireNonNull(parentArea, "parentArea");
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(baselineLabel, "baselineLabel");
         figures = List.copyOf(figures);
@@ -93,6 +100,9 @@ public record Snapshot(String measureId, String area, boolean headline, String p
         private final String measureId;
         private final String area;
         private boolean headline = true;
+        /** Unless {@link #within} says: the headline area's level, or an area's. */
+        private String areaLevel;
+        private String parentArea = "";
         private String pillar = "";
         private String priority = "";
         private String label = "";
@@ -174,6 +184,13 @@ public record Snapshot(String measureId, String area, boolean headline, String p
 
         public Builder wholeData(boolean wholeData) {
             this.wholeData = wholeData;
+            return this;
+        }
+
+        /** Where the area sits ({@code headline}, {@code area}, {@code district}) and the area it is part of. */
+        public Builder within(String areaLevel, String parentArea) {
+            this.areaLevel = areaLevel;
+            this.parentArea = parentArea;
             return this;
         }
 
@@ -263,7 +280,8 @@ public record Snapshot(String measureId, String area, boolean headline, String p
         }
 
         public Snapshot build() {
-            return new Snapshot(measureId, area, headline, pillar, priority, label, subject, shortSubject, kind,
+            return new Snapshot(measureId, area, headline, areaLevel != null ? areaLevel : headline ? "headline" : "area",
+                    parentArea, pillar, priority, label, subject, shortSubject, kind,
                     polarity, units, wholeData, month, current, previousMonth, sameMonthLastYear, twoYearsAgo,
                     threeYearsAgo, rolling12, rolling12PreviousMonth, rolling12LastYear, baseline, baselineLabel,
                     avg1yr, avg3yr, changeVsLastYear, changeVsBaseline, changeRolling12VsLastYear,

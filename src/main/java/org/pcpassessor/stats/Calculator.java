@@ -41,6 +41,8 @@ public final class Calculator {
     private final Measure measure;
     private final Series series;
     private final boolean headline;
+    private String areaLevel;
+    private String parentArea = "";
     private final double confidence;
     private final Kind kind;
     private final org.pcpassessor.catalogue.SpcSettings spc;
@@ -139,6 +141,16 @@ public final class Calculator {
             }
         }
         this.comparators = List.copyOf(out);
+        return this;
+    }
+
+    /**
+     * Where the series' area sits among the catalogue's areas ({@code headline}, {@code area}, {@code district}) and
+     * the area it is part of (empty for the headline area), for the snapshot rules read. Returns this calculator.
+     */
+    public Calculator within(String areaLevel, String parentArea) {
+        this.areaLevel = java.util.Objects.requireNonNull(areaLevel, "areaLevel");
+        this.parentArea = java.util.Objects.requireNonNull(parentArea, "parentArea");
         return this;
     }
 
@@ -422,7 +434,9 @@ public final class Calculator {
             baseline = window("baseline", series.indexOf(fyStart), series.indexOf(fyStart.plusMonths(11)), figures,
                     Months.financialYear(fyStart) + ": ");
         }
-        return Snapshot.builder(measure.id(), series.area(), month).headline(headline).pillar(measure.pillar())
+        return Snapshot.builder(measure.id(), series.area(), month).headline(headline)
+                .within(areaLevel != null ? areaLevel : headline ? "headline" : "area", parentArea)
+                .pillar(measure.pillar())
                 .priority(measure.priority()).label(measure.label()).subject(measure.subject())
                 .shortSubject(measure.shortSubject()).kind(kind.yamlName()).polarity(measure.polarity().yamlName())
                 .units(measure.unit()).wholeData(wholeData()).current(current).previousMonth(previous)

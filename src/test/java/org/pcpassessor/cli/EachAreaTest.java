@@ -44,7 +44,10 @@ class EachAreaTest {
         Run r = run("report", "--month", "2020-12", "--each-area", "--out-dir", dir.toString());
         assertEquals(0, r.exit(), r.err());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("force.md", "north.md", "south.md", "peers.json", "peers.md"),
+            // the Force, its two areas and their six districts (measures.yaml report.areas), each its own report
+            assertEquals(List.of("cambridge.md", "east-cambridgeshire.md", "fenland.md", "force.md",
+                    "huntingdonshire.md", "north.md", "peterborough.md", "south-cambridgeshire.md", "south.md",
+                    "peers.json", "peers.md"),
                     files.map(p -> p.getFileName().toString()).sorted((a, b) -> {
                         boolean pa = a.startsWith("peers");
                         boolean pb = b.startsWith("peers");
@@ -56,7 +59,7 @@ class EachAreaTest {
         assertEquals(tableLines(golden), tableLines(force), "Force's own report has the default report's tables");
 
         // One area per report: nothing compares areas.
-        for (String area : List.of("force.md", "north.md", "south.md")) {
+        for (String area : List.of("force.md", "north.md", "south.md", "huntingdonshire.md")) {
             String text = Files.readString(dir.resolve(area));
             assertFalse(text.contains("By area") || text.contains("area variation"), area);
         }
@@ -78,7 +81,7 @@ class EachAreaTest {
         String json = Files.readString(dir.resolve("peers.json"));
         assertTrue(json.contains("\"area\" : \"North\"") || json.contains("\"area\": \"North\""), "JSON names North");
         assertTrue(json.contains("\"judgement\""), "JSON cells carry judgements");
-        assertTrue(r.err().contains("3 reports and peers.md, peers.json written to"), r.err());
+        assertTrue(r.err().contains("9 reports and peers.md, peers.json written to"), r.err());
     }
 
     @Test
@@ -115,10 +118,12 @@ class EachAreaTest {
             }
         }
         String text = TestFiles.catalogueText();
-        assertTrue(text.contains("  areas: [Force, North, South]\n"), "the bundled catalogue's areas");
+        String areas = "  areas: [Force, North: [Peterborough, Fenland, Huntingdonshire], South: [Cambridge, East "
+                + "Cambridgeshire, South Cambridgeshire]]\n";
+        assertTrue(text.contains(areas), "the bundled catalogue's areas");
         Path catalogue = ws.resolve("measures.yaml");
-        Files.writeString(catalogue, text.replace("  areas: [Force, North, South]\n",
-                "  forces:\n    Cambridgeshire: [Force, North]\n    Elsewhere: [South]\n"));
+        Files.writeString(catalogue, text.replace(areas, "  forces:\n    Cambridgeshire: [Force, North, Peterborough, "
+                + "Fenland, Huntingdonshire]\n    Elsewhere: [South, Cambridge, East Cambridgeshire, South Cambridgeshire]\n"));
         Path dir = tmp.resolve("forces");
 
         Run r = run("report", "--catalogue", catalogue.toString(), "--month", "2020-12", "--each-area", "--out-dir",

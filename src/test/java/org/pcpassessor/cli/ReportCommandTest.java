@@ -254,13 +254,13 @@ class ReportCommandTest {
                 assertEquals(before.get(i), after.get(i), before.get(i).get("id").asText());
             }
         }
-        assertEquals(3, changed, "the Force and both areas");
+        assertEquals(9, changed, "the Force, both areas and the six districts");
     }
 
     @Test
     void checkPassesOnTheRepository() {
         Run r = run("check");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("ok: 37 measures, 112 series"), r.out());
+        assertTrue(r.out().startsWith("ok: 37 measures, 130 series"), r.out()); // 37 x 3 areas, 3 x 6 districts, 1 national
     }
 }

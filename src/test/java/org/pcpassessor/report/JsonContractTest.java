@@ -53,8 +53,9 @@ class JsonContractTest {
         assertEquals("2020-12", report.get("month").asText());
         assertEquals("Force", report.get("headlineArea").asText());
         assertEquals(0.95, report.get("confidence").asDouble());
-        // every measure of the bundled catalogue (37) for each of its areas (Force, North, South)
-        assertEquals(37 * 3, report.get("measures").size());
+        // every measure of the bundled catalogue (37) for each of its areas (Force, North, South), and the three
+        // measures with district series (fixtures/README.md) for each of the six districts
+        assertEquals(37 * 3 + 3 * 6, report.get("measures").size());
         Set<String> seen = new HashSet<>();
         for (JsonNode m : report.get("measures")) {
             String at = m.path("id").asText() + "@" + m.path("area").asText();

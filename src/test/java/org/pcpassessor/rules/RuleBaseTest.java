@@ -96,7 +96,7 @@ class RuleBaseTest {
                 when
                     $c : Comparison( basis == "benchmark" )
                 then
-                    insert( new Snapshot($c.snapshot().measureId(), $c.area(), false, "", "", "", "", "", "count",
+                    insert( new Snapshot($c.snapshot().measureId(), $c.area(), false, "area", "", "", "", "", "", "", "count",
                         "neutral", "", true, $c.snapshot().month(), 0, 0, 0, 0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0,
                         java.util.List.of()) );
                     insert( new Comparison($c.measureId(), $c.area(), false, "count", "neutral", "benchmark", "x",

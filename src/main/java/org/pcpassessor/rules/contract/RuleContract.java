@@ -55,7 +55,7 @@ public final class RuleContract {
     /** The codes of the design contract, each with the fact a finding of it rests on. */
     public static final Map<String, Class<? extends Evidence>> CONTRACT_CODES = contractCodes();
     /** The contract codes whose finding also carries a second fact's evidence as other* keys. */
-    public static final Set<String> TWO_FACT_CODES = Set.of("AREA_DIVERGENCE");
+    public static final Set<String> TWO_FACT_CODES = Set.of("AREA_DIVERGENCE", "DISTRICT_OUTLIER");
 
     private static final Pattern EVIDENCE_KEY =
             Pattern.compile("(?:(\\$\\w+)\\s*\\.\\s*)?evidence\\s*\\[\\s*\"([^\"]*)\"\\s*]");
@@ -74,7 +74,7 @@ public final class RuleContract {
         Map<String, Class<? extends Evidence>> m = new LinkedHashMap<>();
         for (String c : List.of("HIGHER", "LOWER", "IMPROVED", "DETERIORATED", "COMPARABLE", "SIGNIFICANT_RISE",
                 "SIGNIFICANT_FALL", "AREA_DIVERGENCE", "YEAR_EARLIER_RISE", "YEAR_EARLIER_FALL", "COMPARATOR_HIGHER",
-                "COMPARATOR_LOWER", "COMPARATOR_COMPARABLE")) {
+                "COMPARATOR_LOWER", "COMPARATOR_COMPARABLE", "DISTRICT_OUTLIER", "ALL_DISTRICTS")) {
             m.put(c, Comparison.class);
         }
         for (String c : List.of("TWELVE_MONTH_HIGH", "TWELVE_MONTH_LOW", "HIGHEST_SINCE", "LOWEST_SINCE")) {
