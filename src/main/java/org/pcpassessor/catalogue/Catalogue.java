@@ -23,10 +23,13 @@ import java.util.Optional;
  * @param forces       the forces, each with its own areas, when the catalogue names several; empty for one force
  * @param parents      each area's parent when the areas nest (an area of the headline area, a district of an area:
  *                     {@code Huntingdonshire -> North}); every area but the headline area has one
+ * @param populations  each area's population where the catalogue gives it ({@code report.populations}), for a
+ *                     count compared per head with a comparator
  */
 public record Catalogue(Path file, String title, YearMonth defaultMonth, List<String> areas, double confidence,
                         List<Path> dataFiles, List<Pillar> pillars, java.util.Set<String> rejected,
-                        SpcSettings spc, Paper paper, List<Force> forces, java.util.Map<String, String> parents) {
+                        SpcSettings spc, Paper paper, List<Force> forces, java.util.Map<String, String> parents,
+                        java.util.Map<String, Double> populations) {
 
     public Catalogue {
         Objects.requireNonNull(file, "file");
@@ -39,6 +42,7 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
         Objects.requireNonNull(paper, "paper");
         forces = List.copyOf(forces);
         parents = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parents));
+        populations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(populations));
         if (!forces.isEmpty() && !areas.equals(forces.stream().flatMap(f -> f.areas().stream()).toList())) {
             throw new IllegalArgumentException("the areas must be the forces' areas in turn");
         }
@@ -62,7 +66,13 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
             }
         });
         return new Catalogue(file, title, defaultMonth, others, confidence, dataFiles, pillars, rejected, spc, paper,
-                List.of(), kept);
+                List.of(), kept, populations);
+    }
+
+    /** An area's population, when the catalogue gives it (report.populations). */
+    public java.util.OptionalDouble population(String area) {
+        Double p = populations.get(area);
+        return p == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(p);
     }
 
     /** The area an area is part of: the headline area for an area, its area for a district; empty for the headline. */

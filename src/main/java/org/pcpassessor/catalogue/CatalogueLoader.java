@@ -33,7 +33,7 @@ import org.pcpassessor.problem.Suggestions;
 public final class CatalogueLoader {
     static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars", "events");
     static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "forces", "confidence", "spc", "budget",
-            "paper");
+            "paper", "populations");
     static final Set<String> PAPER_KEYS = Set.of("to", "from", "purpose", "recommendation", "background", "date");
     static final Set<String> SPC_KEYS = Set.of("window", "shift", "trend", "screen");
     static final Set<String> BUDGET_KEYS = Set.of("paragraphs", "sentences", "threshold");
@@ -41,7 +41,7 @@ public final class CatalogueLoader {
     static final Set<String> PRIORITY_KEYS = Set.of("name", "measures", "budget");
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "short", "kind", "polarity", "baseline",
             "test", "unit", "comparisons", "until", "topic", "events", "comparators", "target");
-    static final Set<String> COMPARATOR_KEYS = Set.of("id", "area", "name");
+    static final Set<String> COMPARATOR_KEYS = Set.of("id", "area", "name", "population");
     static final Set<String> TARGET_KEYS = Set.of("value", "from", "trajectory", "name");
     /** A measure's or comparator's id: the measure column of data files, and what rules match. */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -54,6 +54,10 @@ public final class CatalogueLoader {
     private final boolean dataOutsideAllowed;
     private final Problems problems;
     private final Set<String> rejected = new TreeSet<>();
+    /** The comparators compared per head (a count's): the headline area needs a population. */
+    private final List<ComparatorSeries> perHead = new ArrayList<>();
+    /** Each area's population ({@code report.populations}), for comparisons per head. */
+    private final Map<String, Double> populations = new java.util.LinkedHashMap<>();
     /** Each area's parent when {@code report.areas} nests them (an area's: the headline area; a district's: its area). */
     private final Map<String, String> parents = new java.util.LinkedHashMap<>();
     /** The report's budget, the default of every priority that gives none. */
@@ -139,16 +143,48 @@ public final class CatalogueLoader {
             spc = spc(report.get("spc"));
             paper = paper(report.get("paper"));
             budget = budget(report.get("budget"), Budget.DEFAULT, "report budget");
+            populations(report.get("populations"), areas);
         }
         List<Path> dataFiles = dataFiles(required(top, "data", "the catalogue"), path);
         eventsForAll = events(top.get("events"), true);
         List<Pillar> pillars = pillars(required(top, "pillars", "the catalogue"));
 
+        if (!perHead.isEmpty() && !areas.isEmpty() && !populations.containsKey(areas.get(0))) {
+            ComparatorSeries c = perHead.get(0);
+            problems.error(file, c.source().line(), c.source().column(), "comparator '" + c.id() + "' is compared per "
+                    + "head, but report.populations gives no population for the headline area '" + areas.get(0)
+                    + "' (e.g. populations: {" + areas.get(0) + ": 859800})");
+        }
         if (month == null || areas.isEmpty()) {
             return null;
         }
         return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected, spc, paper, forces,
-                parents);
+                parents, populations);
+    }
+
+    /** {@code report.populations}: an area's population (a positive number) by its name, for comparisons per head. */
+    private void populations(Node node, List<String> areas) {
+        MapNode map = node == null ? null : asMap(node, "populations");
+        if (map == null) {
+            return;
+        }
+        for (Entry e : map.entries().values()) {
+            if (!areas.contains(e.key())) {
+                problems.error(file, e.keyPos().line(), e.keyPos().column(), "populations names no area of the "
+                        + "catalogue: '" + e.key() + "'" + Suggestions.didYouMean(e.key(), areas) + "; areas: "
+                        + String.join(", ", areas));
+                continue;
+            }
+            double v = number(e.value(), "population");
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (!(v > 0)) {
+                error(e.value(), "a population must be a positive number, not " + e.value().describe());
+                continue;
+            }
+            populations.put(e.key(), v);
+        }
     }
 
     /** The paper's front matter: each key optional, a key not given keeps {@link Paper#DEFAULT}'s. */
@@ -638,10 +674,9 @@ public final class CatalogueLoader {
         if (list == null) {
             return List.of();
         }
-        if (kind != null && !kind.hasDenominator()) {
-            error(node, "comparators are for a rate or proportion, not a " + kind.yamlName() + ": another force's or the "
-                    + "nation's " + kind.yamlName() + " is comparable with this force's only per head of population, "
-                    + "which the catalogue cannot declare");
+        if (kind == Kind.MEDIAN) {
+            error(node, "comparators are for a rate, a proportion or a count (per head), not a median: another force's "
+                    + "median response time says little of this force's without its calls");
             return List.of();
         }
         List<ComparatorSeries> out = new ArrayList<>();
@@ -651,6 +686,7 @@ public final class CatalogueLoader {
                 continue;
             }
             checkKeys(c, COMPARATOR_KEYS, "comparator");
+            java.util.OptionalDouble population = population(c, kind);
             String id = text(required(c, "id", "comparator"), "comparator id");
             String area = text(required(c, "area", "comparator"), "comparator area");
             String name = text(required(c, "name", "comparator"), "comparator name");
@@ -669,10 +705,44 @@ public final class CatalogueLoader {
                 continue;
             }
             Pos at = c.pos();
-            out.add(new ComparatorSeries(id, area, name, new org.pcpassessor.problem.Location(file, at.line(),
-                    at.column())));
+            ComparatorSeries made = new ComparatorSeries(id, area, name, population,
+                    new org.pcpassessor.problem.Location(file, at.line(), at.column()));
+            out.add(made);
+            if (population.isPresent()) {
+                perHead.add(made);
+            }
         }
         return out;
+    }
+
+    /**
+     * A comparator's population: required for a count's (compared per head: another force's or the nation's count is
+     * comparable with this force's only per head of population), refused for a rate's or proportion's.
+     */
+    private java.util.OptionalDouble population(MapNode c, Kind kind) {
+        Node p = c.get("population");
+        if (kind == Kind.COUNT && p == null) {
+            error(c, "a count's comparator needs 'population' (its area's population): a count is compared per head, "
+                    + "with report.populations giving the headline area's");
+            return java.util.OptionalDouble.empty();
+        }
+        if (p == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        if (kind != Kind.COUNT) {
+            error(p, "'population' is for a count's comparator (compared per head); a " + (kind == null ? "rate"
+                    : kind.yamlName()) + " is compared as it is");
+            return java.util.OptionalDouble.empty();
+        }
+        double v = number(p, "population");
+        if (Double.isNaN(v)) {
+            return java.util.OptionalDouble.empty();
+        }
+        if (!(v > 0)) {
+            error(p, "a population must be a positive number, not " + p.describe());
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(v);
     }
 
     /**

@@ -11,14 +11,21 @@ import org.pcpassessor.problem.Location;
  * @param id     the series' id in the data files ({@code national-all-crime-outcome-rate}); no measure's id
  * @param area   its area in the data files ("England and Wales"); not one of the catalogue's areas
  * @param name   how sentences name it: "the 43 forces of England and Wales"
+ * @param population for a count's comparator, the population of its area (a count is compared per head, with the
+ *               catalogue's {@code report.populations} for the force's); empty for a rate's or proportion's
  * @param source where it is declared, for messages
  */
-public record ComparatorSeries(String id, String area, String name, Location source) {
+public record ComparatorSeries(String id, String area, String name, java.util.OptionalDouble population,
+                               Location source) {
     public ComparatorSeries {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(area, "area");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(population, "population");
+        if (population.isPresent() && !(population.getAsDouble() > 0)) {
+            throw new IllegalArgumentException("a population must be positive: " + population.getAsDouble());
+        }
         if (id.isBlank() || area.isBlank() || name.isBlank()) {
             throw new IllegalArgumentException("a comparator needs an id, an area and a name");
         }

@@ -398,7 +398,8 @@ public final class Workspace {
         return (out.size() >= PARALLEL_FROM ? out.parallelStream() : out.stream())
                 .map(c -> new Calculator(c.measure(), c.series(), c.headline(), catalogue.confidence(), catalogue.spc(),
                         anomalies.getOrDefault(DataChecks.key(c.measure().id(), c.series().area()), List.of()))
-                        .against(c.headline() ? comparators(c.measure()) : Map.of())
+                        .against(c.headline() ? comparators(c.measure()) : Map.of(),
+                                catalogue.population(c.series().area()))
                         .within(catalogue.levelOf(c.series().area()), catalogue.parentOf(c.series().area()).orElse(""))
                         .assess(month))
                 .toList();

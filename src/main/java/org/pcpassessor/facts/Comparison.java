@@ -43,7 +43,7 @@ public record Comparison(String measureId, String area, boolean headline, String
      * without a baseline year).
      */
     public static final java.util.List<String> COMPARATOR_KEYS = java.util.List.of("comparator", "comparatorMonth",
-            "comparatorLag", "comparatorBaseline", "comparatorBaselineYear", "comparatorTrend");
+            "comparatorLag", "comparatorBaseline", "comparatorBaselineYear", "comparatorTrend", "perThousand");
 
     /**
      * The evidence key of a comparison with the same month last year: that month's own test against the average of

@@ -59,6 +59,8 @@ public final class Calculator {
     private final boolean[] masked;
     /** The series the 12 months are compared with (national, peers): the headline area's only ({@link #against}). */
     private List<Against> comparators = List.of();
+    /** The population of the series' area, for a count compared per head ({@link #against(java.util.Map, java.util.OptionalDouble)}). */
+    private java.util.OptionalDouble population = java.util.OptionalDouble.empty();
 
     /** A comparator series with the sums its samples are made from. */
     private record Against(org.pcpassessor.catalogue.ComparatorSeries about, Series series, Sums numerators,
@@ -133,6 +135,16 @@ public final class Calculator {
      * series in the data; a comparator without data is left out by the caller). Returns this calculator.
      */
     public Calculator against(java.util.Map<org.pcpassessor.catalogue.ComparatorSeries, Series> series) {
+        return against(series, java.util.OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #against(java.util.Map)}, with the population of the series' area, for a count compared per head with
+     * a comparator that gives its own (a count's comparator without both is not compared).
+     */
+    public Calculator against(java.util.Map<org.pcpassessor.catalogue.ComparatorSeries, Series> series,
+                              java.util.OptionalDouble population) {
+        this.population = population;
         List<Against> out = new ArrayList<>();
         for (org.pcpassessor.catalogue.ComparatorSeries c : measure.comparators()) {
             Series s = series.get(c);
@@ -594,8 +606,38 @@ public final class Calculator {
         return Optional.empty();
     }
 
-    /** The force's 12 months to its month j against the comparator's 12 months to the same month (index k). */
+    /** Whether the comparison is per head: a count, with the population of both areas. */
+    private boolean perHead(Against a) {
+        return kind == Kind.COUNT && population.isPresent() && a.about().population().isPresent();
+    }
+
+    /**
+     * Twelve months of a count per head: the counts over {@code population} / 12 a month, so that the months' sum is
+     * the count over the population (a proportion, as a rate per person).
+     */
+    private static Sample perHead(Series s, int from, int to, double population, String description) {
+        double[] num = new double[to - from + 1];
+        double[] den = new double[num.length];
+        for (int t = from; t <= to; t++) {
+            num[t - from] = s.value(t);
+            den[t - from] = population / 12;
+        }
+        return new Sample(Kind.PROPORTION, s.month(from), s.month(to), num, den, description);
+    }
+
+    /**
+     * The force's 12 months to its month j against the comparator's 12 months to the same month (index k). A count is
+     * compared per head: the two-proportion z-test of count over population ({@link TwoProportionZ}; with populations
+     * in the hundreds of thousands, the normal approximation of the Poisson rate comparison).
+     */
     private TestResult test(Against a, int j, int k, boolean named) {
+        if (perHead(a)) {
+            Sample observed = perHead(series, j - 11, j, population.getAsDouble(),
+                    named ? Months.range(series.month(j - 11), series.month(j)) : "");
+            Sample expected = perHead(a.series(), k - 11, k, a.about().population().getAsDouble(),
+                    named ? Months.range(a.series().month(k - 11), a.series().month(k)) : "");
+            return new TwoProportionZ().compare(observed, expected, observed, confidence);
+        }
         Sample observed = sample(j - 11, j, named);
         Sample expected = Sample.window(a.series(), a.numerators(), a.denominators(), k - 11, k,
                 named ? Months.range(a.series().month(k - 11), a.series().month(k)) : "");
@@ -610,6 +652,9 @@ public final class Calculator {
      * 14.2% in the 12 months to January 2021".
      */
     private Optional<Comparison> comparison(Against a, int i, Snapshot snapshot) {
+        if (kind == Kind.COUNT && !perHead(a)) {
+            return Optional.empty(); // a count is comparable with another area's only per head
+        }
         Optional<int[]> at = latestShared(a, i);
         if (at.isEmpty()) {
             return Optional.empty();
@@ -624,6 +669,7 @@ public final class Calculator {
         int from = a.series().indexOf(fy);
         int to = a.series().indexOf(fy.plusMonths(11));
         double baseline = from < 0 || to < 0 ? Double.NaN
+                : perHead(a) ? perHead(a.series(), from, to, a.about().population().getAsDouble(), "").aggregate()
                 : Sample.window(a.series(), a.numerators(), a.denominators(), from, to, "").aggregate();
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(r.details());
         details.put(Comparison.EXPECTED_MONTH_AGAINST_ITS_YEAR, TestResult.UNTESTED);
@@ -634,6 +680,7 @@ public final class Calculator {
         details.put("comparatorBaselineYear", Double.isNaN(baseline) ? "" : Months.financialYearLabel(fy));
         details.put("comparatorTrend", Double.isNaN(baseline) ? TestResult.UNTESTED
                 : org.pcpassessor.facts.Direction.of(r.expected(), baseline).word());
+        details.put("perThousand", perHead(a)); // observed, expected and the baseline are per head
         String months = "rolling 12 months " + Months.range(shared.minusMonths(11), shared);
         return Optional.of(new Comparison(measure.id(), series.area(), headline, kind.yamlName(),
                 measure.polarity().yamlName(), Basis.COMPARATOR.id(), r.method(), r.observed(), r.expected(),

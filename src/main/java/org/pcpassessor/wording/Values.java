@@ -376,10 +376,21 @@ public final class Values {
         if (f.evidence().get("gapMonths") instanceof Integer g) {
             out.put("gapYears", g / 12);
         }
-        // how far a comparator (a rate or proportion) moved from its own baseline year: "1.9 percentage points"
+        boolean perThousand = Boolean.TRUE.equals(f.evidence().get("perThousand"));
+        // how far a comparator moved from its own baseline year: a rate's or proportion's "1.9 percentage points", a
+        // count's per head "3.2%"
         if (f.evidence().get("comparatorBaseline") instanceof Double b && Double.isFinite(b)
                 && f.evidence().get("expected") instanceof Double e && Double.isFinite(e)) {
-            out.put("comparatorChangeText", ppts(e, b).replace("ppts", " percentage points"));
+            out.put("comparatorChangeText", perThousand ? change(false, Math.abs(e / b - 1))
+                    : ppts(e, b).replace("ppts", " percentage points"));
+        }
+        // a count compared per head: its figures per 1,000 people, to one decimal ("73.4")
+        if (perThousand) {
+            for (String k : List.of("observed", "expected", "comparatorBaseline")) {
+                if (f.evidence().get(k) instanceof Double d && Double.isFinite(d)) {
+                    out.put(k + "Text", number(d * 1000, 1));
+                }
+            }
         }
         // The finding's own direction (higher, lower, unchanged) wins over its evidence's (high, rise, up, ...).
         out.put("code", f.code());

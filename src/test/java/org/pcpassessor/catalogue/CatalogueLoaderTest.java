@@ -141,13 +141,33 @@ class CatalogueLoaderTest {
                             comparators:
                               - {id: national-da, area: England and Wales, name: the 43 forces}"""));
         assertEquals(List.of(), ok);
-        // on a count: at the list (line 17), and why
+        // on a count: per head, so the comparator's population at its line (17), and the headline area's
         List<Problem> count = problemsOf(GOOD.replace("polarity: neutral", """
                 polarity: neutral
                             comparators:
                               - {id: national-da, area: England and Wales, name: the 43 forces}"""));
-        assertTrue(count.stream().anyMatch(x -> x.line() == 17 && x.message().startsWith("comparators are for a rate "
-                + "or proportion, not a count")), count.toString());
+        assertTrue(count.stream().anyMatch(x -> x.line() == 17 && x.message().startsWith("a count's comparator needs "
+                + "'population'")), count.toString());
+        List<Problem> noOwn = problemsOf(GOOD.replace("polarity: neutral", """
+                polarity: neutral
+                            comparators:
+                              - {id: national-da, area: England and Wales, name: the 43 forces, population: 59600000}"""));
+        assertTrue(noOwn.stream().anyMatch(x -> x.line() == 17 && x.message().startsWith("comparator 'national-da' is "
+                + "compared per head, but report.populations gives no population for the headline area 'Force'")),
+                noOwn.toString());
+        List<Problem> perHead = problemsOf(GOOD.replace("areas: [Force, North]", "areas: [Force, North]\n  populations: "
+                + "{Force: 860000}").replace("polarity: neutral", """
+                polarity: neutral
+                            comparators:
+                              - {id: national-da, area: England and Wales, name: the 43 forces, population: 59600000}"""));
+        assertEquals(List.of(), perHead);
+        // a rate's comparator has no population: it is compared as it is
+        List<Problem> ratePopulation = problemsOf(rate.replace("polarity: neutral", """
+                polarity: neutral
+                            comparators:
+                              - {id: national-da, area: England and Wales, name: the 43 forces, population: 5}"""));
+        assertTrue(ratePopulation.stream().anyMatch(x -> x.message().startsWith("'population' is for a count's "
+                + "comparator")), ratePopulation.toString());
         // a misspelt key, a missing name, and an id that is the measure's own
         List<Problem> bad = problemsOf(rate.replace("polarity: neutral", """
                 polarity: neutral

@@ -277,10 +277,55 @@ public class CalculatorTest {
      * Javadoc): pooled p = 1,651,632 / 12,012,000 = 0.137499, se = sqrt(0.137499 x 0.862501 x (1/12,000 +
      * 1/12,000,000)) = 0.0031452, z = -0.0015 / 0.0031452 = -0.4769 (Python, math only). Its own 2019/20: 12.0%.
      */
+    /**
+     * A count per head against a comparator's (scenarios/75 has the same figures), by hand (Python, math only): the
+     * force 5,000 a month over 860,000 people, the comparator 420,000 a month to March 2020 and 400,000 after, over
+     * 59,600,000, published to October 2020. The 12 months to October 2020: 60,000 / 860,000 = 0.0697674 against
+     * 4,900,000 / 59,600,000 = 0.0822148; pooled 4,960,000 / 60,460,000 = 0.0820377; se = sqrt(0.0820377 x 0.9179623
+     * x (1/860,000 + 1/59,600,000)) = 0.00029804; z = -41.763. The comparator's own 2019/20: 5,040,000 / 59,600,000.
+     */
+    @Test
+    void aCountIsComparedPerHeadWithItsComparator() {
+        org.pcpassessor.catalogue.ComparatorSeries national = new org.pcpassessor.catalogue.ComparatorSeries(
+                "national", "England and Wales", "the 43 forces", OptionalDouble.of(59_600_000),
+                new org.pcpassessor.problem.Location("test.yaml", 2, 1));
+        Measure m = new Measure("m", "M", "crimes", "they", Kind.COUNT, Polarity.DOWN_IS_GOOD, "P", "Q", "m",
+                OptionalDouble.empty(), Map.of(), Measure.ALL_BASES, "", java.util.Optional.empty(), List.of(),
+                List.of(national), java.util.Optional.empty(), new org.pcpassessor.problem.Location("test.yaml", 1, 1));
+        double[] num = new double[45];
+        Arrays.fill(num, 5000);
+        double[] ones = new double[45];
+        Arrays.fill(ones, 1);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            rows.add("t.csv:" + (i + 2));
+        }
+        Series force = new Series("m", "Force", Kind.COUNT, START, num, ones, rows);
+        double[] nNum = new double[43]; // April 2017 (0) to October 2020 (42)
+        for (int i = 0; i < 43; i++) {
+            nNum[i] = START.plusMonths(i).isBefore(YearMonth.of(2020, 4)) ? 420_000 : 400_000;
+        }
+        Series nation = new Series("national", "England and Wales", Kind.COUNT, START, nNum,
+                Arrays.copyOf(ones, 43), rows.subList(0, 43));
+        org.pcpassessor.facts.Comparison c = new Calculator(m, force, true, 0.95)
+                .against(Map.of(national, nation), OptionalDouble.of(860_000)).assess(DEC_2020).comparisons().stream()
+                .filter(x -> x.basis().equals("comparator")).findFirst().orElseThrow();
+        assertEquals(60_000.0 / 860_000, c.observed(), 1e-12);
+        assertEquals(4_900_000.0 / 59_600_000, c.expected(), 1e-12);
+        assertEquals(-41.763, c.statistic(), 0.001);
+        assertEquals("lower", c.outcome());
+        assertEquals(Boolean.TRUE, c.evidence().get("perThousand"));
+        assertEquals(5_040_000.0 / 59_600_000, (Double) c.evidence().get("comparatorBaseline"), 1e-12);
+        // without the force's population, a count is not compared
+        assertTrue(new Calculator(m, force, true, 0.95).against(Map.of(national, nation)).assess(DEC_2020)
+                .comparisons().stream().noneMatch(x -> x.basis().equals("comparator")));
+    }
+
     @Test
     void theTwelveMonthsAgainstAComparatorThatEndsBeforeTheReportMonth() {
         org.pcpassessor.catalogue.ComparatorSeries national = new org.pcpassessor.catalogue.ComparatorSeries(
-                "national", "England and Wales", "the 43 forces", new org.pcpassessor.problem.Location("test.yaml", 2, 1));
+                "national", "England and Wales", "the 43 forces", OptionalDouble.empty(),
+                new org.pcpassessor.problem.Location("test.yaml", 2, 1));
         Measure m = new Measure("m", "M", "the rate", "it", Kind.RATE, Polarity.UP_IS_GOOD, "P", "Q", "m",
                 OptionalDouble.empty(), Map.of(), Measure.ALL_BASES, "", java.util.Optional.empty(), List.of(),
                 List.of(national), java.util.Optional.empty(), new org.pcpassessor.problem.Location("test.yaml", 1, 1));
