@@ -34,7 +34,8 @@ public final class CatalogueLoader {
     static final Set<String> TOP_KEYS = Set.of("report", "data", "pillars", "events");
     static final Set<String> REPORT_KEYS = Set.of("title", "month", "areas", "forces", "confidence", "spc", "budget",
             "paper", "populations");
-    static final Set<String> PAPER_KEYS = Set.of("to", "from", "purpose", "recommendation", "background", "date");
+    static final Set<String> PAPER_KEYS = Set.of("to", "from", "purpose", "recommendation", "background", "date",
+            "sources", "contact");
     static final Set<String> SPC_KEYS = Set.of("window", "shift", "trend", "screen");
     static final Set<String> BUDGET_KEYS = Set.of("paragraphs", "sentences", "threshold");
     static final Set<String> PILLAR_KEYS = Set.of("name", "heading", "measures", "priorities");
@@ -197,7 +198,24 @@ public final class CatalogueLoader {
         Paper d = Paper.DEFAULT;
         return new Paper(paperText(map, "to", d.to()), paperText(map, "from", d.from()),
                 paperText(map, "purpose", d.purpose()), paperText(map, "recommendation", d.recommendation()),
-                paperText(map, "background", d.background()), paperDate(map.get("date")));
+                paperText(map, "background", d.background()), paperDate(map.get("date")), sources(map.get("sources")),
+                paperText(map, "contact", d.contact()));
+    }
+
+    /** The paper's source documents: a list of texts (a title, a link). */
+    private List<String> sources(Node node) {
+        ListNode list = node == null ? null : asList(node, "paper sources");
+        if (list == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Node item : list.items()) {
+            String t = text(item, "a paper source");
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** The paper's date, YYYY-MM-DD, when the catalogue gives one. */

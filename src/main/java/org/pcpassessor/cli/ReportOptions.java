@@ -47,6 +47,12 @@ final class ReportOptions {
                     + "today's, with a warning).")
     java.time.LocalDate date;
 
+    @Option(names = "--also-noted", defaultValue = "none", paramLabel = "WHERE",
+            description = "Where the Word paper prints what the budget left out ('Also noted'): none, appendix (after "
+                    + "the closing recommendation) or inline (under each priority) (default: ${DEFAULT-VALUE}). The "
+                    + "other formats list it all.")
+    DocxReport.AlsoNoted alsoNoted;
+
     @Option(names = "--full",
             description = "Say everything the rules found: no budget of paragraphs and sentences, trivial findings "
                     + "too (by default what the budget leaves out is listed under 'Also noted').")
@@ -123,7 +129,7 @@ final class ReportOptions {
                     run.nearMisses(), live, problems, found)).map(ReportOptions::utf8);
             case docx -> DocxReport.load(template(), found).flatMap(paper -> paper.render(Draft.of(report),
                     DocxReport.FrontMatter.of(report.catalogue().paper(), report.month(), paperDate(report)),
-                    found));
+                    alsoNoted, found));
         };
     }
 

@@ -47,9 +47,15 @@ import org.pcpassessor.problem.Problems;
  * Worse and Neutral.
  */
 public final class DocxReport {
-    /** The front matter of one paper. */
+    /**
+     * Where the paper prints what the budget left out: nowhere (the default: the paper is what goes to the Board; the
+     * other formats list it all), in an appendix after the closing recommendation, or under each priority.
+     */
+    public enum AlsoNoted { none, appendix, inline }
+
+    /** The front matter of one paper, and its bibliography (source documents, contact officer). */
     public record FrontMatter(String to, String from, String date, String purpose, String recommendation,
-                              String background) {
+                              String background, List<String> sources, String contact) {
         /** The catalogue's paper on a date, {@code {month}} replaced by the report month ("December 2020"). */
         public static FrontMatter of(org.pcpassessor.catalogue.Paper paper, java.time.YearMonth month,
                                      java.time.LocalDate date) {
@@ -57,7 +63,7 @@ public final class DocxReport {
             return new FrontMatter(paper.to(), paper.from(),
                     date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK)),
                     paper.purpose().replace("{month}", m), paper.recommendation().replace("{month}", m),
-                    paper.background().replace("{month}", m));
+                    paper.background().replace("{month}", m), paper.sources(), paper.contact());
         }
     }
 
@@ -141,11 +147,17 @@ public final class DocxReport {
      * The tags the paper fills, by the block they stand in: the paper's own, a pillar's, a priority's and the text of
      * a listed item. {@code hasAlsoNoted} is a condition: inside it, a priority's tags.
      */
-    private static final Map<String, List<String>> TAGS = Map.of(
-            "", List.of("to", "from", "date", "title", "purpose", "recommendation", "background", "intro", "pillars"),
-            "pillars", List.of("number", "name", "table", "priorities"),
-            "priorities", List.of("number", "heading", "notices", "paragraphs", "hasAlsoNoted", "alsoNoted"),
-            "notices", List.of("text"), "paragraphs", List.of("text"), "alsoNoted", List.of("text"));
+    private static final Map<String, List<String>> TAGS = Map.ofEntries(
+            Map.entry("", List.of("to", "from", "date", "title", "purpose", "recommendation", "background", "intro",
+                    "headlines", "hasHeadlinesAlsoNoted", "headlinesAlsoNoted", "pillars", "hasAppendix", "appendix",
+                    "sources", "contact")),
+            Map.entry("headlines", List.of("text")), Map.entry("headlinesAlsoNoted", List.of("text")),
+            Map.entry("pillars", List.of("number", "name", "table", "priorities")),
+            Map.entry("priorities", List.of("number", "heading", "notices", "paragraphs", "hasAlsoNoted",
+                    "alsoNoted")),
+            Map.entry("notices", List.of("text")), Map.entry("paragraphs", List.of("text")),
+            Map.entry("alsoNoted", List.of("text")), Map.entry("appendix", List.of("heading", "items")),
+            Map.entry("items", List.of("text")), Map.entry("sources", List.of("text")));
 
     /**
      * Refuses a template whose tags the paper does not fill: poi-tl leaves an unknown tag blank, so a misspelt
@@ -184,7 +196,7 @@ public final class DocxReport {
                         + org.pcpassessor.problem.Suggestions.didYouMean(name, known));
             }
             if (inner != null) {
-                walk(inner, name.equals("hasAlsoNoted") ? block : name, unknown);
+                walk(inner, name.startsWith("has") ? block : name, unknown); // a condition keeps its block
             }
         }
     }
@@ -193,16 +205,23 @@ public final class DocxReport {
      * The paper: the template filled with the draft and the front matter; empty, with the problem in {@code found},
      * when the template cannot be filled.
      */
-    public Optional<byte[]> render(Draft draft, FrontMatter front, Problems found) {
+    public Optional<byte[]> render(Draft draft, FrontMatter front, AlsoNoted alsoNoted, Problems found) {
         try {
-            return Optional.of(render(draft, front));
+            return Optional.of(render(draft, front, alsoNoted));
         } catch (Unusable e) {
             found.add(Problem.error(file.toString(), 0, 0, e.getMessage()));
             return Optional.empty();
         }
     }
 
-    private byte[] render(Draft draft, FrontMatter front) {
+    /**
+     * The paper as the seeds lay it out: the front matter, then a Performance Headlines section holding every pillar's
+     * headline paragraphs (the pillars' own "Performance headlines" priorities, which the paper does not repeat), the
+     * pillars with their tables and priorities, the closing recommendation and the bibliography; "Also noted" where
+     * {@code alsoNoted} says. The numbering (1. Purpose ... 4. Performance Headlines, 5. the first pillar) is Word's,
+     * from the template's styles.
+     */
+    private byte[] render(Draft draft, FrontMatter front, AlsoNoted alsoNoted) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("to", front.to());
         data.put("from", front.from());
@@ -212,6 +231,13 @@ public final class DocxReport {
         data.put("recommendation", front.recommendation());
         data.put("background", front.background());
         data.put("intro", draft.intro());
+        data.put("sources", texts(front.sources().isEmpty() ? List.of("None given (report.paper.sources in the "
+                + "catalogue)") : front.sources()));
+        data.put("contact", front.contact().isEmpty() ? "None given (report.paper.contact in the catalogue)"
+                : front.contact());
+        List<String> headlines = new ArrayList<>();
+        List<String> headlinesAlsoNoted = new ArrayList<>();
+        List<Map<String, Object>> appendix = new ArrayList<>();
         List<Map<String, Object>> pillars = new ArrayList<>();
         for (Draft.PillarPart pillar : draft.pillars()) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -220,18 +246,33 @@ public final class DocxReport {
             p.put("table", pillar.table());
             List<Map<String, Object>> priorities = new ArrayList<>();
             for (Draft.PriorityPart priority : pillar.priorities()) {
+                List<String> also = priority.alsoNoted().stream().map(s -> s.text()).toList();
+                if (!also.isEmpty()) {
+                    appendix.add(Map.of("heading", pillar.name() + ": " + priority.heading(), "items", texts(also)));
+                }
+                if (priority.headlines()) {
+                    priority.notices().forEach(headlines::add);
+                    priority.paragraphs().forEach(n -> headlines.add(n.paragraph().text()));
+                    headlinesAlsoNoted.addAll(also);
+                    continue;
+                }
                 Map<String, Object> q = new LinkedHashMap<>();
                 q.put("number", priority.number());
                 q.put("heading", priority.heading());
                 q.put("notices", texts(priority.notices()));
                 q.put("paragraphs", texts(priority.paragraphs().stream().map(n -> n.paragraph().text()).toList()));
-                q.put("hasAlsoNoted", !priority.alsoNoted().isEmpty());
-                q.put("alsoNoted", texts(priority.alsoNoted().stream().map(s -> s.text()).toList()));
+                q.put("hasAlsoNoted", alsoNoted == AlsoNoted.inline && !also.isEmpty());
+                q.put("alsoNoted", texts(alsoNoted == AlsoNoted.inline ? also : List.of()));
                 priorities.add(q);
             }
             p.put("priorities", priorities);
             pillars.add(p);
         }
+        data.put("headlines", texts(headlines));
+        data.put("hasHeadlinesAlsoNoted", alsoNoted == AlsoNoted.inline && !headlinesAlsoNoted.isEmpty());
+        data.put("headlinesAlsoNoted", texts(alsoNoted == AlsoNoted.inline ? headlinesAlsoNoted : List.of()));
+        data.put("hasAppendix", alsoNoted == AlsoNoted.appendix && !appendix.isEmpty());
+        data.put("appendix", alsoNoted == AlsoNoted.appendix ? appendix : List.of());
         data.put("pillars", pillars);
         Configure config = Configure.builder().bind("table", new TablePolicy()).build();
         try (InputStream in = new ByteArrayInputStream(template);

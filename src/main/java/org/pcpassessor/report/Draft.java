@@ -72,11 +72,11 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
     }
 
     /**
-     * A priority: "1.2", its heading, what is printed before its paragraphs (discontinued measures, or why there is
+     * A priority: "1.2", its heading, whether it is the pillar's performance headlines, what is printed before its paragraphs (discontinued measures, or why there is
      * nothing to say), its numbered paragraphs, what the budget left out, and its measures in the table.
      */
-    public record PriorityPart(String number, String heading, List<String> notices, List<Numbered> paragraphs,
-                               List<Said> alsoNoted, List<MeasureReport> measures) {
+    public record PriorityPart(String number, String heading, boolean headlines, List<String> notices,
+                               List<Numbered> paragraphs, List<Said> alsoNoted, List<MeasureReport> measures) {
         public PriorityPart {
             measures = List.copyOf(measures);
             notices = List.copyOf(notices);
@@ -115,7 +115,7 @@ public record Draft(Report report, String title, String intro, List<PillarPart> 
                             priority.paragraphs().get(k)));
                 }
                 priorities.add(new PriorityPart(pillarNumber + "." + priorityNumber, priority.heading(),
-                        priority.notices(), paragraphs, priority.alsoNoted(), priority.rows()));
+                        priority.headlines(), priority.notices(), paragraphs, priority.alsoNoted(), priority.rows()));
             }
             pillars.add(new PillarPart(Integer.toString(pillarNumber), pillar.name(), table(pillar, month),
                     priorities));

@@ -1,6 +1,7 @@
 package org.pcpassessor.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -39,22 +40,86 @@ class DocxPaperTest {
         Path pdf = dir.resolve("report.pdf");
         assertTrue(Files.exists(pdf), Files.readString(dir.resolve("soffice.log")));
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            // a landscape paper: front matter and key on page 1, each pillar from a new page (its style's page break)
             int pages = doc.getNumberOfPages();
             assertTrue(pages >= 4 && pages <= 30, pages + " pages");
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertTrue(text.contains("To: Business Coordination Board"), text);
             assertTrue(text.contains("Date: 11 February 2021"), text);
-            assertTrue(text.contains("Recommendation"), text);
             for (String heading : List.of("SAFEGUARDING THE VULNERABLE", "Perf v Benchmark", "Rolling 12 months")) {
                 assertTrue(text.contains(heading), heading);
             }
-            // the three pillars, numbered by Word's list: "1. Victims", "2. Offenders", "3. Communities"
-            assertTrue(text.matches(".*\\b1\\. Victims .*\\b2\\. Offenders .*\\b3\\. Communities .*"), text);
-            // paragraph 1.2.1 carries its number (Word numbering, not typed text) before its words
-            String first = paragraphText(docx, 0, 1);
-            assertTrue(text.contains("1.2.1 " + first.substring(0, 40)), first);
+            // numbered as the seeds are, by Word's list: the front matter 1 to 3 (its paragraphs 1.1, 2.1, 3.1),
+            // Performance Headlines 4, the pillars 5 to 7, the closing recommendation 8, then the bibliography
+            assertTrue(text.matches(".*\\b1\\. Purpose 1\\.1 The purpose .*\\b2\\. Recommendation 2\\.1 .*"
+                    + "\\b3\\. Background 3\\.1 .*\\b4\\. Performance Headlines 4\\.1 The number of recorded crimes .*"
+                    + "\\b5\\. Victims .*\\b6\\. Offenders .*\\b7\\. Communities .*\\b8\\. Recommendation 8\\.1 .*"
+                    + "BIBLIOGRAPHY .*Contact officer.*"), text);
+            // a pillar's first paragraph carries its number (Word numbering, not typed text) before its words
+            String first = firstNumberedParagraph(docx);
+            assertTrue(text.contains("5.1.1 " + first.substring(0, 40)), first);
+            // "Also noted" is out of the paper by default (--also-noted)
+            assertFalse(text.contains("Also noted"), "Also noted in the paper");
+            // the footer: every page numbered, "Page n of N"
+            for (int i = 1; i <= pages; i++) {
+                assertTrue(text.contains("Page " + i + " of " + pages), "page " + i);
+            }
+            // looked at: every page as an image under target/, and no page but the last under a third full
+            Path images = Path.of("target", "paper-pages");
+            Files.createDirectories(images);
+            org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+            for (int i = 0; i < pages; i++) {
+                javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i, 60), "png",
+                        images.resolve("page-" + (i + 1) + ".png").toFile());
+                if (i < pages - 1) {
+                    double filled = BodyDepth.of(doc, i + 1);
+                    assertTrue(filled > 1.0 / 3, "page " + (i + 1) + " is " + Math.round(filled * 100) + "% full");
+                }
+            }
         }
+    }
+
+    /** How far down its page the body text of a page reaches (footer left out), as a share of the page's height. */
+    private static final class BodyDepth extends PDFTextStripper {
+        private float lowest;
+
+        static double of(PDDocument doc, int page) throws java.io.IOException {
+            BodyDepth d = new BodyDepth();
+            d.setStartPage(page);
+            d.setEndPage(page);
+            d.getText(doc);
+            return d.lowest / doc.getPage(page - 1).getMediaBox().getHeight();
+        }
+
+        @Override
+        protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+            if (!text.strip().startsWith("Page ")) {
+                positions.forEach(p -> lowest = Math.max(lowest, p.getYDirAdj()));
+            }
+        }
+    }
+
+    /** The first paragraph of the pillars' numbered paragraphs, read back with POI. */
+    private static String firstNumberedParagraph(Path docx) throws Exception {
+        try (XWPFDocument doc = open(docx)) {
+            return doc.getParagraphs().stream().filter(p -> "NumberedParagraph".equals(p.getStyle()))
+                    .map(p -> p.getText()).findFirst().orElseThrow();
+        }
+    }
+
+    /** --also-noted: in an appendix after the closing recommendation, or under each priority. */
+    @Test
+    void alsoNotedGoesInAnAppendixOrInlineWhenAsked() throws Exception {
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("i"));
+        String appendix = documentText(Tools.report(dir.resolve("a"), "docx", "--date", "2021-02-11", "--also-noted",
+                "appendix"));
+        int recommendation = appendix.lastIndexOf("Recommendation");
+        int also = appendix.indexOf("Appendix: also noted");
+        assertTrue(also > recommendation && recommendation > 0, "the appendix follows the closing recommendation");
+        assertTrue(appendix.indexOf("Victims: Domestic Abuse", also) > also, "by pillar and priority");
+        String inline = documentText(Tools.report(dir.resolve("i"), "docx", "--date", "2021-02-11", "--also-noted",
+                "inline"));
+        assertTrue(inline.contains("Also noted") && !inline.contains("Appendix: also noted"), "under the priorities");
     }
 
     /** The same input gives the same bytes: every part stamped with one fixed time, not the time of the run. */
@@ -127,7 +192,6 @@ class DocxPaperTest {
         }
     }
 
-    /** The text of the n-th numbered paragraph of the k-th priority with paragraphs (0-based), read back with POI. */
     /**
      * The paper's date: --date, else the catalogue's report.paper.date, else today's with a warning that says so (a
      * paper is dated for its meeting, never silently for the day it was run).
@@ -184,25 +248,6 @@ class DocxPaperTest {
             doc.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
             return text.toString();
         }
-    }
-
-    private static String paragraphText(Path docx, int pillar, int priority) throws Exception {
-        try (XWPFDocument doc = open(docx)) {
-            var paragraphs = doc.getParagraphs();
-            int pillars = -1;
-            int priorities = -1;
-            for (var p : paragraphs) {
-                if ("PillarHeading".equals(p.getStyle())) {
-                    pillars++;
-                    priorities = -1;
-                } else if ("PriorityHeading".equals(p.getStyle())) {
-                    priorities++;
-                } else if ("NumberedParagraph".equals(p.getStyle()) && pillars == pillar && priorities == priority) {
-                    return p.getText();
-                }
-            }
-        }
-        throw new AssertionError("no paragraph " + pillar + "." + priority);
     }
 
     private static XWPFDocument open(Path docx) throws Exception {
