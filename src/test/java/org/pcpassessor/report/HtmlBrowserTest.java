@@ -112,6 +112,46 @@ class HtmlBrowserTest {
         assertEquals(3, browser.findElements(By.cssSelector("table.mdc-summary")).size());
     }
 
+    /**
+     * axe-core (Deque's accessibility engine, the npm package src/test/a11y pins; installed here with npm ci when
+     * missing) run in the browser on the page: no serious or critical violation of WCAG 2.1 A and AA.
+     */
+    @Test
+    void theAccessibilityCheckFindsNoSeriousOrCriticalViolation() throws Exception {
+        Path folder = org.pcpassessor.TestFiles.ROOT.resolve("src/test/a11y");
+        Path axe = folder.resolve("node_modules/axe-core/axe.min.js");
+        if (!Files.exists(axe)) {
+            Path npm = Tools.require("npm");
+            Process p = new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund").directory(folder.toFile())
+                    .redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, log);
+        }
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(Files.readString(axe));
+        browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
+        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(JSON.stringify({passes: r.passes.length, violations: r.violations.map(v => ({id: "
+                + "v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, first: v.nodes[0].html.substring(0, "
+                + "160)}))})))"
+                + ".catch(e => done('error: ' + e));");
+        String violations = String.valueOf(result);
+        assertFalse(violations.startsWith("error"), violations);
+        com.fasterxml.jackson.databind.JsonNode checked = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(violations);
+        // the engine ran: it passed rules on this page (images' alternatives, table headers, labels, contrast ...)
+        assertTrue(checked.get("passes").asInt() >= 15, violations);
+        List<String> serious = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode v : checked.get("violations")) {
+            if (List.of("serious", "critical").contains(v.get("impact").asText())) {
+                serious.add(v.toString());
+            }
+        }
+        Files.writeString(Path.of("target", "axe-violations.json"), violations);
+        assertEquals(List.of(), serious, "all violations: target/axe-violations.json");
+    }
+
     @Test
     void clickingParagraph121ShowsItsRuleAndPValue() {
         WebElement sentence = browser.findElement(By.cssSelector("#p-1-2-1 span[data-explain]"));
