@@ -152,6 +152,44 @@ class HtmlBrowserTest {
         assertEquals(List.of(), serious, "all violations: target/axe-violations.json");
     }
 
+    /**
+     * The page printed to PDF by Chromium (its print CSS): no chart split across pages (each page has both ends of
+     * every time axis it starts, "Jan-19" as often as "Dec-20"), no heading last on a page, no "Also noted"; the pages
+     * as images under target/html-print/.
+     */
+    @Test
+    void printedToPdfNoChartIsSplitAndNoHeadingIsLeftAtAPageFoot() throws Exception {
+        org.openqa.selenium.print.PrintOptions options = new org.openqa.selenium.print.PrintOptions();
+        options.setBackground(true);
+        org.openqa.selenium.Pdf pdf = ((org.openqa.selenium.PrintsPage) browser).print(options);
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+        Path images = Files.createDirectories(Path.of("target", "html-print"));
+        Files.write(images.resolve("report.pdf"), bytes);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            int pages = doc.getNumberOfPages();
+            assertTrue(pages >= 5, pages + " pages");
+            org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int i = 1; i <= pages; i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                String text = stripper.getText(doc);
+                assertEquals(count(text, "Jan-19"), count(text, "Dec-20"), "page " + i + " splits a chart:\n" + text);
+                assertFalse(text.contains("Also noted"), "page " + i);
+                List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+                String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+                assertFalse(i < pages && last.matches("\\d+(\\.\\d+)? [A-Z][A-Za-z ]+"), "page " + i + " ends with "
+                        + "a heading: " + last);
+                javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i - 1, 50), "png",
+                        images.resolve("page-" + i + ".png").toFile());
+            }
+        }
+    }
+
+    private static int count(String text, String word) {
+        return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
+    }
+
     @Test
     void clickingParagraph121ShowsItsRuleAndPValue() {
         WebElement sentence = browser.findElement(By.cssSelector("#p-1-2-1 span[data-explain]"));
