@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pcpassessor.catalogue.Polarity;
 import org.pcpassessor.facts.Months;
 import org.pcpassessor.facts.Snapshot;
@@ -26,10 +27,11 @@ import org.pcpassessor.stats.History;
  */
 final class Charts {
     static final int WIDTH = 360;
-    static final int HEIGHT = 150;
+    static final int HEIGHT = 170;
     private static final int LEFT = 58;
     private static final int RIGHT = 8;
-    private static final int TOP = 10;
+    /** Room above the plot for the chart's heading. */
+    private static final int TOP = 24;
     private static final int BOTTOM = 22;
 
     private Charts() {
@@ -64,8 +66,13 @@ final class Charts {
             Map<String, Object> dot = new LinkedHashMap<>();
             dot.put("x", f(px));
             dot.put("y", f(py));
-            dot.put("kind", p.ghost() ? "ghost" : p.read() ? kind(p, r.measure().polarity()) : "before");
+            String kind = p.ghost() ? "ghost" : p.read() ? kind(p, r.measure().polarity()) : "before";
+            dot.put("kind", kind);
             dot.put("current", i == n - 1);
+            // told apart by shape as well as colour: a circle, or a diamond (improvement), square (concern) or
+            // triangle (neither) for a special cause
+            dot.put("round", !Set.of("improvement", "concern", "neither").contains(kind));
+            dot.put("d", shape(kind, px, py, i == n - 1 ? 5.5 : 4));
             dot.put("label", Months.shortName(p.month()) + ": " + value
                     + (p.special() ? " (special cause: " + String.join(", ", p.rules()) + ")" : "")
                     + (p.ghost() ? " (left out of the mean and limits)" : "")
@@ -97,7 +104,27 @@ final class Charts {
         view.put("meanY", f(y.at(h.mean())));
         view.put("lplY", f(y.at(h.lpl())));
         view.put("uplY", f(y.at(h.upl())));
+        view.put("heading", "Monthly, with its mean and process limits");
+        // a count's lines labelled in whole numbers, as its text says them ("the average of the last 24 months (893)")
+        java.util.function.DoubleFunction<String> whole = v -> Values.cell(s, "count".equals(s.kind())
+                ? Math.floor(v + 0.5) : v);
+        view.put("meanLabel", "mean " + whole.apply(h.mean()));
+        view.put("uplLabel", "upper limit " + whole.apply(h.upl()));
+        view.put("lplLabel", "lower limit " + whole.apply(h.lpl()));
         return Optional.of(view);
+    }
+
+    /** The outline of a special-cause point: a diamond, a square or a triangle of about radius r around x, y. */
+    static String shape(String kind, double x, double y, double r) {
+        return switch (kind) {
+            case "improvement" -> "M" + f(x) + "," + f(y - r) + " L" + f(x + r) + "," + f(y) + " L" + f(x) + ","
+                    + f(y + r) + " L" + f(x - r) + "," + f(y) + " Z";
+            case "concern" -> "M" + f(x - r * 0.8) + "," + f(y - r * 0.8) + " h" + f(r * 1.6) + " v" + f(r * 1.6)
+                    + " h" + f(-r * 1.6) + " Z";
+            case "neither" -> "M" + f(x) + "," + f(y - r) + " L" + f(x + r) + "," + f(y + r * 0.8) + " L"
+                    + f(x - r) + "," + f(y + r * 0.8) + " Z";
+            default -> "";
+        };
     }
 
     /** The events marked on a chart: a vertical line at the month, with what happened. */
@@ -153,6 +180,9 @@ final class Charts {
         view.put("baseline", Double.isFinite(s.baseline()));
         view.put("markers", markers(h, n, r));
         view.put("baselineY", f(y.at(s.baseline())));
+        view.put("heading", "Rolling 12 months, with the baseline");
+        view.put("baselineLabel", Double.isFinite(s.baseline()) ? "baseline (" + s.baselineLabel() + ") "
+                + Values.cell(s, s.baseline()) : "");
         return Optional.of(view);
     }
 
@@ -170,10 +200,53 @@ final class Charts {
         boolean count = "count".equals(s.kind());
         view.put("yMax", Values.cell(s, count ? Math.round(y.high) : y.high));
         view.put("yMin", Values.cell(s, count ? Math.round(y.low) : y.low));
+        view.put("yTicks", yTicks(s, y, count));
+        view.put("xTicks", xTicks(points));
         view.put("xFirst", Months.shortName(points.get(0).month()));
         view.put("xLast", Months.shortName(points.get(points.size() - 1).month()));
         view.put("labelY", HEIGHT - 6);
         return view;
+    }
+
+    /**
+     * Values up the side a reader can read off: at least three round steps (1, 2 or 5 times a power of ten) inside
+     * the scale, each with its grid line.
+     */
+    private static List<Map<String, Object>> yTicks(Snapshot s, Scale y, boolean count) {
+        double range = y.high - y.low;
+        List<Map<String, Object>> ticks = new ArrayList<>();
+        if (!(range > 0)) {
+            return ticks;
+        }
+        // the largest round step (5, 2, 2.5 or 1 times a power of ten) that puts at least three values inside
+        double step = Math.pow(10, Math.ceil(Math.log10(range)));
+        for (int k = 0; k < 40 && Math.floor(y.high / step) - Math.ceil(y.low / step) + 1 < 3; k++) {
+            double[] next = {0.5, 0.4, 0.5}; // 10 -> 5 -> 2 -> 1, by factors of a half, two fifths and a half
+            step *= next[k % 3];
+        }
+        if (count) {
+            step = Math.max(1, Math.round(step));
+        }
+        for (long k = (long) Math.ceil(y.low / step); k * step <= y.high + step * 1e-9; k++) {
+            double v = k * step + 0.0; // a whole multiple of the step, and never -0 ("-0.0%")
+            ticks.add(Map.of("y", f(y.at(v)), "label", Values.cell(s, count ? Math.round(v) : v)));
+        }
+        return ticks;
+    }
+
+    /** Months along the bottom: each January and July of the window, and its last month. */
+    private static List<Map<String, Object>> xTicks(List<History.Point> points) {
+        int n = points.size();
+        List<Map<String, Object>> ticks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int m = points.get(i).month().getMonthValue();
+            boolean last = i == n - 1;
+            if (last || ((m == 1 || m == 7) && n - 1 - i >= 3)) {
+                ticks.add(Map.of("x", f(x(i, n)), "label", Months.shortName(points.get(i).month()),
+                        "anchor", last ? "end" : i == 0 ? "start" : "middle"));
+            }
+        }
+        return ticks;
     }
 
     /** Making Data Count's colour classes: grey common cause, blue improvement, orange concern, purple neither. */

@@ -82,8 +82,26 @@ class HtmlBrowserTest {
                 assertTrue(width.doubleValue() > 100, figure.getAttribute("id") + " line width " + width);
                 String desc = svg.findElement(By.tagName("desc")).getAttribute("textContent");
                 assertTrue(desc.matches(".*\\d.*"), desc);
+                // read off, not just seen: a heading, several values up the side and months along the bottom
+                List<String> texts = svg.findElements(By.tagName("text")).stream()
+                        .map(t -> t.getAttribute("textContent")).toList();
+                assertTrue(texts.get(0).startsWith("Monthly") || texts.get(0).startsWith("Rolling 12 months"),
+                        texts.toString());
+                assertTrue(texts.stream().filter(t -> t.matches("[A-Z][a-z]{2}-\\d{2}")).count() >= 3, texts.toString());
+                assertTrue(texts.stream().filter(t -> t.matches("[\\d,.]+( minutes|%)?")).count() >= 3,
+                        texts.toString());
+                if (texts.get(0).startsWith("Monthly")) {
+                    for (String line : List.of("upper limit ", "mean ", "lower limit ")) {
+                        assertTrue(texts.stream().anyMatch(t -> t.startsWith(line)), line + " in " + texts);
+                    }
+                }
             }
         }
+        // a special cause is told apart by shape too: a path (diamond, square, triangle), not a circle
+        assertFalse(browser.findElements(By.cssSelector("svg path.improvement, svg path.concern, svg path.neither"))
+                .isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("svg circle.improvement, svg circle.concern, svg circle.neither"))
+                .isEmpty());
     }
 
     /**
