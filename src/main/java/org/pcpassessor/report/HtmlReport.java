@@ -207,6 +207,8 @@ public final class HtmlReport {
                 sentences.add(sentence(s, id + "-" + ++k, report));
             }
             p.put("sentences", sentences);
+            // the paragraph's one control opens the explanations of all its sentences
+            p.put("whyIds", String.join(" ", sentences.stream().map(x -> "why-" + x.get("id")).toList()));
             paragraphs.add(p);
         }
         out.put("paragraphs", paragraphs);

@@ -215,12 +215,38 @@ class HtmlBrowserTest {
         assertFalse(panel.isDisplayed());
         sentence.click();
         assertTrue(panel.isDisplayed());
-        assertEquals("true", sentence.getAttribute("aria-expanded"));
         String text = panel.getText();
         assertTrue(text.matches("(?s).*rules/narrate/[\\w/.-]+\\.drl:\\d+.*"), text);
         assertTrue(text.matches("(?s).*p = [0-9.e-]+.*"), text);
         sentence.click();
         assertFalse(panel.isDisplayed());
+    }
+
+    /**
+     * One control per row, paragraph and noted item, keeping the table's semantics: no element plays a button, every
+     * control is a button, a row's in its header cell; from the keyboard a paragraph's button opens all its sentences'
+     * explanations.
+     */
+    @Test
+    void eachRowAndParagraphHasOneButtonAndTheTableKeepsItsSemantics() {
+        assertTrue(browser.findElements(By.cssSelector("[role=button]")).isEmpty());
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.perf tbody tr[data-explain]"));
+        for (WebElement row : rows) {
+            assertEquals(1, row.findElements(By.cssSelector("th[scope=row] button")).size(), row.getAttribute("id"));
+        }
+        List<WebElement> paragraphs = browser.findElements(By.cssSelector("ol.paras > li"));
+        for (WebElement p : paragraphs) {
+            assertEquals(1, p.findElements(By.cssSelector("p > button")).size(), p.getAttribute("id"));
+        }
+        WebElement button = browser.findElement(By.cssSelector("#p-1-2-2 p > button"));
+        List<WebElement> panels = java.util.Arrays.stream(button.getAttribute("aria-controls").split(" "))
+                .map(id -> browser.findElement(By.id(id))).toList();
+        assertTrue(panels.size() >= 2, "paragraph 1.2.2 has several sentences");
+        button.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertTrue(panels.stream().allMatch(WebElement::isDisplayed));
+        assertEquals("true", button.getAttribute("aria-expanded"));
+        button.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertTrue(panels.stream().noneMatch(WebElement::isDisplayed));
     }
 
     @Test
