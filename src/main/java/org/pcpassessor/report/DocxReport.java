@@ -38,7 +38,10 @@ import org.pcpassessor.problem.Problems;
  * <li>{@code {{?pillars}}...{{/pillars}}} repeated per pillar ({@code {{name}}}, {@code {{number}}}), inside it
  * {@code {{?priorities}}...{{/priorities}}} ({@code {{heading}}}, {@code {{number}}}) with
  * {@code {{?notices}}}, {@code {{?paragraphs}}}, {@code {{?hasAlsoNoted}}} and {@code {{?alsoNoted}}} blocks, each
- * item's words in {@code {{text}}};</li>
+ * item's words in {@code {{text}}}, and {@code {{charts}}} (its measures' charts as pictures, {@link ChartImage});
+ * before the pillars, the Performance Headlines ({@code {{?headlines}}}, {@code {{headlineCharts}}}); after them the
+ * appendix of what the budget left out ({@code {{?hasAppendix}}}) and the bibliography ({@code {{?sources}}},
+ * {@code {{contact}}});</li>
  * <li>a pillar table marked {@code {{table}}}: its first row is the header ({@code [h0]}...{@code [h9]}), the second
  * the row of a priority's name ({@code [group]}), the third the row of a measure ({@code [c0]}...{@code [c9]}); the
  * second and third are copied per row, keeping their formatting.</li>
@@ -149,11 +152,11 @@ public final class DocxReport {
      */
     private static final Map<String, List<String>> TAGS = Map.ofEntries(
             Map.entry("", List.of("to", "from", "date", "title", "purpose", "recommendation", "background", "intro",
-                    "headlines", "hasHeadlinesAlsoNoted", "headlinesAlsoNoted", "pillars", "hasAppendix", "appendix",
-                    "sources", "contact")),
+                    "headlines", "headlineCharts", "hasHeadlinesAlsoNoted", "headlinesAlsoNoted", "pillars",
+                    "hasAppendix", "appendix", "sources", "contact")),
             Map.entry("headlines", List.of("text")), Map.entry("headlinesAlsoNoted", List.of("text")),
             Map.entry("pillars", List.of("number", "name", "table", "priorities")),
-            Map.entry("priorities", List.of("number", "heading", "notices", "paragraphs", "hasAlsoNoted",
+            Map.entry("priorities", List.of("number", "heading", "notices", "paragraphs", "charts", "hasAlsoNoted",
                     "alsoNoted")),
             Map.entry("notices", List.of("text")), Map.entry("paragraphs", List.of("text")),
             Map.entry("alsoNoted", List.of("text")), Map.entry("appendix", List.of("heading", "items")),
@@ -236,6 +239,7 @@ public final class DocxReport {
         data.put("contact", front.contact().isEmpty() ? "None given (report.paper.contact in the catalogue)"
                 : front.contact());
         List<String> headlines = new ArrayList<>();
+        List<Chart> headlineCharts = new ArrayList<>();
         List<String> headlinesAlsoNoted = new ArrayList<>();
         List<Map<String, Object>> appendix = new ArrayList<>();
         List<Map<String, Object>> pillars = new ArrayList<>();
@@ -253,6 +257,7 @@ public final class DocxReport {
                 if (priority.headlines()) {
                     priority.notices().forEach(headlines::add);
                     priority.paragraphs().forEach(n -> headlines.add(n.paragraph().text()));
+                    headlineCharts.addAll(charts(priority));
                     headlinesAlsoNoted.addAll(also);
                     continue;
                 }
@@ -261,6 +266,7 @@ public final class DocxReport {
                 q.put("heading", priority.heading());
                 q.put("notices", texts(priority.notices()));
                 q.put("paragraphs", texts(priority.paragraphs().stream().map(n -> n.paragraph().text()).toList()));
+                q.put("charts", charts(priority));
                 q.put("hasAlsoNoted", alsoNoted == AlsoNoted.inline && !also.isEmpty());
                 q.put("alsoNoted", texts(alsoNoted == AlsoNoted.inline ? also : List.of()));
                 priorities.add(q);
@@ -269,12 +275,14 @@ public final class DocxReport {
             pillars.add(p);
         }
         data.put("headlines", texts(headlines));
+        data.put("headlineCharts", headlineCharts);
         data.put("hasHeadlinesAlsoNoted", alsoNoted == AlsoNoted.inline && !headlinesAlsoNoted.isEmpty());
         data.put("headlinesAlsoNoted", texts(alsoNoted == AlsoNoted.inline ? headlinesAlsoNoted : List.of()));
         data.put("hasAppendix", alsoNoted == AlsoNoted.appendix && !appendix.isEmpty());
         data.put("appendix", alsoNoted == AlsoNoted.appendix ? appendix : List.of());
         data.put("pillars", pillars);
-        Configure config = Configure.builder().bind("table", new TablePolicy()).build();
+        Configure config = Configure.builder().bind("table", new TablePolicy()).bind("charts", new ChartsPolicy())
+                .bind("headlineCharts", new ChartsPolicy()).build();
         try (InputStream in = new ByteArrayInputStream(template);
              XWPFTemplate filled = XWPFTemplate.compile(in, config).render(data);
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -306,6 +314,75 @@ public final class DocxReport {
             }
         }
         return out.toByteArray();
+    }
+
+    /** A chart drawn for the paper: its PNG and its text alternative. */
+    private record Chart(byte[] png, String text) {
+    }
+
+    /** A priority's charts, as the HTML page draws them: per measure its SPC chart and its rolling 12 months. */
+    private static List<Chart> charts(Draft.PriorityPart priority) {
+        List<Chart> out = new ArrayList<>();
+        for (org.pcpassessor.narrative.MeasureReport m : priority.measures()) {
+            for (Optional<Map<String, Object>> view : List.of(Charts.spc(m), Charts.rolling(m))) {
+                view.ifPresent(v -> {
+                    // on paper the chart names its measure (the page has a caption per measure instead)
+                    Map<String, Object> named = new LinkedHashMap<>(v);
+                    named.put("heading", m.measure().label() + (v.containsKey("meanY") ? ": monthly, mean and limits"
+                            : ": rolling 12 months"));
+                    out.add(new Chart(ChartImage.png(named), ChartImage.text(named)));
+                });
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Puts a priority's charts where the template says {@code {{charts}}} (and the headlines' at
+     * {@code {{headlineCharts}}}): pictures two to a line, 12 cm wide, each described by its text alternative; the
+     * paragraph goes when there is none.
+     */
+    private static final class ChartsPolicy extends com.deepoove.poi.policy.AbstractRenderPolicy<List<Chart>> {
+        private static final double WIDTH_POINTS = 340; // 12 cm
+        private static final double HEIGHT_POINTS = WIDTH_POINTS * Charts.HEIGHT / Charts.WIDTH;
+
+        @Override
+        protected boolean validate(List<Chart> charts) {
+            return charts != null && !charts.isEmpty();
+        }
+
+        @Override
+        public void doRender(com.deepoove.poi.render.RenderContext<List<Chart>> context) throws Exception {
+            XWPFRun run = context.getRun();
+            run.setText("", 0);
+            List<Chart> charts = context.getData();
+            for (int i = 0; i < charts.size(); i++) {
+                if (i > 0) {
+                    if (i % 2 == 0) {
+                        run.addBreak();
+                    } else {
+                        run.addTab();
+                    }
+                }
+                Chart c = charts.get(i);
+                run.addPicture(new ByteArrayInputStream(c.png()), org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+                        "chart-" + (i + 1) + ".png", org.apache.poi.util.Units.toEMU(WIDTH_POINTS),
+                        org.apache.poi.util.Units.toEMU(HEIGHT_POINTS));
+                var inline = run.getCTR().getDrawingArray(run.getCTR().sizeOfDrawingArray() - 1).getInlineArray(0);
+                inline.getDocPr().setDescr(c.text());
+                inline.getDocPr().setTitle(c.text().substring(0, c.text().indexOf(". ")));
+            }
+        }
+
+        @Override
+        protected void afterRender(com.deepoove.poi.render.RenderContext<List<Chart>> context) {
+            // the run keeps its pictures
+        }
+
+        @Override
+        protected void postValidError(com.deepoove.poi.render.RenderContext<List<Chart>> context) {
+            clearPlaceholder(context, true); // no chart: no empty paragraph
+        }
     }
 
     private static List<Map<String, Object>> texts(List<String> texts) {

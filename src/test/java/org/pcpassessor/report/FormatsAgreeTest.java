@@ -87,6 +87,40 @@ class FormatsAgreeTest {
         assertEquals(labels, jsonLabels());
     }
 
+    /**
+     * The Word paper carries the page's charts: a picture for every SVG chart of the page, titled alike (drawn from the
+     * same geometry by ChartImage), and described by the same values in words.
+     */
+    @Test
+    void theWordPaperHasThePagesCharts() throws Exception {
+        Document page = Jsoup.parse(html.toFile());
+        List<String> svg = new ArrayList<>(page.select("figure.chart svg > title").eachText());
+        List<String> descs = new ArrayList<>(page.select("figure.chart svg > desc").eachText());
+        List<String> pictures = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                if ("Charts".equals(p.getStyle())) {
+                    for (var run : p.getRuns()) {
+                        for (var drawing : run.getCTR().getDrawingList()) {
+                            var pr = drawing.getInlineArray(0).getDocPr();
+                            pictures.add(pr.getTitle());
+                            described.add(pr.getDescr());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(svg.size() >= 60, svg.size() + " charts on the page");
+        java.util.Collections.sort(svg);
+        java.util.Collections.sort(pictures);
+        assertEquals(svg, pictures);
+        for (int i = 0; i < descs.size(); i++) {
+            final String d = descs.get(i);
+            assertTrue(described.stream().anyMatch(x -> x.endsWith(d)), d);
+        }
+    }
+
     private static Map<String, String> markdownParagraphs() throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(?m)^- (\\d+\\.\\d+\\.\\d+) (.*)$").matcher(Files.readString(markdown));
