@@ -40,6 +40,33 @@ final class ChartImage {
     private ChartImage() {
     }
 
+    /**
+     * Whether Java 2D can draw text here: a server with no fonts (no fontconfig, no font package) cannot, and AWT then
+     * fails as it first looks for one. Asked once.
+     */
+    static boolean canDrawText() {
+        return Fonts.AVAILABLE;
+    }
+
+    private static final class Fonts {
+        static final boolean AVAILABLE = probe();
+
+        private static boolean probe() {
+            try {
+                BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = probe.createGraphics();
+                try {
+                    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+                    return g.getFontMetrics().stringWidth("Dec-20") > 0;
+                } finally {
+                    g.dispose();
+                }
+            } catch (RuntimeException | LinkageError | InternalError e) {
+                return false; // AWT's own failure to find a font: the paper says the charts are not drawn
+            }
+        }
+    }
+
     /** The chart as PNG bytes. */
     static byte[] png(Map<String, Object> view) {
         int width = ((Number) view.get("width")).intValue();

@@ -330,7 +330,9 @@ public final class DocxReport {
                     Map<String, Object> named = new LinkedHashMap<>(v);
                     named.put("heading", m.measure().label() + (v.containsKey("meanY") ? ": monthly, mean and limits"
                             : ": rolling 12 months"));
-                    out.add(new Chart(ChartImage.png(named), ChartImage.text(named)));
+                    // without fonts nothing is drawn: the section's charts paragraph says so (ChartsPolicy)
+                    out.add(new Chart(ChartImage.canDrawText() ? ChartImage.png(named) : new byte[0],
+                            ChartImage.text(named)));
                 });
             }
         }
@@ -354,6 +356,11 @@ public final class DocxReport {
         @Override
         public void doRender(com.deepoove.poi.render.RenderContext<List<Chart>> context) throws Exception {
             XWPFRun run = context.getRun();
+            if (!ChartImage.canDrawText()) {
+                run.setText("(The charts of this section are not drawn: the machine that made this paper has no fonts; "
+                        + "install one, e.g. the fonts-dejavu-core package, and run the report again.)", 0);
+                return;
+            }
             run.setText("", 0);
             List<Chart> charts = context.getData();
             for (int i = 0; i < charts.size(); i++) {
