@@ -249,6 +249,11 @@ final class Icons {
         } finally {
             g.dispose();
         }
+        return encode(image);
+    }
+
+    /** An image as PNG bytes (the icons' and the charts' pictures in the Word paper). */
+    static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             javax.imageio.ImageIO.write(image, "png", out);
