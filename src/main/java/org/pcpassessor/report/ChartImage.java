@@ -102,6 +102,9 @@ final class ChartImage {
         while (size > 7 && g.getFontMetrics().stringWidth(heading) > num(v.get("width")) - 8) {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, --size));
         }
+        while (heading.length() > 10 && g.getFontMetrics().stringWidth(heading) > num(v.get("width")) - 8) {
+            heading = heading.substring(0, heading.length() - 2) + "\u2026"; // the text alternative has it whole
+        }
         text(g, heading, 4, 12, "start", HEADING);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         for (Map<String, Object> t : list(v.get("yTicks"))) {

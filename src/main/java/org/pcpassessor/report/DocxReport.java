@@ -328,8 +328,10 @@ public final class DocxReport {
                 view.ifPresent(v -> {
                     // on paper the chart names its measure (the page has a caption per measure instead)
                     Map<String, Object> named = new LinkedHashMap<>(v);
-                    named.put("heading", m.measure().label() + (v.containsKey("meanY") ? ": monthly, mean and limits"
-                            : ": rolling 12 months"));
+                    // and its priority, as a page of charts alone must ("Hate Crime: Recorded Crime")
+                    String name = priority.headlines() ? m.measure().label() : priority.heading() + ": "
+                            + m.measure().label();
+                    named.put("heading", name + (v.containsKey("meanY") ? ", monthly" : ", rolling 12 months"));
                     // without fonts nothing is drawn: the section's charts paragraph says so (ChartsPolicy)
                     out.add(new Chart(ChartImage.canDrawText() ? ChartImage.png(named) : new byte[0],
                             ChartImage.text(named)));
@@ -341,11 +343,11 @@ public final class DocxReport {
 
     /**
      * Puts a priority's charts where the template says {@code {{charts}}} (and the headlines' at
-     * {@code {{headlineCharts}}}): pictures two to a line, 12 cm wide, each described by its text alternative; the
+     * {@code {{headlineCharts}}}): pictures two to a line, 8.3 cm wide, each described by its text alternative; the
      * paragraph goes when there is none.
      */
     private static final class ChartsPolicy extends com.deepoove.poi.policy.AbstractRenderPolicy<List<Chart>> {
-        private static final double WIDTH_POINTS = 340; // 12 cm
+        private static final double WIDTH_POINTS = 235; // 8.3 cm: two to a line across a portrait A4 page
         private static final double HEIGHT_POINTS = WIDTH_POINTS * Charts.HEIGHT / Charts.WIDTH;
 
         @Override
