@@ -66,6 +66,11 @@ class DocxPaperTest {
             // looked at: every page as an image under target/, and no page but the last under a third full
             Path images = Path.of("target", "paper-pages");
             Files.createDirectories(images);
+            try (var old = Files.list(images)) { // only this run's pages
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
             org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
             for (int i = 0; i < pages; i++) {
                 javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i, 60), "png",

@@ -182,6 +182,11 @@ class HtmlBrowserTest {
         org.openqa.selenium.Pdf pdf = ((org.openqa.selenium.PrintsPage) browser).print(options);
         byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
         Path images = Files.createDirectories(Path.of("target", "html-print"));
+        try (var old = Files.list(images)) { // only this run's pages
+            for (Path f : old.toList()) {
+                Files.delete(f);
+            }
+        }
         Files.write(images.resolve("report.pdf"), bytes);
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
             int pages = doc.getNumberOfPages();
