@@ -57,6 +57,10 @@ class DocxPaperTest {
             // a pillar's first paragraph carries its number (Word numbering, not typed text) before its words
             String first = firstNumberedParagraph(docx);
             assertTrue(text.contains("5.1.1 " + first.substring(0, 40)), first);
+            // the bundled template's keys: the charts' points and the tables' icons, before the first chart
+            int key = text.indexOf("In the charts, the points are Making Data Count");
+            assertTrue(key > 0 && key < text.indexOf("4. Performance Headlines")
+                    && text.indexOf("Assurance a target against the process limits") > key, "the keys on page 1");
             // "Also noted" is out of the paper by default (--also-noted)
             assertFalse(text.contains("Also noted"), "Also noted in the paper");
             // the footer: every page numbered, "Page n of N"
