@@ -123,14 +123,9 @@ final class ChartImage {
             line(g, from, num(v.get("uplY")), right, num(v.get("uplY")), SERIES, 1, true);
             line(g, from, num(v.get("meanY")), right, num(v.get("meanY")), MEAN, 1, false);
             line(g, from, num(v.get("lplY")), right, num(v.get("lplY")), SERIES, 1, true);
-            text(g, String.valueOf(v.get("uplLabel")), right, num(v.get("uplY")) - 2, "end", INK);
-            text(g, String.valueOf(v.get("meanLabel")), right, num(v.get("meanY")) - 2, "end", INK);
-            text(g, String.valueOf(v.get("lplLabel")), right, num(v.get("lplY")) + 9, "end", INK);
         }
         if (Boolean.TRUE.equals(v.get("baseline"))) {
-            double y = num(v.get("baselineY"));
-            line(g, left, y, right, y, BASELINE, 1.5f, true);
-            text(g, String.valueOf(v.get("baselineLabel")), right, y - 2, "end", INK);
+            line(g, left, num(v.get("baselineY")), right, num(v.get("baselineY")), BASELINE, 1.5f, true);
         }
         for (Map<String, Object> m : list(v.get("markers"))) {
             line(g, num(m.get("x")), num(m.get("top")), num(m.get("x")), num(m.get("bottom")), EVENT, 1.5f, true);
@@ -153,6 +148,25 @@ final class ChartImage {
         for (Map<String, Object> d : list(v.get("dots"))) {
             point(g, d);
         }
+        // the lines' labels last, each on a white ground, so that no point or line hides them
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
+        if (v.containsKey("meanY")) {
+            label(g, String.valueOf(v.get("uplLabel")), right, num(v.get("uplY")) - 2);
+            label(g, String.valueOf(v.get("meanLabel")), right, num(v.get("meanY")) - 2);
+            label(g, String.valueOf(v.get("lplLabel")), right, num(v.get("lplY")) + 9);
+        }
+        if (Boolean.TRUE.equals(v.get("baseline"))) {
+            label(g, String.valueOf(v.get("baselineLabel")), right, num(v.get("baselineY")) - 2);
+        }
+    }
+
+    /** A line's label, right-aligned at x, on a white ground. */
+    private static void label(Graphics2D g, String s, double x, double y) {
+        FontMetrics fm = g.getFontMetrics();
+        double w = fm.stringWidth(s);
+        g.setColor(Color.WHITE);
+        g.fill(new java.awt.geom.Rectangle2D.Double(x - w - 1, y - fm.getAscent(), w + 2, fm.getAscent() + 1));
+        text(g, s, x, y, "end", INK);
     }
 
     /** A point: a circle, or the diamond, square or triangle of a special cause; the report month ringed. */
