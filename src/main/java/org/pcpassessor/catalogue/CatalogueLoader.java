@@ -176,16 +176,21 @@ public final class CatalogueLoader {
                         + String.join(", ", areas));
                 continue;
             }
-            double v = number(e.value(), "population");
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            if (!(v > 0)) {
-                error(e.value(), "a population must be a positive number, not " + e.value().describe());
-                continue;
-            }
-            populations.put(e.key(), v);
+            populationValue(e.value()).ifPresent(v -> populations.put(e.key(), v));
         }
+    }
+
+    /** A population: a positive number, or an error at its place. */
+    private java.util.OptionalDouble populationValue(Node node) {
+        double v = number(node, "population");
+        if (Double.isNaN(v)) {
+            return java.util.OptionalDouble.empty();
+        }
+        if (!(v > 0)) {
+            error(node, "a population must be a positive number, not " + node.describe());
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(v);
     }
 
     /** The paper's front matter: each key optional, a key not given keeps {@link Paper#DEFAULT}'s. */
@@ -752,15 +757,7 @@ public final class CatalogueLoader {
                     : kind.yamlName()) + " is compared as it is");
             return java.util.OptionalDouble.empty();
         }
-        double v = number(p, "population");
-        if (Double.isNaN(v)) {
-            return java.util.OptionalDouble.empty();
-        }
-        if (!(v > 0)) {
-            error(p, "a population must be a positive number, not " + p.describe());
-            return java.util.OptionalDouble.empty();
-        }
-        return java.util.OptionalDouble.of(v);
+        return populationValue(p);
     }
 
     /**

@@ -251,13 +251,18 @@ final class Charts {
 
     /** Making Data Count's colour classes: grey common cause, blue improvement, orange concern, purple neither. */
     static String kind(History.Point p, Polarity polarity) {
-        if (!p.special() || p.side() == 0) {
+        return kind(p.special(), p.side(), polarity);
+    }
+
+    /** The class of a month special cause or not, on its side of the mean (+1 above, -1 below), under a polarity. */
+    static String kind(boolean special, int side, Polarity polarity) {
+        if (!special || side == 0) {
             return "common";
         }
         if (polarity == Polarity.NEUTRAL) {
             return "neither";
         }
-        return (p.side() > 0) == (polarity == Polarity.UP_IS_GOOD) ? "improvement" : "concern";
+        return (side > 0) == (polarity == Polarity.UP_IS_GOOD) ? "improvement" : "concern";
     }
 
     private static double x(int i, int n) {

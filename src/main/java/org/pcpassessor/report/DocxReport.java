@@ -450,9 +450,7 @@ public final class DocxReport {
             int a = marks.indexOf("[assurance]");
             if (a >= 0) {
                 Icons.assurance(m).ifPresent(x -> picture(row.getCell(a), Icons.png(x, ICON_PIXELS), x.code(),
-                        Icons.text(x, m.measure().target().map(org.pcpassessor.catalogue.Target::name)
-                                .orElse("the target"), m.assessment().spc().map(s -> org.pcpassessor.wording.Values
-                                .cell(m.assessment().snapshot(), s.target())).orElse("-"))));
+                        Icons.text(x, m)));
             }
         }
 

@@ -128,15 +128,7 @@ public final class HtmlReport {
 
     /** A measure's assurance icon (its target against the process limits), or nothing without a target. */
     private static String assuranceIcon(MeasureReport m) {
-        return Icons.assurance(m).map(a -> Icons.svg(a, Icons.text(a, targetName(m), targetText(m)))).orElse("");
-    }
-
-    private static String targetName(MeasureReport m) {
-        return m.measure().target().map(org.pcpassessor.catalogue.Target::name).orElse("the target");
-    }
-
-    private static String targetText(MeasureReport m) {
-        return m.assessment().spc().map(s -> Values.cell(m.assessment().snapshot(), s.target())).orElse("-");
+        return Icons.assurance(m).map(a -> Icons.svg(a, Icons.text(a, m))).orElse("");
     }
 
     /**

@@ -72,18 +72,14 @@ final class Icons {
                 Polarity.parse(s.polarity()).orElse(Polarity.NEUTRAL)));
     }
 
-    /** The state of a month on its side of the mean ({@code side} +1 above, -1 below), special cause or not. */
+    /**
+     * The state of a month on its side of the mean ({@code side} +1 above, -1 below), special cause or not: the chart's
+     * class of the point ({@link Charts#kind(boolean, int, Polarity)}), high or low by its side.
+     */
     static Variation variation(boolean special, int side, Polarity polarity) {
-        if (!special || side == 0) {
-            return Variation.COMMON_CAUSE;
-        }
-        boolean high = side > 0;
-        if (polarity == Polarity.NEUTRAL) {
-            return high ? Variation.NEITHER_HIGH : Variation.NEITHER_LOW;
-        }
-        boolean good = high == (polarity == Polarity.UP_IS_GOOD);
-        return good ? (high ? Variation.IMPROVEMENT_HIGH : Variation.IMPROVEMENT_LOW)
-                : (high ? Variation.CONCERN_HIGH : Variation.CONCERN_LOW);
+        String kind = Charts.kind(special, side, polarity);
+        return kind.equals("common") ? Variation.COMMON_CAUSE
+                : Variation.valueOf(kind.toUpperCase(Locale.ROOT) + (side > 0 ? "_HIGH" : "_LOW"));
     }
 
     /** The assurance state of the measure's target, when it has one and its chart is readable. */
@@ -104,6 +100,12 @@ final class Icons {
     static String text(Target.Assurance a, String targetName, String target) {
         String what = Character.toUpperCase(targetName.charAt(0)) + targetName.substring(1) + " (" + target + ")";
         return what + " " + a.meaning();
+    }
+
+    /** The text alternative of a measure's assurance icon: its target, by its catalogue name, and what it means. */
+    static String text(Target.Assurance a, MeasureReport m) {
+        return text(a, m.measure().target().map(Target::name).orElse("the target"), m.assessment().spc()
+                .map(s -> org.pcpassessor.wording.Values.cell(m.assessment().snapshot(), s.target())).orElse("-"));
     }
 
     // ---- geometry: a 32 x 32 square, strokes only (no font) ----

@@ -35,11 +35,16 @@ public class CalculatorTest {
     public static Series counts(double... values) {
         double[] ones = new double[values.length];
         Arrays.fill(ones, 1);
-        List<String> sources = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            sources.add("t.csv:" + (i + 2));
+        return new Series("m", "Force", Kind.COUNT, START, values, ones, rows(values.length));
+    }
+
+    /** The data rows of n months from the second line of a file t.csv. */
+    private static List<String> rows(int n) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add("t.csv:" + (i + 2));
         }
-        return new Series("m", "Force", Kind.COUNT, START, values, ones, sources);
+        return rows;
     }
 
     /** value(i) = 100 + i from April 2017 (i = 0) to December 2020 (i = 44). */
@@ -294,19 +299,14 @@ public class CalculatorTest {
                 List.of(national), java.util.Optional.empty(), new org.pcpassessor.problem.Location("test.yaml", 1, 1));
         double[] num = new double[45];
         Arrays.fill(num, 5000);
-        double[] ones = new double[45];
-        Arrays.fill(ones, 1);
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < 45; i++) {
-            rows.add("t.csv:" + (i + 2));
-        }
-        Series force = new Series("m", "Force", Kind.COUNT, START, num, ones, rows);
+        Series force = counts(num);
         double[] nNum = new double[43]; // April 2017 (0) to October 2020 (42)
         for (int i = 0; i < 43; i++) {
             nNum[i] = START.plusMonths(i).isBefore(YearMonth.of(2020, 4)) ? 420_000 : 400_000;
         }
-        Series nation = new Series("national", "England and Wales", Kind.COUNT, START, nNum,
-                Arrays.copyOf(ones, 43), rows.subList(0, 43));
+        double[] ones = new double[43];
+        Arrays.fill(ones, 1);
+        Series nation = new Series("national", "England and Wales", Kind.COUNT, START, nNum, ones, rows(43));
         org.pcpassessor.facts.Comparison c = new Calculator(m, force, true, 0.95)
                 .against(Map.of(national, nation), OptionalDouble.of(860_000)).assess(DEC_2020).comparisons().stream()
                 .filter(x -> x.basis().equals("comparator")).findFirst().orElseThrow();
@@ -333,10 +333,7 @@ public class CalculatorTest {
         double[] den = new double[45];
         Arrays.fill(num, 136);
         Arrays.fill(den, 1000);
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < 45; i++) {
-            rows.add("t.csv:" + (i + 2));
-        }
+        List<String> rows = rows(45);
         Series force = new Series("m", "Force", Kind.RATE, START, num, den, rows);
         double[] nNum = new double[43]; // April 2017 (0) to October 2020 (42)
         double[] nDen = new double[43];
