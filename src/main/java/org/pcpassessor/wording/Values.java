@@ -331,6 +331,7 @@ public final class Values {
         }
         if (evidenceKeys.contains("length")) {
             own.add("streak");
+            own.add("streakFromText");
         }
         if (evidenceKeys.contains("gapMonths")) {
             own.add("gapYears");
@@ -372,6 +373,10 @@ public final class Values {
         }
         if (f.evidence().get("length") != null) {
             out.put("streak", f.evidence().get("length"));
+            // where a run began, as its measure's figures are said ("962"): "from 962 in the 12 months to March 2020"
+            if (f.evidence().get("from") instanceof Double from && Double.isFinite(from)) {
+                out.put("streakFromText", value(s, from));
+            }
         }
         if (f.evidence().get("gapMonths") instanceof Integer g) {
             out.put("gapYears", g / 12);
@@ -691,6 +696,46 @@ public final class Values {
         return keep(NAMES, template, java.util.Collections.unmodifiableSet(names));
     }
 
+    /**
+     * The template as said when the value {@code selectName} is {@code value}: each {@code select} on it replaced by
+     * its line for that value (or its {@code other} line). {@code {kind, select, proportion {{currentText} of
+     * {currentDenominator}} other {{currentText}}}} for a count is {@code {currentText}}: check reads each kind's line
+     * against that kind's values.
+     */
+    public static String choose(String template, String selectName, String value) {
+        MessagePattern pattern = parse(template);
+        String text = pattern.getPatternString();
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (int i = 0; i < pattern.countParts(); i++) {
+            MessagePattern.Part part = pattern.getPart(i);
+            if (part.getType() != MessagePattern.Part.Type.ARG_START
+                    || part.getArgType() != MessagePattern.ArgType.SELECT
+                    || !pattern.getSubstring(pattern.getPart(i + 1)).equals(selectName)) {
+                continue;
+            }
+            int limit = pattern.getLimitPartIndex(i);
+            String other = "";
+            String chosen = null;
+            for (int j = i + 2; j < limit; ) {
+                MessagePattern.Part selector = pattern.getPart(j);
+                int msgLimit = pattern.getLimitPartIndex(j + 1);
+                String line = text.substring(pattern.getPart(j + 1).getLimit(), pattern.getPart(msgLimit).getIndex());
+                String key = pattern.getSubstring(selector);
+                if (key.equals(value)) {
+                    chosen = line;
+                } else if (key.equals("other")) {
+                    other = line;
+                }
+                j = msgLimit + 1;
+            }
+            out.append(text, copied, part.getIndex()).append(choose(chosen != null ? chosen : other, selectName, value));
+            copied = pattern.getPart(limit).getLimit();
+            i = limit;
+        }
+        return out.append(text.substring(copied)).toString();
+    }
+
     /** The names of each template already read (see {@link #PARSED}). */
     private static final java.util.concurrent.ConcurrentHashMap<String, Set<String>> NAMES =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -913,7 +958,7 @@ public final class Values {
 
     /** Formats the phrases a template names into the values, innermost first; a phrase naming itself is an error. */
     private static void addPhrases(String template, Map<String, Object> values, Phrases phrases, List<String> path) {
-        for (String name : namesIn(template)) {
+        for (String name : namesIn(ofKind(template, values))) {
             if (values.containsKey(name) || phrases.template(name).isEmpty()) {
                 continue;
             }
@@ -932,7 +977,26 @@ public final class Values {
         }
     }
 
-    private static String formatOnly(String template, Map<String, Object> values, Map<String, Object> shown) {
+    /**
+     * The template with its lines by kind chosen for the measure's kind (values' {@code kind}), so that a line for
+     * another kind (a proportion's "of 50 respondents") neither needs nor makes values this measure lacks.
+     */
+    private static String ofKind(String template, Map<String, Object> values) {
+        if (!(values.get("kind") instanceof String kind) || !template.contains("kind")) {
+            return template;
+        }
+        String key = kind + "\u0000" + template;
+        String chosen = BY_KIND.get(key);
+        return chosen != null ? chosen : keep(BY_KIND, key,
+                selectKeys(template).containsKey("kind") ? choose(template, "kind", kind) : template);
+    }
+
+    /** Templates with their lines by kind chosen, by kind and template. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> BY_KIND =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String formatOnly(String given, Map<String, Object> values, Map<String, Object> shown) {
+        String template = ofKind(given, values);
         Set<String> missing = new TreeSet<>(namesIn(template));
         missing.removeAll(values.keySet());
         if (!missing.isEmpty()) {

@@ -117,4 +117,17 @@ class ValuesTest {
         assertEquals("The things, unlike South\uE001.", other.text());
         assertEquals("They, unlike South\uE001.", other.shortText());
     }
+
+    @Test
+    void aLineByKindIsChosenForTheMeasuresKindAndOnlyItsNamesAreRead() {
+        String t = "In {month} ({kind, select, proportion {{currentText}, n={currentDenominator}} other {{currentText}}}"
+                + "), {direction, select, higher {up} other {down}}.";
+        assertEquals("In {month} ({currentText}), {direction, select, higher {up} other {down}}.",
+                Values.choose(t, "kind", "count"));
+        assertEquals("In {month} ({currentText}, n={currentDenominator}), {direction, select, higher {up} other "
+                + "{down}}.", Values.choose(t, "kind", "proportion"));
+        // a select on the same value inside the chosen line is chosen too
+        assertEquals("[a]", Values.choose("[{kind, select, rate {r} other {{kind, select, count {a} other {b}}}}]",
+                "kind", "count"));
+    }
 }

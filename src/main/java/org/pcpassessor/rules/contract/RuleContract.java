@@ -294,6 +294,10 @@ public final class RuleContract {
             available = new LinkedHashSet<>();
         }
         Map<String, Set<String>> choices = new HashMap<>();
+        // the kinds this rule can say: a line chosen by kind is checked against that kind's own figures
+        Set<String> kindNames = new TreeSet<>();
+        kinds.forEach(k -> kindNames.add(k.yamlName()));
+        choices.put("kind", kindNames);
         Optional<RuleModel.Pattern> list = call.args().size() == 1 ? rule.bound(call.args().get(0))
                 .flatMap(RuleModel.Pattern::collects).filter(c -> c.type().equals("Finding")) : Optional.empty();
         if (list.isPresent() && call.kind() == RuleModel.CallKind.SENTENCE) {
@@ -366,7 +370,11 @@ public final class RuleContract {
         String base = name.replaceAll("\\d+$", "");
         Set<String> out = new TreeSet<>(Set.of("true", "false"));
         out.addAll(OUTCOMES);
-        if (base.endsWith("Code") || base.equals("code")) {
+        if (base.equals("kind")) {
+            for (Kind k : Kind.values()) {
+                out.add(k.yamlName());
+            }
+        } else if (base.endsWith("Code") || base.equals("code")) {
             out.addAll(knownCodes);
         } else if (base.endsWith("Direction") || base.equals("direction")) {
             out.addAll(words(Direction.values()));
@@ -442,6 +450,20 @@ public final class RuleContract {
             names = Values.namesIn(template);
         } catch (Values.TemplateException e) {
             error(at, owner + what + ": " + e.getMessage());
+            return;
+        }
+        Set<String> kinds = choices.getOrDefault("kind", Set.of());
+        if (kinds.size() > 1 && Values.selectKeys(template).containsKey("kind")) {
+            // lines by kind: each kind's line against the values a measure of that kind has (a proportion's
+            // denominators), then whatever follows as for one kind
+            for (String k : kinds) {
+                Set<String> ofKind = new LinkedHashSet<>(available);
+                Kind.parse(k).ifPresent(kind -> ofKind.addAll(Values.snapshotNames(kind)));
+                Map<String, Set<String>> oneKind = new HashMap<>(choices);
+                oneKind.put("kind", Set.of(k));
+                checkNames(owner, at, what, Values.choose(template, "kind", k), ofKind, oneKind, phrases, path,
+                        unsupplied);
+            }
             return;
         }
         for (String name : names) {
@@ -642,8 +664,14 @@ public final class RuleContract {
     }
 
     private void error(Location at, String message) {
-        problems.error(at.file(), at.line(), at.column(), message);
+        // once, though a template read once per kind of measure finds it each time
+        if (reported.add(at + " " + message)) {
+            problems.error(at.file(), at.line(), at.column(), message);
+        }
     }
+
+    /** The errors said so far, by place and message. */
+    private final Set<String> reported = new java.util.HashSet<>();
 
     /**
      * A Sentence pattern that joins a bound fact ({@code used contains $f}) but is not keyed by measure: the engine
