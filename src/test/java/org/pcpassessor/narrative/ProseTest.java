@@ -169,7 +169,7 @@ class ProseTest {
     void anAreaSentenceStandsOnItsOwn() {
         sentences.forEach(s -> assertFalse(s.startsWith("This masks"), s));
         assertTrue(draft.values().stream().anyMatch(p -> p.contains("The 12 month total of recorded Serious Sexual "
-                + "Offences was 1,625 for the Force as a whole (2019/20: 1,620), comparable to its baseline, but 593 in "
+                + "Offences was 1,625 for the whole Force (2019/20: 1,620), comparable to its baseline, but 593 in "
                 + "North")), draft.toString());
     }
 
