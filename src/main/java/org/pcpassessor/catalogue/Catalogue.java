@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param areas        the areas reported, the first being the headline area (e.g. Force); with forces, every
  *                     force's areas in turn
  * @param confidence   the confidence level of every significance test (0.95 unless set)
- * @param dataFiles    the series files, globs expanded, sorted by path
+ * @param data         where the series are read: files (CSV and Excel), globs expanded, and SQL queries
  * @param pillars      the pillars in report order
  * @param rejected     ids of measures declared with errors (left out; their data rows are not "unknown")
  * @param spc          how monthly series are charted
@@ -27,7 +27,7 @@ import java.util.Optional;
  *                     count compared per head with a comparator
  */
 public record Catalogue(Path file, String title, YearMonth defaultMonth, List<String> areas, double confidence,
-                        List<Path> dataFiles, List<Pillar> pillars, java.util.Set<String> rejected,
+                        DataSources data, List<Pillar> pillars, java.util.Set<String> rejected,
                         SpcSettings spc, Paper paper, List<Force> forces, java.util.Map<String, String> parents,
                         java.util.Map<String, Double> populations) {
 
@@ -36,7 +36,7 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(defaultMonth, "defaultMonth");
         areas = List.copyOf(areas);
-        dataFiles = List.copyOf(dataFiles);
+        Objects.requireNonNull(data, "data");
         pillars = List.copyOf(pillars);
         rejected = java.util.Set.copyOf(rejected);
         Objects.requireNonNull(paper, "paper");
@@ -65,8 +65,13 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
                 kept.put(area, parent);
             }
         });
-        return new Catalogue(file, title, defaultMonth, others, confidence, dataFiles, pillars, rejected, spc, paper,
+        return new Catalogue(file, title, defaultMonth, others, confidence, data, pillars, rejected, spc, paper,
                 List.of(), kept, populations);
+    }
+
+    /** The series files (CSV and Excel), globs expanded, sorted by path. */
+    public List<Path> dataFiles() {
+        return data.files();
     }
 
     /** An area's population, when the catalogue gives it (report.populations). */
@@ -126,7 +131,7 @@ public record Catalogue(Path file, String title, YearMonth defaultMonth, List<St
      */
     public List<Path> dataOutsideFolder() {
         Path parent = file.toAbsolutePath().normalize().getParent();
-        return dataFiles.stream().map(p -> p.toAbsolutePath().normalize())
+        return data.files().stream().map(p -> p.toAbsolutePath().normalize())
                 .filter(p -> parent == null || !p.startsWith(parent)).toList();
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,13 +44,15 @@ public final class CatalogueLoader {
     static final Set<String> MEASURE_KEYS = Set.of("id", "label", "subject", "short", "kind", "polarity", "baseline",
             "test", "unit", "comparisons", "until", "topic", "events", "comparators", "target");
     static final Set<String> COMPARATOR_KEYS = Set.of("id", "area", "name", "population");
+    /** A data entry written as a mapping: a file or glob, or a JDBC query; either may skip undeclared measures. */
+    static final Set<String> DATA_KEYS = Set.of("file", "jdbc", "query", "credentials", "undeclared");
     static final Set<String> TARGET_KEYS = Set.of("value", "from", "trajectory", "name");
     /** A measure's or comparator's id: the measure column of data files, and what rules match. */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     static final Set<String> EVENT_KEYS = Set.of("month", "to", "kind", "text", "spc");
     /** Every key the catalogue knows somewhere: a known key is never taken for a misspelling of another. */
     private static final Set<String> ALL_KEYS = java.util.stream.Stream.of(TOP_KEYS, REPORT_KEYS, PAPER_KEYS, SPC_KEYS, BUDGET_KEYS, PILLAR_KEYS,
-            PRIORITY_KEYS, MEASURE_KEYS, COMPARATOR_KEYS, TARGET_KEYS, EVENT_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            PRIORITY_KEYS, MEASURE_KEYS, COMPARATOR_KEYS, TARGET_KEYS, EVENT_KEYS, DATA_KEYS).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Set<String> knownTests;
     private final boolean dataOutsideAllowed;
@@ -146,7 +149,7 @@ public final class CatalogueLoader {
             budget = budget(report.get("budget"), Budget.DEFAULT, "report budget");
             populations(report.get("populations"), areas);
         }
-        List<Path> dataFiles = dataFiles(required(top, "data", "the catalogue"), path);
+        DataSources data = dataSources(required(top, "data", "the catalogue"), path);
         eventsForAll = events(top.get("events"), true);
         List<Pillar> pillars = pillars(required(top, "pillars", "the catalogue"));
 
@@ -159,7 +162,7 @@ public final class CatalogueLoader {
         if (month == null || areas.isEmpty()) {
             return null;
         }
-        return new Catalogue(path, title, month, areas, confidence, dataFiles, pillars, rejected, spc, paper, forces,
+        return new Catalogue(path, title, month, areas, confidence, data, pillars, rejected, spc, paper, forces,
                 parents, populations);
     }
 
@@ -438,37 +441,149 @@ public final class CatalogueLoader {
         return forces;
     }
 
-    private List<Path> dataFiles(Node node, Path catalogue) {
+    /**
+     * The {@code data:} entries: a file or glob each (CSV, or Excel {@code .xlsx}), or a mapping: {@code {file: GLOB,
+     * undeclared: warn}} or {@code {jdbc: URL, query: SQL, credentials: FILE, undeclared: warn}}.
+     */
+    private DataSources dataSources(Node node, Path catalogue) {
         if (node == null) {
-            return List.of();
+            return DataSources.none();
         }
         List<Node> items = node instanceof ListNode l ? l.items() : List.of(node);
         // Relative to the catalogue as the user named it, so messages show paths as the user would type them.
         Path base = catalogue.getParent() == null ? Path.of("") : catalogue.getParent();
         TreeSet<Path> files = new TreeSet<>();
+        Set<Path> undeclaredWarn = new java.util.HashSet<>();
+        List<DataSources.Query> queries = new ArrayList<>();
         for (Node item : items) {
-            String pattern = text(item, "data file or glob");
-            if (pattern == null) {
-                continue;
-            }
-            List<Path> matched;
-            try {
-                if (!dataOutsideAllowed && outside(base, pattern)) {
-                    error(item, "'" + pattern + "' is outside the catalogue's folder; move the data beside the "
-                            + "catalogue, give an absolute path, or run with --allow-data-outside");
+            if (item instanceof MapNode map) {
+                checkKeys(map, DATA_KEYS, "data entry");
+                boolean warn = undeclared(map.get("undeclared"));
+                if (map.get("jdbc") != null) {
+                    query(map, base, warn).ifPresent(queries::add);
+                    if (map.get("file") != null) {
+                        error(map.get("file"), "a data entry reads a file or a database (jdbc:), not both");
+                    }
                     continue;
                 }
-                matched = expand(base, pattern);
-            } catch (BadPattern e) {
-                error(item, "data path '" + pattern + "': " + e.getMessage());
+                for (String key : List.of("query", "credentials")) {
+                    if (map.get(key) != null) {
+                        error(map.get(key), "'" + key + "' belongs to a database entry, which names its jdbc: URL");
+                    }
+                }
+                List<Path> matched = files(required(map, "file", "a data entry (or jdbc: and query:)"), base);
+                files.addAll(matched);
+                if (warn) {
+                    undeclaredWarn.addAll(matched);
+                }
                 continue;
             }
-            if (matched.isEmpty()) {
-                error(item, "no file matches '" + pattern + "' (relative to " + base.toAbsolutePath().normalize() + ")");
-            }
-            files.addAll(matched);
+            files.addAll(files(item, base));
         }
-        return List.copyOf(files);
+        return new DataSources(List.copyOf(files), undeclaredWarn, queries);
+    }
+
+    /** {@code undeclared: warn} (rows of measures the catalogue does not declare are skipped) or error, the default. */
+    private boolean undeclared(Node node) {
+        if (node == null) {
+            return false;
+        }
+        String value = text(node, "undeclared");
+        if (value != null && !value.equals("warn") && !value.equals("error")) {
+            error(node, "undeclared must be warn (skip rows of measures the catalogue does not declare, with a warning) "
+                    + "or error (the default), not '" + value + "'");
+        }
+        return "warn".equals(value);
+    }
+
+    /** The files a data path or glob names: each must be a CSV file or an Excel workbook. */
+    private List<Path> files(Node item, Path base) {
+        String pattern = text(item, "data file or glob");
+        if (pattern == null) {
+            return List.of();
+        }
+        List<Path> matched;
+        try {
+            if (!dataOutsideAllowed && outside(base, pattern)) {
+                error(item, "'" + pattern + "' is outside the catalogue's folder; move the data beside the "
+                        + "catalogue, give an absolute path, or run with --allow-data-outside");
+                return List.of();
+            }
+            matched = expand(base, pattern);
+        } catch (BadPattern e) {
+            error(item, "data path '" + pattern + "': " + e.getMessage());
+            return List.of();
+        }
+        if (matched.isEmpty()) {
+            error(item, "no file matches '" + pattern + "' (relative to " + base.toAbsolutePath().normalize() + ")");
+        }
+        for (Path p : matched) {
+            String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".xls") || name.endsWith(".xlsm") || name.endsWith(".xlsb") || name.endsWith(".ods")) {
+                error(item, "'" + p + "' is not an Excel workbook this tool reads: save it as .xlsx (Excel Workbook)");
+            }
+        }
+        return matched;
+    }
+
+    /**
+     * A database entry: its URL (a SQLite file relative to the catalogue's folder), its query and where credentials
+     * come from; a URL that carries a password is refused, so that none is ever kept in the catalogue.
+     */
+    private Optional<DataSources.Query> query(MapNode map, Path base, boolean warn) {
+        Node urlNode = map.get("jdbc");
+        String url = text(urlNode, "jdbc");
+        String sql = text(required(map, "query", "a jdbc: data entry"), "query");
+        if (url == null || sql == null) {
+            return Optional.empty();
+        }
+        if (!url.startsWith("jdbc:")) {
+            error(urlNode, "jdbc must be a JDBC URL (jdbc:sqlite:series.db, jdbc:postgresql://host/db), not '" + url
+                    + "'");
+            return Optional.empty();
+        }
+        if (url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&;]password=.*|.*://[^/@]*:[^/@]*@.*")) {
+            error(urlNode, "the URL carries a password: credentials do not belong in the catalogue; name a credentials "
+                    + "file kept outside the repository (credentials: ~/.pcp/db.properties, with user= and password=) "
+                    + "or set PCP_DB_USER and PCP_DB_PASSWORD");
+            return Optional.empty();
+        }
+        String sqlite = "jdbc:sqlite:";
+        if (url.startsWith(sqlite) && !url.startsWith(sqlite + ":memory:") && !url.startsWith(sqlite + "file:")) {
+            String file = url.substring(sqlite.length());
+            try {
+                if (!dataOutsideAllowed && outside(base, file)) {
+                    error(urlNode, "'" + file + "' is outside the catalogue's folder; move the database beside the "
+                            + "catalogue, give an absolute path, or run with --allow-data-outside");
+                    return Optional.empty();
+                }
+                Path db = base.resolve(path(file)).normalize();
+                if (!Files.isRegularFile(db)) {
+                    error(urlNode, "no SQLite database '" + file + "' (relative to " + base.toAbsolutePath().normalize()
+                            + ")");
+                    return Optional.empty();
+                }
+                url = sqlite + db.toAbsolutePath();
+            } catch (BadPattern e) {
+                error(urlNode, "SQLite database '" + file + "': " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        Optional<Path> credentials = Optional.empty();
+        Node c = map.get("credentials");
+        String named = text(c, "credentials");
+        if (named != null) {
+            Path p = named.startsWith("~/") ? Path.of(System.getProperty("user.home")).resolve(named.substring(2))
+                    : base.resolve(named);
+            if (!Files.isRegularFile(p)) {
+                error(c, "no credentials file '" + named + "' (a properties file with user= and password=)");
+            } else {
+                credentials = Optional.of(p);
+            }
+        }
+        Pos pos = map.pos();
+        return Optional.of(new DataSources.Query(url, sql, credentials, warn,
+                new org.pcpassessor.problem.Location(file, pos.line(), pos.column())));
     }
 
     /** A data path that cannot be a path or a glob, in plain words. */

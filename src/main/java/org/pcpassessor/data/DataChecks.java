@@ -52,18 +52,20 @@ public final class DataChecks {
 
     /**
      * The anomalies of every series of the data set, by series ({@link #key}); series without any are left out.
-     * A series that starts later than the earliest series read from its file is new ("nothing, then values").
+     * A series that starts later than the earliest series read from its file is new ("nothing, then values"). A
+     * database query gathers many feeds in one table, each measure's from its own system: there a series is set
+     * against the other areas of its own measure, not every series of the query.
      */
     public static Map<String, List<Anomaly>> findAll(Catalogue catalogue, DataSet data) {
         Map<String, YearMonth> firstOfFile = new HashMap<>();
         for (Series s : data.all()) {
-            firstOfFile.merge(file(s.source(0)), s.start(), (a, b) -> a.isBefore(b) ? a : b);
+            firstOfFile.merge(group(s), s.start(), (a, b) -> a.isBefore(b) ? a : b);
         }
         Map<String, List<Anomaly>> out = new HashMap<>();
         for (Measure m : catalogue.measures()) {
             for (String area : catalogue.areas()) {
                 data.series(m.id(), area).ifPresent(s -> {
-                    List<Anomaly> found = find(m, s, firstOfFile.getOrDefault(file(s.source(0)), s.start()));
+                    List<Anomaly> found = find(m, s, firstOfFile.getOrDefault(group(s), s.start()));
                     if (!found.isEmpty()) {
                         out.put(key(m.id(), area), found);
                     }
@@ -76,6 +78,12 @@ public final class DataChecks {
     /** The key of a series in {@link #findAll}'s map. */
     public static String key(String measureId, String area) {
         return measureId + "\u0000" + area;
+    }
+
+    /** The series a series' start is set against: those of its file, or of its measure in a query's result. */
+    private static String group(Series s) {
+        String file = file(s.source(0));
+        return file.startsWith("jdbc:") ? file + "\u0000" + s.measureId() : file;
     }
 
     private static String file(String source) {

@@ -90,6 +90,9 @@ public final class SeriesLoader {
                     .map(path -> readFile(path, measures, areas)).toList();
             read.forEach(file -> merge(file, rows));
         }
+        for (org.pcpassessor.catalogue.DataSources.Query query : catalogue.data().queries()) {
+            merge(readQuery(query, measures, areas), rows);
+        }
         DataSet data = new DataSet();
         for (var byMeasure : rows.entrySet()) {
             Measure measure = measures.get(byMeasure.getKey());
@@ -260,7 +263,53 @@ public final class SeriesLoader {
         }
     }
 
+    /**
+     * The header's columns by name, or null when it names one twice or lacks a column the series need (reported at
+     * the header's line).
+     */
+    private static Map<String, Integer> columns(String file, int line, List<String> header, Problems found) {
+        Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+        boolean duplicates = false;
+        for (int i = 0; i < header.size(); i++) {
+            Integer earlier = columns.putIfAbsent(header.get(i), i);
+            if (earlier != null && !header.get(i).isEmpty()) {
+                found.error(file, line, i + 1, "the header names '" + header.get(i) + "' twice (columns "
+                        + (earlier + 1) + " and " + (i + 1) + ")");
+                duplicates = true;
+            }
+        }
+        if (duplicates) {
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String column : List.of("measure", "area", "month")) {
+            if (!header.contains(column)) {
+                missing.add(column);
+            }
+        }
+        if (!header.contains("value") && !(header.contains("numerator") && header.contains("denominator"))) {
+            missing.add("value (or numerator and denominator)");
+        }
+        if (!missing.isEmpty()) {
+            found.error(file, line, 1, "the header lacks " + String.join(", ", missing)
+                    + "; expected measure,area,month,value,numerator,denominator");
+            return null;
+        }
+        return columns;
+    }
+
+    /** A data file: a CSV file, or an Excel workbook each of whose sheets holds series. */
     private FileRows readFile(Path path, Map<String, Measure> measures, Map<String, String> areas) {
+        boolean undeclaredWarn = catalogue.data().undeclaredWarn().contains(path);
+        if (Workbooks.isWorkbook(path)) {
+            Problems found = new Problems();
+            List<Read> rows = new ArrayList<>();
+            Context ctx = new Context(measures, areas, rows, found, undeclaredWarn);
+            for (Table table : Workbooks.read(path, found)) {
+                readTable(table, ctx);
+            }
+            return new FileRows(rows, found);
+        }
         String file = path.toString();
         Problems found = new Problems();
         List<Read> rows = new ArrayList<>();
@@ -288,40 +337,15 @@ public final class SeriesLoader {
             for (int i = 0; i < first.getFieldCount(); i++) {
                 header.add(first.getField(i).trim());
             }
-            Map<String, Integer> columns = new java.util.LinkedHashMap<>();
-            boolean duplicates = false;
-            for (int i = 0; i < header.size(); i++) {
-                Integer earlier = columns.putIfAbsent(header.get(i), i);
-                if (earlier != null && !header.get(i).isEmpty()) {
-                    found.error(file, (int) lastLine, i + 1, "the header names '" + header.get(i) + "' twice (columns "
-                            + (earlier + 1) + " and " + (i + 1) + ")");
-                    duplicates = true;
-                }
-            }
-            if (duplicates) {
+            Map<String, Integer> columns = columns(file, (int) lastLine, header, found);
+            if (columns == null) {
                 return result;
             }
-            List<String> missing = new ArrayList<>();
-            for (String column : List.of("measure", "area", "month")) {
-                if (!header.contains(column)) {
-                    missing.add(column);
-                }
-            }
-            if (!header.contains("value") && !(header.contains("numerator") && header.contains("denominator"))) {
-                missing.add("value (or numerator and denominator)");
-            }
-            if (!missing.isEmpty()) {
-                found.error(file, (int) lastLine, 1, "the header lacks " + String.join(", ", missing)
-                        + "; expected measure,area,month,value,numerator,denominator");
-                return result;
-            }
-            Map<String, Integer> unknownMeasures = new TreeMap<>();
-            Map<String, Integer> unknownAreas = new TreeMap<>();
+            Context ctx = new Context(measures, areas, rows, found, undeclaredWarn);
             while (records.hasNext()) {
                 CsvRecord record = records.next();
                 lastLine = record.getStartingLineNumber();
-                readRow(file, (int) lastLine, new Fields(columns, record), measures, areas, rows, unknownMeasures,
-                        unknownAreas, found);
+                readRow(file, (int) lastLine, new CsvFields(columns, record), columns.size(), ctx);
             }
         } catch (CsvParseException e) {
             String m = String.valueOf(e.getMessage());
@@ -339,38 +363,96 @@ public final class SeriesLoader {
         return result;
     }
 
+    /**
+     * The rows of a sheet or a query, in the long layout (a wide sheet has been turned into it already): the same
+     * header and row checks as a CSV file's.
+     */
+    private void readTable(Table table, Context ctx) {
+        Map<String, Integer> columns = columns(table.source(), table.headerLine(), table.header(), ctx.found());
+        if (columns == null) {
+            return;
+        }
+        for (Table.Line line : table.rows()) {
+            readRow(table.source(), line.line(), new Table.Fields(columns, line), columns.size(), ctx);
+        }
+    }
+
+    /** A database entry's rows: its query run once, its result checked as a CSV file's rows are. */
+    private FileRows readQuery(org.pcpassessor.catalogue.DataSources.Query query, Map<String, Measure> measures,
+                               Map<String, String> areas) {
+        Problems found = new Problems();
+        List<Read> rows = new ArrayList<>();
+        Queries.read(query, found).ifPresent(t -> readTable(t, new Context(measures, areas, rows, found,
+                query.undeclaredWarn())));
+        return new FileRows(rows, found);
+    }
+
     /** Where the CSV library's message says the record it stopped in starts. */
     private static final java.util.regex.Pattern RECORD_START =
             java.util.regex.Pattern.compile("\\s*\\(record starting at line (\\d+)\\)");
 
-    /** A row's fields by header name; a row of another length than the header is reported, not read. */
-    private record Fields(Map<String, Integer> columns, CsvRecord record) {
-        boolean consistent() {
-            return record.getFieldCount() == columns.size();
+    /** A row's fields by header name, whatever the source (a CSV record, a sheet's row, a query's row). */
+    interface Fields {
+        /** The number of fields the row has. */
+        int size();
+
+        boolean has(String column);
+
+        /** The field's text, trimmed; empty when the row lacks it. */
+        String get(String column);
+
+        /** The 1-based column of a field, for file:line:column (0 when the row has no such field). */
+        int column(String column);
+    }
+
+    /** A CSV record's fields by header name; a row of another length than the header is reported, not read. */
+    private record CsvFields(Map<String, Integer> columns, CsvRecord record) implements Fields {
+        @Override
+        public int size() {
+            return record.getFieldCount();
         }
 
-        boolean has(String column) {
+        @Override
+        public boolean has(String column) {
             return columns.containsKey(column);
         }
 
-        String get(String column) {
+        @Override
+        public String get(String column) {
             Integer i = columns.get(column);
             return i == null || i >= record.getFieldCount() ? "" : record.getField(i).trim();
         }
 
-        /** The 1-based column of a field, for file:line:column. */
-        int column(String column) {
+        @Override
+        public int column(String column) {
             Integer i = columns.get(column);
             return i == null ? 0 : i + 1;
         }
     }
 
-    private void readRow(String file, int line, Fields record, Map<String, Measure> measures, Map<String, String> areas,
-                         List<Read> rows, Map<String, Integer> unknownMeasures, Map<String, Integer> unknownAreas,
-                         Problems found) {
-        if (!record.consistent()) {
-            found.error(file, line, 0, "the row has " + record.record().getFieldCount() + " fields; the header has "
-                    + record.columns().size());
+    /**
+     * What the rows of one source are checked against and added to: the catalogue's measures and areas, the rows
+     * read, the measures and areas already reported unknown (once each), the problems found, and whether rows of
+     * measures the catalogue does not declare are skipped with a warning (the data entry's {@code undeclared: warn}).
+     */
+    private record Context(Map<String, Measure> measures, Map<String, String> areas, List<Read> rows,
+                           Map<String, Integer> unknownMeasures, Map<String, Integer> unknownAreas, Problems found,
+                           boolean undeclaredWarn) {
+        Context(Map<String, Measure> measures, Map<String, String> areas, List<Read> rows, Problems found,
+                boolean undeclaredWarn) {
+            this(measures, areas, rows, new TreeMap<>(), new TreeMap<>(), found, undeclaredWarn);
+        }
+    }
+
+    private void readRow(String file, int line, Fields record, int headerSize, Context ctx) {
+        Map<String, Measure> measures = ctx.measures();
+        Map<String, String> areas = ctx.areas();
+        List<Read> rows = ctx.rows();
+        Map<String, Integer> unknownMeasures = ctx.unknownMeasures();
+        Map<String, Integer> unknownAreas = ctx.unknownAreas();
+        Problems found = ctx.found();
+        if (record.size() != headerSize) {
+            found.error(file, line, 0, "the row has " + record.size() + " fields; the header has " + headerSize);
             return;
         }
         String id = record.get("measure");
@@ -385,8 +467,15 @@ public final class SeriesLoader {
         }
         if (measure == null) {
             if (unknownMeasures.merge(id, 1, Integer::sum) == 1) {
-                found.error(file, line, record.column("measure"), "unknown measure '" + id + "'"
-                        + Suggestions.didYouMean(id, measures.keySet()) + ": it is not in " + catalogue.file());
+                if (ctx.undeclaredWarn()) {
+                    found.warning(file, line, record.column("measure"), "rows of measure '" + id + "' skipped: "
+                            + catalogue.file() + " does not declare it (this data entry's undeclared: warn)"
+                            + Suggestions.didYouMean(id, measures.keySet()));
+                } else {
+                    found.error(file, line, record.column("measure"), "unknown measure '" + id + "'"
+                            + Suggestions.didYouMean(id, measures.keySet()) + ": it is not in " + catalogue.file()
+                            + " (a data entry with undeclared: warn skips such rows)");
+                }
             }
             return;
         }

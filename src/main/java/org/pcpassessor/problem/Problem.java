@@ -55,13 +55,6 @@ public record Problem(Severity severity, String file, int line, int column, Stri
     /** {@code file:line:col: error: message}, the shape compilers use, so editors can jump to it. */
     @Override
     public String toString() {
-        StringBuilder where = new StringBuilder(file);
-        if (line > 0) {
-            where.append(':').append(line);
-            if (column > 0) {
-                where.append(':').append(column);
-            }
-        }
-        return where + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
+        return Location.format(file, line, column) + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
     }
 }

@@ -252,6 +252,19 @@ class BadInputCorpusTest {
             }
         } else if (edit.has("link")) {
             Files.createSymbolicLink(file, Path.of(edit.get("link").asText()));
+        } else if (edit.has("sheets")) {
+            Files.createDirectories(file.getParent());
+            Workbook.write(file, edit.get("sheets"), edit.path("merged"));
+        } else if (edit.has("sqlite")) {
+            Files.createDirectories(file.getParent());
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                 java.sql.Statement st = c.createStatement()) {
+                for (JsonNode sql : edit.get("sqlite")) {
+                    st.execute(sql.asText());
+                }
+            } catch (java.sql.SQLException e) {
+                fail("the case's SQL failed: " + e.getMessage());
+            }
         } else {
             fail("unknown edit: " + edit);
         }

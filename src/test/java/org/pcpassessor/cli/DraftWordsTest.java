@@ -39,7 +39,7 @@ class DraftWordsTest {
                         "each of these measures was {comparableTo} {theBenchmark}:"));
         ReportCommandTestAccess.Run r = run(dir.resolve("rules"), "report");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("\nCommentary on the 12 months to December 2020, for the Force as a whole"),
+        assertTrue(r.out().contains("\nCommentary on the 12 months to December 2020, for the whole Force"),
                 r.out().substring(0, 400));
         // Knife Crime's heading has only lesser points in December 2020, its measures all comparable (DraftTest)
         assertTrue(r.out().contains("\nIn the 12 months to December 2020, each of these measures was comparable to the "

@@ -27,7 +27,7 @@ class DraftIntroTest {
     void theBundledDraftSaysHowCountsAreTested() {
         ReportCommandTestAccess.Run r = ReportCommandTestAccess.run("report");
         assertEquals(0, r.exit(), r.err());
-        assertEquals("Draft commentary for the 12 months to December 2020, for the Force as a whole unless an area is "
+        assertEquals("Draft commentary for the 12 months to December 2020, for the whole Force unless an area is "
                 + "named. A change is called significant when a statistical test at 95% confidence finds it unlikely "
                 + "to be chance variation; a change that is not significant may still be real, but the figures cannot "
                 + "yet show it. Counts are tested against their own month-to-month variation, so a change of several "
