@@ -45,7 +45,8 @@ public final class CatalogueLoader {
             "test", "unit", "comparisons", "until", "topic", "events", "comparators", "target");
     static final Set<String> COMPARATOR_KEYS = Set.of("id", "area", "name", "population");
     /** A data entry written as a mapping: a file or glob, or a JDBC query; either may skip undeclared measures. */
-    static final Set<String> DATA_KEYS = Set.of("file", "jdbc", "query", "credentials", "undeclared");
+    static final Set<String> DATA_KEYS = Set.of("file", "jdbc", "query", "credentials", "undeclared", "police.uk",
+            "areas", "count");
     static final Set<String> TARGET_KEYS = Set.of("value", "from", "trajectory", "name");
     /** A measure's or comparator's id: the measure column of data files, and what rules match. */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -455,9 +456,20 @@ public final class CatalogueLoader {
         TreeSet<Path> files = new TreeSet<>();
         Set<Path> undeclaredWarn = new java.util.HashSet<>();
         List<DataSources.Query> queries = new ArrayList<>();
+        List<DataSources.PoliceUk> archives = new ArrayList<>();
         for (Node item : items) {
+            if (item instanceof MapNode map && map.get("police.uk") != null) {
+                checkKeys(map, Set.of("police.uk", "areas", "count"), "police.uk data entry");
+                policeUk(map, base).ifPresent(archives::add);
+                continue;
+            }
             if (item instanceof MapNode map) {
                 checkKeys(map, DATA_KEYS, "data entry");
+                for (String key : List.of("areas", "count")) {
+                    if (map.get(key) != null) {
+                        error(map.get(key), "'" + key + "' belongs to a police.uk entry (police.uk: FOLDER)");
+                    }
+                }
                 boolean warn = undeclared(map.get("undeclared"));
                 if (map.get("jdbc") != null) {
                     query(map, base, warn).ifPresent(queries::add);
@@ -480,7 +492,91 @@ public final class CatalogueLoader {
             }
             files.addAll(files(item, base));
         }
-        return new DataSources(List.copyOf(files), undeclaredWarn, queries);
+        return new DataSources(List.copyOf(files), undeclaredWarn, queries, archives);
+    }
+
+    /**
+     * A police.uk entry: {@code {police.uk: FOLDER, areas: force|districts, count: {MEASURE: {FILE: {COLUMN: VALUE or
+     * [VALUES]}}}}}, FILE being street, outcomes or stop-and-search and each COLUMN one of that file's.
+     */
+    private Optional<DataSources.PoliceUk> policeUk(MapNode map, Path base) {
+        Node folderNode = map.get("police.uk");
+        String folder = text(folderNode, "police.uk");
+        boolean districts = false;
+        String areasMode = text(map.get("areas"), "areas");
+        if (areasMode != null && !areasMode.equals("force") && !areasMode.equals("districts")) {
+            error(map.get("areas"), "areas must be force (every row counts to the headline area) or districts (also to "
+                    + "the district its LSOA name gives, e.g. 'Huntingdonshire 012C'), not '" + areasMode + "'");
+        }
+        districts = "districts".equals(areasMode);
+        MapNode count = asMap(required(map, "count", "a police.uk entry"), "count");
+        List<DataSources.Count> counts = new ArrayList<>();
+        if (count != null) {
+            for (Entry e : count.entries().values()) {
+                MapNode byFile = asMap(e.value(), "what measure '" + e.key() + "' counts");
+                if (byFile == null) {
+                    continue;
+                }
+                if (byFile.entries().size() != 1) {
+                    error(byFile, "measure '" + e.key() + "' counts the rows of one kind of file: street, outcomes or "
+                            + "stop-and-search, e.g. {street: {Crime type: Burglary}}");
+                    continue;
+                }
+                Entry only = byFile.entries().values().iterator().next();
+                List<String> columns = DataSources.POLICE_UK_COLUMNS.get(only.key());
+                if (columns == null) {
+                    problems.error(file, only.keyPos().line(), only.keyPos().column(), "'" + only.key() + "' is not a "
+                            + "kind of police.uk file" + Suggestions.didYouMean(only.key(),
+                            DataSources.POLICE_UK_COLUMNS.keySet()) + "; they are street, outcomes and stop-and-search");
+                    continue;
+                }
+                MapNode where = asMap(only.value(), "the rows measure '" + e.key() + "' counts");
+                if (where == null) {
+                    continue;
+                }
+                java.util.Map<String, List<String>> accepted = new java.util.LinkedHashMap<>();
+                for (Entry w : where.entries().values()) {
+                    if (!columns.contains(w.key())) {
+                        problems.error(file, w.keyPos().line(), w.keyPos().column(), "'" + w.key() + "' is not a column "
+                                + "of police.uk " + only.key() + " files" + Suggestions.didYouMean(w.key(), columns)
+                                + "; they are " + String.join(", ", columns));
+                        continue;
+                    }
+                    List<String> values = new ArrayList<>();
+                    for (Node v : w.value() instanceof ListNode l ? l.items() : List.of(w.value())) {
+                        String t = text(v, "a value of " + w.key());
+                        if (t != null) {
+                            values.add(t);
+                        }
+                    }
+                    accepted.put(w.key(), values);
+                }
+                counts.add(new DataSources.Count(e.key(), only.key(), accepted,
+                        new org.pcpassessor.problem.Location(file, e.keyPos().line(), e.keyPos().column())));
+            }
+        }
+        if (folder == null) {
+            return Optional.empty();
+        }
+        Path dir;
+        try {
+            if (!dataOutsideAllowed && outside(base, folder)) {
+                error(folderNode, "'" + folder + "' is outside the catalogue's folder; move the data beside the "
+                        + "catalogue, give an absolute path, or run with --allow-data-outside");
+                return Optional.empty();
+            }
+            dir = base.resolve(path(folder)).normalize();
+        } catch (BadPattern e) {
+            error(folderNode, "police.uk folder '" + folder + "': " + e.getMessage());
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(dir)) {
+            error(folderNode, "no folder '" + folder + "' (relative to " + base.toAbsolutePath().normalize() + ")");
+            return Optional.empty();
+        }
+        Pos pos = map.pos();
+        return Optional.of(new DataSources.PoliceUk(dir, districts, counts,
+                new org.pcpassessor.problem.Location(file, pos.line(), pos.column())));
     }
 
     /** {@code undeclared: warn} (rows of measures the catalogue does not declare are skipped) or error, the default. */
@@ -1082,6 +1178,10 @@ public final class CatalogueLoader {
             return null;
         }
         java.util.Optional<T> value = parse.apply(text);
+        if (value.isEmpty() && text.equals("CHOOSE")) { // left by assess init for the analyst
+            error(node, what + " is still to be chosen (init wrote CHOOSE): use one of: " + String.join(", ", names));
+            return null;
+        }
         if (value.isEmpty()) {
             error(node, "unknown " + what + " '" + text + "'" + Suggestions.didYouMean(text, names)
                     + "; use one of: " + String.join(", ", names));

@@ -16,17 +16,66 @@ import org.pcpassessor.problem.Location;
  *                       (the entry's {@code undeclared: warn}), not refused
  * @param queries        the SQL entries, in the catalogue's order
  */
-public record DataSources(List<Path> files, Set<Path> undeclaredWarn, List<Query> queries) {
+public record DataSources(List<Path> files, Set<Path> undeclaredWarn, List<Query> queries,
+                          List<PoliceUk> archives) {
     public DataSources {
         files = List.copyOf(files);
         undeclaredWarn = Set.copyOf(undeclaredWarn);
         queries = List.copyOf(queries);
+        archives = List.copyOf(archives);
     }
 
     /** No data. */
     public static DataSources none() {
-        return new DataSources(List.of(), Set.of(), List.of());
+        return new DataSources(List.of(), Set.of(), List.of(), List.of());
     }
+
+    /**
+     * A folder of police.uk monthly files ({@code 2020-12-cambridgeshire-street.csv}, {@code -outcomes.csv},
+     * {@code -stop-and-search.csv}, in any subfolders), counted into measures in one pass over each file.
+     *
+     * @param folder    the folder
+     * @param districts whether rows also count to the district their LSOA name gives ("Huntingdonshire 012C": the
+     *                  area Huntingdonshire), besides the headline area
+     * @param counts    what each measure counts
+     * @param at        where the entry is written
+     */
+    public record PoliceUk(Path folder, boolean districts, List<Count> counts, Location at) {
+        public PoliceUk {
+            Objects.requireNonNull(folder, "folder");
+            counts = List.copyOf(counts);
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A measure counted from police.uk files: the rows of one kind of file whose columns hold the values given
+     * ({@code {Crime type: [Burglary]}}: every column named, one of its values).
+     *
+     * @param measure the measure's id
+     * @param file    street, outcomes or stop-and-search
+     * @param where   each column's accepted values
+     * @param at      where the measure's mapping is written
+     */
+    public record Count(String measure, String file, java.util.Map<String, List<String>> where, Location at) {
+        public Count {
+            Objects.requireNonNull(measure, "measure");
+            Objects.requireNonNull(file, "file");
+            where = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(where));
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** The columns of each kind of police.uk monthly file, as police.uk publishes them. */
+    public static final java.util.Map<String, List<String>> POLICE_UK_COLUMNS = java.util.Map.of(
+            "street", List.of("Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
+                    "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context"),
+            "outcomes", List.of("Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude",
+                    "Location", "LSOA code", "LSOA name", "Outcome type"),
+            "stop-and-search", List.of("Type", "Date", "Part of a policing operation", "Policing operation",
+                    "Latitude", "Longitude", "Gender", "Age range", "Self-defined ethnicity",
+                    "Officer-defined ethnicity", "Legislation", "Object of search", "Outcome",
+                    "Outcome linked to object of search", "Removal of more than just outer clothing"));
 
     /**
      * A {@code {jdbc: URL, query: SQL}} entry: its rows are the CSV's columns. Credentials never come from the
