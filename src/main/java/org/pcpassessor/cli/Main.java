@@ -17,7 +17,8 @@ public final class Main implements Runnable {
      * option, mixin and method), so a command line that names one gets that one only; one that names none, or
      * help, or something else, gets them all, for the list of commands or picocli's suggestion.
      */
-    private static final List<String> COMMANDS = List.of("report", "check", "explain", "test", "watch", "help");
+    private static final List<String> COMMANDS = List.of("report", "check", "explain", "test", "watch", "init",
+            "help");
 
     /*
      * A switch, not a map of constructor references: Java 25's AOT cache (made by the launcher) could not be made
@@ -35,6 +36,8 @@ public final class Main implements Runnable {
                 return new TestCommand();
             case "watch":
                 return new WatchCommand();
+            case "init":
+                return new InitCommand();
             default:
                 return new CommandLine.HelpCommand();
         }
@@ -59,7 +62,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: report, check, explain or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: report, check, explain, test, watch or init");
     }
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -93,6 +93,19 @@ public final class SeriesLoader {
         for (org.pcpassessor.catalogue.DataSources.Query query : catalogue.data().queries()) {
             merge(readQuery(query, measures, areas), rows);
         }
+        for (org.pcpassessor.catalogue.DataSources.PoliceUk archive : catalogue.data().archives()) {
+            Problems found = new Problems();
+            List<Read> counted = new ArrayList<>();
+            for (PoliceUkArchive.Counted c : PoliceUkArchive.read(archive, measures, catalogue.areas(), found)) {
+                java.util.Optional<YearMonth> until = measures.get(c.measure()).until();
+                if (until.isPresent() && c.month().isAfter(until.get())) {
+                    continue; // after the supply stopped (catalogue 'until'): not data
+                }
+                counted.add(new Read(c.measure(), areas.get(c.area()), c.month(), new Row(c.count(), 1, c.file(),
+                        c.line())));
+            }
+            merge(new FileRows(counted, found), rows);
+        }
         DataSet data = new DataSet();
         for (var byMeasure : rows.entrySet()) {
             Measure measure = measures.get(byMeasure.getKey());
@@ -267,7 +280,7 @@ public final class SeriesLoader {
      * The header's columns by name, or null when it names one twice or lacks a column the series need (reported at
      * the header's line).
      */
-    private static Map<String, Integer> columns(String file, int line, List<String> header, Problems found) {
+    static Map<String, Integer> columns(String file, int line, List<String> header, Problems found) {
         Map<String, Integer> columns = new java.util.LinkedHashMap<>();
         boolean duplicates = false;
         for (int i = 0; i < header.size(); i++) {
@@ -291,8 +304,10 @@ public final class SeriesLoader {
             missing.add("value (or numerator and denominator)");
         }
         if (!missing.isEmpty()) {
+            boolean policeUk = header.contains("Crime ID") || header.contains("Object of search");
             found.error(file, line, 1, "the header lacks " + String.join(", ", missing)
-                    + "; expected measure,area,month,value,numerator,denominator");
+                    + "; expected measure,area,month,value,numerator,denominator" + (policeUk ? " (this looks like a "
+                    + "police.uk monthly file: count a folder of them with a police.uk: data entry, README)" : ""));
             return null;
         }
         return columns;
