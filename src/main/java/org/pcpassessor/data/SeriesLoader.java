@@ -408,16 +408,27 @@ public final class SeriesLoader {
 
     /** A row's fields by header name, whatever the source (a CSV record, a sheet's row, a query's row). */
     interface Fields {
+        /** The header's columns by name. */
+        Map<String, Integer> columns();
+
         /** The number of fields the row has. */
         int size();
 
-        boolean has(String column);
-
-        /** The field's text, trimmed; empty when the row lacks it. */
-        String get(String column);
+        /** The row's i-th field as read. */
+        String field(int i);
 
         /** The 1-based column of a field, for file:line:column (0 when the row has no such field). */
         int column(String column);
+
+        default boolean has(String column) {
+            return columns().containsKey(column);
+        }
+
+        /** The field's text, trimmed; empty when the row lacks it. */
+        default String get(String column) {
+            Integer i = columns().get(column);
+            return i == null || i >= size() ? "" : field(i).trim();
+        }
     }
 
     /** A CSV record's fields by header name; a row of another length than the header is reported, not read. */
@@ -428,14 +439,8 @@ public final class SeriesLoader {
         }
 
         @Override
-        public boolean has(String column) {
-            return columns.containsKey(column);
-        }
-
-        @Override
-        public String get(String column) {
-            Integer i = columns.get(column);
-            return i == null || i >= record.getFieldCount() ? "" : record.getField(i).trim();
+        public String field(int i) {
+            return record.getField(i);
         }
 
         @Override

@@ -52,18 +52,9 @@ record Table(String source, List<String> header, int headerLine, List<Line> rows
         }
 
         @Override
-        public boolean has(String column) {
-            return columns.containsKey(column);
-        }
-
-        @Override
-        public String get(String column) {
-            Integer i = columns.get(column);
-            if (i == null || i >= line.values().length) {
-                return "";
-            }
+        public String field(int i) {
             String v = line.values()[i];
-            return v == null ? "" : v.trim();
+            return v == null ? "" : v;
         }
 
         @Override
