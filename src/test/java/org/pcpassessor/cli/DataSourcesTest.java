@@ -56,6 +56,19 @@ class DataSourcesTest {
         assertTrue(csvDraft.contains("### 1.1 Performance headlines"), csvDraft);
     }
 
+    /**
+     * With {@code -Dsources.keep=DIR} (bench/sources.sh), the workbooks and the database made here are copied to DIR,
+     * for timing the report read from each.
+     */
+    private static void keep(Path made) throws IOException {
+        String keep = System.getProperty("sources.keep");
+        if (keep != null && !keep.isBlank()) {
+            Files.createDirectories(Path.of(keep));
+            Files.copy(made, Path.of(keep).resolve(made.getFileName()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** The December 2020 Markdown draft of the bundled catalogue with its data: line replaced. */
     private static String draft(String dataLine, String name) throws IOException {
         String text = TestFiles.catalogueText();
@@ -95,6 +108,7 @@ class DataSourcesTest {
             sheets.put(file.getKey(), rows);
         }
         Workbook.write(dir.resolve("long.xlsx"), sheets);
+        keep(dir.resolve("long.xlsx"));
         assertEquals(csvDraft, draft("data: [" + dir.resolve("long.xlsx") + "]", "long"));
     }
 
@@ -132,6 +146,7 @@ class DataSourcesTest {
             sheets.put(file.getKey(), rows);
         }
         Workbook.write(dir.resolve("wide.xlsx"), sheets);
+        keep(dir.resolve("wide.xlsx"));
         assertEquals(csvDraft, draft("data: [" + dir.resolve("wide.xlsx") + "]", "wide"));
     }
 
@@ -159,6 +174,7 @@ class DataSourcesTest {
             }
             c.commit();
         }
+        keep(db);
         String sqlite = draft("data: [{jdbc: \"jdbc:sqlite:" + db + "\", query: \"select * from series\"}]", "sqlite");
         assertEquals(csvDraft, sqlite);
         assertFalse(sqlite.isBlank());
