@@ -496,19 +496,20 @@ public final class CatalogueLoader {
     }
 
     /**
-     * A police.uk entry: {@code {police.uk: FOLDER, areas: force|districts, count: {MEASURE: {FILE: {COLUMN: VALUE or
+     * A police.uk entry: {@code {police.uk: FOLDER, areas: force|districts|lsoa, count: {MEASURE: {FILE: {COLUMN: VALUE or
      * [VALUES]}}}}}, FILE being street, outcomes or stop-and-search and each COLUMN one of that file's.
      */
     private Optional<DataSources.PoliceUk> policeUk(MapNode map, Path base) {
         Node folderNode = map.get("police.uk");
         String folder = text(folderNode, "police.uk");
-        boolean districts = false;
         String areasMode = text(map.get("areas"), "areas");
-        if (areasMode != null && !areasMode.equals("force") && !areasMode.equals("districts")) {
-            error(map.get("areas"), "areas must be force (every row counts to the headline area) or districts (also to "
-                    + "the district its LSOA name gives, e.g. 'Huntingdonshire 012C'), not '" + areasMode + "'");
+        if (areasMode != null && !List.of("force", "districts", "lsoa").contains(areasMode)) {
+            error(map.get("areas"), "areas must be force (every row counts to the headline area), districts (also to "
+                    + "the district its LSOA name gives, e.g. 'Huntingdonshire 012C') or lsoa (also to the LSOA, by "
+                    + "its name), not '" + areasMode + "'");
+            areasMode = null;
         }
-        districts = "districts".equals(areasMode);
+        String areas = areasMode == null ? "force" : areasMode;
         MapNode count = asMap(required(map, "count", "a police.uk entry"), "count");
         List<DataSources.Count> counts = new ArrayList<>();
         if (count != null) {
@@ -575,7 +576,7 @@ public final class CatalogueLoader {
             return Optional.empty();
         }
         Pos pos = map.pos();
-        return Optional.of(new DataSources.PoliceUk(dir, districts, counts,
+        return Optional.of(new DataSources.PoliceUk(dir, areas, counts,
                 new org.pcpassessor.problem.Location(file, pos.line(), pos.column())));
     }
 

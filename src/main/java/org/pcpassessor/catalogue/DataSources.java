@@ -35,14 +35,18 @@ public record DataSources(List<Path> files, Set<Path> undeclaredWarn, List<Query
      * {@code -stop-and-search.csv}, in any subfolders), counted into measures in one pass over each file.
      *
      * @param folder    the folder
-     * @param districts whether rows also count to the district their LSOA name gives ("Huntingdonshire 012C": the
-     *                  area Huntingdonshire), besides the headline area
+     * @param areas     force (every row counts to the headline area), districts (also to the district its LSOA name
+     *                  gives, "Huntingdonshire 012C": Huntingdonshire) or lsoa (also to its LSOA, by name), when that
+     *                  is an area of the catalogue
      * @param counts    what each measure counts
      * @param at        where the entry is written
      */
-    public record PoliceUk(Path folder, boolean districts, List<Count> counts, Location at) {
+    public record PoliceUk(Path folder, String areas, List<Count> counts, Location at) {
         public PoliceUk {
             Objects.requireNonNull(folder, "folder");
+            if (!List.of("force", "districts", "lsoa").contains(areas)) {
+                throw new IllegalArgumentException("areas: force, districts or lsoa, not " + areas);
+            }
             counts = List.copyOf(counts);
             Objects.requireNonNull(at, "at");
         }

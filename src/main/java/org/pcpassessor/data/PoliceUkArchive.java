@@ -31,8 +31,9 @@ import org.pcpassessor.problem.Suggestions;
  * read once, as a stream, every measure of its kind counted in the same pass. A month is the row's {@code Month} (a
  * stop and search's {@code Date}); a measure has a figure for every month some file of its kind covers, 0 when no
  * row matched. With {@code areas: districts} a row also counts to the district its LSOA name gives ("Huntingdonshire
- * 012C": Huntingdonshire) when that is an area of the catalogue; a row without a location counts to the headline
- * area only.
+ * 012C": Huntingdonshire), with {@code areas: lsoa} to the LSOA itself (by its name), when that is an area of the
+ * catalogue; a row without a location, and every stop and search (police.uk gives it no LSOA), counts to the
+ * headline area only.
  */
 final class PoliceUkArchive {
     private PoliceUkArchive() {
@@ -104,14 +105,15 @@ final class PoliceUkArchive {
             if (!valid) {
                 continue;
             }
-            countFile(path, kind, rules, entry.districts(), headline, areas, counts, firstRow, otherDistricts, found);
+            countFile(path, kind, rules, entry.areas(), headline, areas, counts, firstRow, otherDistricts, found);
         }
         if (!valid) {
             return List.of();
         }
         if (!otherDistricts.isEmpty()) {
             found.warning(entry.at().file(), entry.at().line(), entry.at().column(), "police.uk rows in "
-                    + otherDistricts.size() + " district(s) that are not areas of the catalogue (" + String.join(", ",
+                    + otherDistricts.size() + (entry.areas().equals("lsoa") ? " LSOA(s)" : " district(s)")
+                    + " that are not areas of the catalogue (" + String.join(", ",
                     otherDistricts.stream().limit(5).toList()) + (otherDistricts.size() > 5 ? ", ..." : "")
                     + ") counted to " + headline + " only");
         }
@@ -136,7 +138,7 @@ final class PoliceUkArchive {
     }
 
     /** One file's rows counted into every measure of its kind. */
-    private static void countFile(Path path, String kind, List<DataSources.Count> counts, boolean districts,
+    private static void countFile(Path path, String kind, List<DataSources.Count> counts, String mode,
                                   String headline, List<String> areas,
                                   Map<String, Map<String, TreeMap<YearMonth, int[]>>> into,
                                   Map<String, String[]> firstRow, Set<String> otherDistricts, Problems found) {
@@ -157,7 +159,8 @@ final class PoliceUkArchive {
             }
             List<String> needed = new ArrayList<>(List.of(monthColumn));
             counts.forEach(c -> needed.addAll(c.where().keySet()));
-            if (districts && !kind.equals("stop-and-search")) {
+            boolean local = !mode.equals("force") && !kind.equals("stop-and-search"); // searches have no LSOA
+            if (local) {
                 needed.add("LSOA name");
             }
             List<String> missing = needed.stream().distinct().filter(n -> !column.containsKey(n)).toList();
@@ -173,7 +176,7 @@ final class PoliceUkArchive {
                 rules.add(new Rule(c.measure(), where));
             }
             int monthAt = column.get(monthColumn);
-            Integer lsoaAt = districts ? column.get("LSOA name") : null;
+            Integer lsoaAt = local ? column.get("LSOA name") : null;
             Set<String> areaSet = Set.copyOf(areas);
             while (records.hasNext()) {
                 CsvRecord r = records.next();
@@ -188,7 +191,7 @@ final class PoliceUkArchive {
                 if (lsoaAt != null && lsoaAt < r.getFieldCount()) {
                     Matcher lsoa = LSOA.matcher(r.getField(lsoaAt).trim());
                     if (lsoa.matches()) {
-                        district = lsoa.group(1);
+                        district = mode.equals("lsoa") ? lsoa.group() : lsoa.group(1);
                         if (!areaSet.contains(district) || district.equals(headline)) {
                             otherDistricts.add(district);
                             district = null;

@@ -156,6 +156,31 @@ class PoliceUkArchiveTest {
                 + "that are not areas of the catalogue (cambridge) counted to force only"), problems.sorted().toString());
     }
 
+    /** With areas: lsoa, rows count to their LSOA by name. By hand: Fenland 004B 3, Fenland 007A 2, the Force 5. */
+    @Test
+    void rowsCountToTheirLsoa() throws IOException {
+        YearMonth dec = YearMonth.of(2020, 12);
+        Map<String, String> burglary = Map.of("Crime type", "Burglary");
+        PoliceUkFiles.write(dir.resolve("archive"), "cambridgeshire", 9, List.of(
+                new PoliceUkFiles.Rows("street", dec, burglary, 3, "Fenland 004B"),
+                new PoliceUkFiles.Rows("street", dec, burglary, 2, "Fenland 007A")), Map.of("street", List.of(dec)));
+        Files.writeString(dir.resolve("measures.yaml"), """
+                report: {title: LSOAs, month: 2020-12, areas: [Force, Fenland 004B]}
+                data: [{police.uk: archive, areas: lsoa, count: {burglaries: {street: {Crime type: Burglary}}}}]
+                pillars:
+                  - name: Victims
+                    measures:
+                      - {id: burglaries, label: Burglary, subject: burglaries, kind: count, polarity: down-is-good}
+                """);
+        Problems problems = new Problems();
+        DataSet data = new SeriesLoader(load(dir.resolve("measures.yaml"), problems), problems).read();
+        assertTrue(!problems.hasErrors(), problems.sorted().toString());
+        assertEquals(5.0, value(data, "Force", dec));
+        assertEquals(3.0, value(data, "Fenland 004B", dec));
+        assertTrue(problems.sorted().toString().contains("police.uk rows in 1 LSOA(s) that are not areas of the "
+                + "catalogue (Fenland 007A) counted to Force only"), problems.sorted().toString());
+    }
+
     private static double value(DataSet data, String area, YearMonth month) {
         Series s = data.series("burglaries", area).orElseThrow(() -> new AssertionError("no series for " + area));
         return s.value(s.indexOf(month));

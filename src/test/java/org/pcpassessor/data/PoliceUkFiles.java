@@ -26,7 +26,8 @@ final class PoliceUkFiles {
 
     /**
      * {@code count} rows of a kind of file in a month, with these column values (the rest made up); in {@code
-     * district} when given (its LSOA name "District 012C"), else in no LSOA (police.uk's rows without a location).
+     * district} when given (an LSOA of it, "District 012C", or the LSOA named), else in no LSOA (police.uk's rows
+     * without a location).
      */
     record Rows(String kind, YearMonth month, Map<String, String> values, int count, String district) {
     }
@@ -71,8 +72,9 @@ final class PoliceUkFiles {
                                     Random random) {
         List<String> columns = DataSources.POLICE_UK_COLUMNS.get(kind);
         List<String> row = new ArrayList<>();
-        String lsoa = district == null ? "" : district + " " + String.format("%03d", random.nextInt(100))
-                + (char) ('A' + random.nextInt(6));
+        // a district's rows fall in LSOAs of its own, made up; a district given as an LSOA name ("Fenland 004B") is kept
+        String lsoa = district == null ? "" : district.matches(".* [0-9]{3}[A-Z]") ? district
+                : district + " " + String.format("%03d", random.nextInt(100)) + (char) ('A' + random.nextInt(6));
         for (String c : columns) {
             String v = values.get(c);
             if (v == null) {
