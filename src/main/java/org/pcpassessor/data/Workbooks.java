@@ -37,7 +37,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * <li>wide, as analysts keep them: {@code measure, area} (and optionally {@code field}: value, numerator or
  * denominator), then one column per month, headed {@code YYYY-MM} as text or as an Excel date.</li>
  * </ul>
- * A sheet is read as a stream of its XML (POI's event API), not loaded as a workbook model, so a big sheet costs
+ * Headings are read whatever their case ("Measure", "Area"). A sheet is read as a stream of its XML (POI's event API), not loaded as a workbook model, so a big sheet costs
  * about what its CSV would. A month may be text ({@code 2020-12}) or an Excel date; a number is read as Excel stores
  * it, whatever its format; a formula by the result Excel saved with it. Merged cells, formulas without a saved result
  * and cells holding an Excel error are refused, each at its cell: {@code series.xlsx[Sheet1]!D7: error: ...}. Empty
@@ -51,6 +51,10 @@ final class Workbooks {
     static boolean isWorkbook(Path path) {
         return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
+
+    /** The columns of the long layout and a wide sheet's field, whatever their case in a workbook's headings. */
+    private static final List<String> COLUMNS = List.of("measure", "area", "month", "value", "numerator",
+            "denominator", "field");
 
     /** The columns a wide sheet has before its months. */
     private static final List<String> WIDE_KEYS = List.of("measure", "area", "field");
@@ -226,7 +230,7 @@ final class Workbooks {
             int width = headerCells.lastKey();
             List<String> header = new ArrayList<>();
             for (int c = 1; c <= width; c++) {
-                header.add(headerCells.getOrDefault(c, "").trim());
+                header.add(column(headerCells.getOrDefault(c, "")));
             }
             if (header.contains("month") || !header.contains("measure") || !header.contains("area")) {
                 // the long layout; a header lacking measure or area is reported by the loader as a CSV's would be
@@ -236,6 +240,13 @@ final class Workbooks {
                 return java.util.Optional.of(new Table(source, header, headerLine, lines));
             }
             return wide(headerLine, header);
+        }
+
+        /** A heading as the loader names its column: "Measure" in a workbook is the column measure. */
+        private static String column(String heading) {
+            String h = heading.trim();
+            String lower = h.toLowerCase(Locale.ROOT);
+            return COLUMNS.contains(lower) ? lower : h;
         }
 
         private static String[] values(TreeMap<Integer, String> cells, int width) {
@@ -278,7 +289,8 @@ final class Workbooks {
             rows.tailMap(headerLine, false).forEach((line, cells) -> {
                 String measure = cells.getOrDefault(keys.get("measure"), "").trim();
                 String area = cells.getOrDefault(keys.get("area"), "").trim();
-                String field = keys.containsKey("field") ? cells.getOrDefault(keys.get("field"), "").trim() : "value";
+                String field = keys.containsKey("field")
+                        ? cells.getOrDefault(keys.get("field"), "").trim().toLowerCase(Locale.ROOT) : "value";
                 int slot = columns.indexOf(field);
                 if (slot < 3) {
                     error(new CellReference(line - 1, keys.get("field") - 1), "field must be value, numerator or "
