@@ -153,7 +153,7 @@ final class WatchCommand implements Callable<Integer> {
                 Path rulesRoot = rulesFolder.toAbsolutePath().normalize();
                 Path catalogueFile = catalogue.toAbsolutePath().normalize();
                 java.util.function.Predicate<Path> input = p -> p.equals(catalogueFile) || p.equals(template)
-                        || p.toString().endsWith(".csv") && watchedData.contains(p.getParent())
+                        || dataFile(p) && watchedData.contains(p.getParent())
                         || p.startsWith(rulesRoot) && (Workspace.isRulesFile(p.getFileName().toString())
                         || Files.isDirectory(p))
                         || notesRoot != null && p.startsWith(notesRoot) && (p.toString().endsWith(".md")
@@ -165,6 +165,12 @@ final class WatchCommand implements Callable<Integer> {
                 rulesChanged = changed.stream().anyMatch(p -> p.startsWith(rulesRoot));
             }
         }
+    }
+
+    /** A file a data folder holds that the series may be read from: a CSV file or a workbook. */
+    private static boolean dataFile(Path p) {
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".xlsx");
     }
 
     /**

@@ -96,6 +96,47 @@ class WatchCommandTest {
         assertTrue(err.toString().contains("ran (rules reused)"), err.toString());
     }
 
+    /** A data entry's workbook is watched as a CSV file is: saving it writes the report again. */
+    @Test
+    void aWorkbookEditWritesTheReportAgain() throws Exception {
+        Path book = dir.resolve("series.xlsx");
+        writeWorkbook(book, 100);
+        Files.writeString(dir.resolve("measures.yaml"), """
+                report: {title: Workbook, month: 2020-12, areas: [Force]}
+                data: [series.xlsx]
+                pillars:
+                  - name: Victims
+                    measures:
+                      - {id: burglaries, label: Burglaries, subject: burglaries, kind: count, polarity: down-is-good}
+                """);
+        Path out = dir.resolve("report.md");
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.execute(new String[] {"watch",
+            "--catalogue", dir.resolve("measures.yaml").toString(), "--rules", TestFiles.RULES.toString(), "--out",
+            out.toString(), "--runs", "2"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        waitFor(() -> Files.exists(out), "the first report");
+        assertTrue(Files.readString(out).contains("| Burglaries | 100 |"), Files.readString(out));
+        Thread.sleep(300);
+        writeWorkbook(book, 250);
+        assertEquals(0, watch.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(Files.readString(out).contains("| Burglaries | 250 |"), Files.readString(out) + err);
+    }
+
+    /** 100 burglaries a month from January 2018, {@code december} in December 2020, as a wide sheet. */
+    private static void writeWorkbook(Path book, int december) throws java.io.IOException {
+        java.util.List<Object> months = new java.util.ArrayList<>(java.util.List.of("measure", "area"));
+        java.util.List<Object> values = new java.util.ArrayList<>(java.util.List.of("burglaries", "Force"));
+        for (java.time.YearMonth m = java.time.YearMonth.of(2018, 1); !m.isAfter(java.time.YearMonth.of(2020, 12));
+             m = m.plusMonths(1)) {
+            months.add(m.toString());
+            values.add(m.equals(java.time.YearMonth.of(2020, 12)) ? december : 100 + m.getMonthValue() % 3);
+        }
+        Path temp = book.resolveSibling("series.tmp");
+        Workbook.write(temp, java.util.Map.of("Sheet1", java.util.List.of(months, values)));
+        Files.move(temp, book, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /**
      * watch --serve: the page is served on loopback, a rule edit makes the open page's event stream say reload and
      * the page then has the edit; a broken edit serves its errors (file:line) above the last good report.
