@@ -606,7 +606,9 @@ public final class CatalogueLoader {
                         + "catalogue, give an absolute path, or run with --allow-data-outside");
                 return List.of();
             }
-            matched = expand(base, pattern);
+            // Excel's lock file beside a workbook open in it (~$series.xlsx) is no data: a glob passes over it
+            matched = expand(base, pattern).stream().filter(p -> !p.getFileName().toString().startsWith("~$")
+                    || !isGlob(pattern)).toList();
         } catch (BadPattern e) {
             error(item, "data path '" + pattern + "': " + e.getMessage());
             return List.of();

@@ -170,7 +170,7 @@ final class WatchCommand implements Callable<Integer> {
     /** A file a data folder holds that the series may be read from: a CSV file or a workbook. */
     private static boolean dataFile(Path p) {
         String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".csv") || name.endsWith(".xlsx");
+        return name.endsWith(".csv") || name.endsWith(".xlsx") && !name.startsWith("~$"); // not Excel's lock file
     }
 
     /**

@@ -281,6 +281,11 @@ public final class SeriesLoader {
      * the header's line).
      */
     static Map<String, Integer> columns(String file, int line, List<String> header, Problems found) {
+        return columns(file, line, 1, header, found);
+    }
+
+    /** As {@link #columns(String, int, List, Problems)}, a missing column said at column {@code at} of the line. */
+    static Map<String, Integer> columns(String file, int line, int at, List<String> header, Problems found) {
         Map<String, Integer> columns = new java.util.LinkedHashMap<>();
         boolean duplicates = false;
         for (int i = 0; i < header.size(); i++) {
@@ -305,7 +310,7 @@ public final class SeriesLoader {
         }
         if (!missing.isEmpty()) {
             boolean policeUk = header.contains("Crime ID") || header.contains("Object of search");
-            found.error(file, line, 1, "the header lacks " + String.join(", ", missing)
+            found.error(file, line, at, "the header lacks " + String.join(", ", missing)
                     + "; expected measure,area,month,value,numerator,denominator" + (policeUk ? " (this looks like a "
                     + "police.uk monthly file: count a folder of them with a police.uk: data entry, README)" : ""));
             return null;
@@ -397,8 +402,12 @@ public final class SeriesLoader {
                                Map<String, String> areas) {
         Problems found = new Problems();
         List<Read> rows = new ArrayList<>();
-        Queries.read(query, found).ifPresent(t -> readTable(t, new Context(measures, areas, rows, found,
-                query.undeclaredWarn())));
+        Queries.read(query, found).ifPresent(t -> {
+            // a result without the series' columns is the entry's to mend: said at its line in the catalogue
+            if (columns(query.at().file(), query.at().line(), query.at().column(), t.header(), found) != null) {
+                readTable(t, new Context(measures, areas, rows, found, query.undeclaredWarn()));
+            }
+        });
         return new FileRows(rows, found);
     }
 

@@ -24,7 +24,7 @@ class WorkbooksTest {
     Path dir;
 
     @Test
-    void aWideSheetWithCapitalisedHeadingsAndDateMonthsIsRead() throws Exception {
+    void aWideSheetWithCapitalisedHeadingsAndDateMonthsIsReadAndExcelsLockFileIsNot() throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("mmm-yy"));
@@ -55,12 +55,14 @@ class WorkbooksTest {
         }
         Files.writeString(dir.resolve("measures.yaml"), """
                 report: {title: Workbook, month: 2020-12, areas: [Force]}
-                data: [plan.xlsx]
+                data: ["*.xlsx"]
                 pillars:
                   - name: Offenders
                     measures:
                       - {id: charge-rate, label: Charge rate, subject: the charge rate, kind: rate, polarity: up-is-good}
                 """);
+        // the lock file Excel keeps beside a workbook it has open: not a workbook, and passed over by a glob
+        Files.writeString(dir.resolve("~$plan.xlsx"), "owner");
         Problems problems = new Problems();
         Catalogue c = new CatalogueLoader(org.pcpassessor.stats.SignificanceMethods.names(), problems)
                 .read(dir.resolve("measures.yaml"));
