@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -70,7 +69,7 @@ final class Workbooks {
             while (sheets.hasNext()) {
                 try (InputStream in = sheets.next()) {
                     Sheet sheet = new Sheet(file + "[" + sheets.getSheetName() + "]", found);
-                    XMLReader xml = SAXHelper.newXMLReader();
+                    XMLReader xml = org.apache.poi.util.XMLHelper.newXMLReader();
                     xml.setContentHandler(new Watch(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
                             sheet, new Plain(), false), sheet));
                     xml.parse(new InputSource(in));

@@ -207,9 +207,13 @@ class DataSourcesTest {
         }
 
         @Override
-        public void close() throws IOException, InterruptedException {
+        public void close() throws IOException {
             if (folder != null) {
-                new ProcessBuilder(".ci/postgres", "stop", folder.toString()).inheritIO().start().waitFor();
+                try {
+                    new ProcessBuilder(".ci/postgres", "stop", folder.toString()).inheritIO().start().waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 try (Stream<Path> all = Files.walk(folder)) {
                     for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(p);

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -30,8 +29,7 @@ final class Workbook {
     static void write(Path file, JsonNode sheets, JsonNode merged) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             CellStyle date = date(wb);
-            for (Iterator<Map.Entry<String, JsonNode>> it = sheets.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : sheets.properties()) {
                 Sheet sheet = wb.createSheet(e.getKey());
                 int r = 0;
                 for (JsonNode row : e.getValue()) {
