@@ -283,18 +283,10 @@ public final class RuleBase {
         Map<String, java.util.Set<String>> byPackage = new LinkedHashMap<>();
         for (Entry e : entries) {
             RuleModel.Source source = sources.get(e.file().toString());
-            String drl = source == null ? e.text() : source.drl(); // none: a table that failed its own checks
-            String blank = RuleSafety.blank(drl);
-            Matcher p = PACKAGE.matcher(blank);
-            String pkg = p.find() ? p.group(1) : "";
-            java.util.Set<String> imports = new java.util.LinkedHashSet<>();
-            for (Matcher i = IMPORT.matcher(blank); i.find(); ) {
-                String statement = drl.substring(i.start(1), i.end(1)).strip();
-                imports.add(statement.endsWith(";") ? statement : statement + ";");
-            }
-            packageOf.put(e, pkg);
-            importsOf.put(e, imports);
-            byPackage.computeIfAbsent(pkg, k -> new java.util.LinkedHashSet<>()).addAll(imports);
+            Shape shape = shape(source == null ? e.text() : source.drl()); // none: a table that failed its checks
+            packageOf.put(e, shape.pkg());
+            importsOf.put(e, shape.imports());
+            byPackage.computeIfAbsent(shape.pkg(), k -> new java.util.LinkedHashSet<>()).addAll(shape.imports());
         }
         List<List<Entry>> units = new ArrayList<>();
         for (Entry e : entries) {
@@ -324,8 +316,51 @@ public final class RuleBase {
 
     /** Whether a rule text declares nothing another file could use (comments and strings aside). */
     static boolean selfContained(String drl) {
-        return !SHARED.matcher(RuleSafety.blank(drl)).find();
+        return shape(drl).selfContained();
     }
+
+    /**
+     * What a rule text declares that decides how it is compiled: its package, its imports (each ending in ';'), and
+     * whether it is {@link #selfContained}.
+     */
+    private record Shape(String pkg, java.util.Set<String> imports, boolean selfContained) {
+    }
+
+    /**
+     * The shape of a rule text, kept for the texts last seen: a watch reads its rules folder again at every edit of
+     * it, and most of its files are as they were (the {@value #SHAPES_KEPT} most recent kept).
+     */
+    private static Shape shape(String drl) {
+        synchronized (SHAPES) {
+            Shape kept = SHAPES.get(drl);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        String blank = RuleSafety.blank(drl);
+        Matcher p = PACKAGE.matcher(blank);
+        String pkg = p.find() ? p.group(1) : "";
+        java.util.Set<String> imports = new java.util.LinkedHashSet<>();
+        for (Matcher i = IMPORT.matcher(blank); i.find(); ) {
+            String statement = drl.substring(i.start(1), i.end(1)).strip();
+            imports.add(statement.endsWith(";") ? statement : statement + ";");
+        }
+        Shape shape = new Shape(pkg, java.util.Collections.unmodifiableSet(imports), !SHARED.matcher(blank).find());
+        synchronized (SHAPES) {
+            SHAPES.put(drl, shape);
+        }
+        return shape;
+    }
+
+    private static final int SHAPES_KEPT = 256;
+    private static final Map<String, Shape> SHAPES = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Shape> eldest) {
+            return size() > SHAPES_KEPT;
+        }
+    };
 
     /**
      * One compiled module (a file, or the phase when its files share declarations): from this process's memory,
@@ -609,6 +644,9 @@ public final class RuleBase {
         String pkg = "";
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].contains("package") && !lines[i].contains("rule")) {
+                continue; // neither pattern can match: most lines, kept out of the regular expressions
+            }
             Matcher p = PACKAGE.matcher(lines[i]);
             if (p.find()) {
                 pkg = p.group(1);
@@ -829,10 +867,11 @@ public final class RuleBase {
      * waits for an edit, so that the first rule edit compiles as fast as later ones (the first compile of a process
      * took 1.6 s where later ones took 0.2 s, and 0.1 s once the JVM had compiled the compiler). The files are ones
      * this base was made from, so ones the rule API check passed; nothing compiled here is kept, checked or run.
-     * Once started, this does nothing.
+     * Once a process: what it warms is the JVM's, not this base's (a watch makes a new base at every edit of the rules
+     * folder, and warming again after each took the other core for 0.5 to 1 s, while the next edit could be running).
      */
     public void warmCompiler() {
-        if (!warming.compareAndSet(false, true)) {
+        if (!WARMING.compareAndSet(false, true)) {
             return;
         }
         // the largest files first; several compiles, as the JVM compiles the compiler's own code only once it has run
@@ -841,7 +880,7 @@ public final class RuleBase {
                 .sorted(java.util.Comparator.comparingInt((RuleModel.Source src) -> -src.drl().length()))
                 .limit(WARM_COMPILES).toList();
         if (largest.isEmpty()) {
-            warmed.set(true);
+            WARMED.set(true);
             return;
         }
         Thread t = new Thread(() -> {
@@ -859,26 +898,33 @@ public final class RuleBase {
                     ks.getRepository().removeKieModule(releaseId);
                 }
             }
-            warmed.set(true);
+            WARMED.set(true);
         }, "pcp-rules-warm");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 
-    /** How many rule files {@link #warmCompiler} compiles. */
-    static final int WARM_COMPILES = 4;
+    /**
+     * How many rule files {@link #warmCompiler} compiles. Two: with four, a wording edit saved half a second after the
+     * first draft met the warm-up still running on the other core (452 to 562 ms to the page's reload, against 369 to
+     * 407 ms with two), and the first rule edit was no faster (516 to 540 ms, against 469 to 542 ms; 2026-12-07,
+     * bench/watch-serve-latency.sh, docs/performance.md).
+     */
+    static final int WARM_COMPILES = 2;
 
     /** Whether {@link #warmCompiler} has finished (false before it starts). */
     public boolean compilerWarm() {
-        return warmed.get();
+        return WARMED.get();
     }
 
-    /** Set once {@link #warmCompiler} has finished. */
-    private final java.util.concurrent.atomic.AtomicBoolean warmed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set once {@link #warmCompiler} has finished, in this process. */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** Set once {@link #warmCompiler} has started. */
-    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set once {@link #warmCompiler} has started, in this process. */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * A compiled phase whose knowledge base is made on first use: by {@link #prepare}'s thread once the trust check
