@@ -64,8 +64,8 @@ final class ExplainCommand implements Callable<Integer> {
                 .orElseThrow(() -> new InputException(inputs.catalogue().toString(), "no data for " + measureId
                         + " in " + where + " for " + m));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(Explanation.text(r, report.audit(), report.placements(), run.nearMisses().getOrDefault(key,
-                java.util.List.of())));
+        out.print(Explanation.text(r, Explanation.Firings.of(report.audit()), report.placements(),
+                run.nearMisses().getOrDefault(key, java.util.List.of())));
         out.flush();
         return 0;
     }

@@ -31,8 +31,42 @@ public final class Explanation {
     private Explanation() {
     }
 
-    /** The explanation of a measure in an area, as {@code explain} prints it. */
-    public static String text(MeasureReport r, List<AuditEvent> audit,
+    /**
+     * A run's classify firings by the rule that fired, in the run's order: what {@link #text} looks up each finding's
+     * matched facts in. Made once per report (the HTML page explains every measure; looking through the whole audit
+     * trail for each finding took a third of the page's time).
+     */
+    public static final class Firings {
+        private final Map<org.pcpassessor.problem.Location, List<AuditEvent>> bySource;
+
+        private Firings(Map<org.pcpassessor.problem.Location, List<AuditEvent>> bySource) {
+            this.bySource = bySource;
+        }
+
+        /** The classify firings of {@code audit}, a run's audit trail. */
+        public static Firings of(List<AuditEvent> audit) {
+            Map<org.pcpassessor.problem.Location, List<AuditEvent>> bySource = new java.util.HashMap<>();
+            for (AuditEvent e : audit) {
+                if (e.phase().equals("classify")) {
+                    bySource.computeIfAbsent(e.source(), s -> new ArrayList<>()).add(e);
+                }
+            }
+            return new Firings(bySource);
+        }
+
+        /** The facts the rule matched when it made this finding (its first firing that inserted it). */
+        List<String> matchedBy(Finding f) {
+            String made = FactText.describe(f);
+            return bySource.getOrDefault(f.source(), List.of()).stream().filter(e -> e.inserted().contains(made))
+                    .findFirst().map(AuditEvent::matched).orElse(List.of());
+        }
+    }
+
+    /**
+     * The explanation of a measure in an area, as {@code explain} prints it; {@code firings} are the run's
+     * ({@link Firings#of} its audit trail).
+     */
+    public static String text(MeasureReport r, Firings firings,
                               Map<Sentence, Report.Placement> placements, List<NearMiss> misses) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
@@ -102,7 +136,7 @@ public final class Explanation {
         for (Finding f : r.findings()) {
             out.printf("  %s (%s): %s, %s%n", f.code(), f.basis(), f.direction(), f.judgement());
             out.printf("      rule \"%s\" at %s%n", f.rule(), f.source());
-            for (String matched : matchedBy(audit, f)) {
+            for (String matched : firings.matchedBy(f)) {
                 out.printf("      matched %s%n", matched);
             }
             out.printf("      evidence %s%n", evidence(f.evidence()));
@@ -189,14 +223,6 @@ public final class Explanation {
             parts.add("in " + file + ": " + String.join(", ", names));
         });
         return String.join("; ", parts);
-    }
-
-    /** The facts the rule matched when it made this finding, from the run's audit trail. */
-    private static List<String> matchedBy(List<AuditEvent> audit, Finding f) {
-        String made = FactText.describe(f);
-        return audit.stream()
-                .filter(e -> e.phase().equals("classify") && e.source().equals(f.source()) && e.inserted().contains(made))
-                .findFirst().map(AuditEvent::matched).orElse(List.of());
     }
 
     private static String evidence(Map<String, Object> evidence) {

@@ -74,6 +74,7 @@ public final class HtmlReport {
         Objects.requireNonNull(misses, "misses");
         Report report = draft.report();
         Map<Sentence, Report.Placement> placements = report.placements();
+        Explanation.Firings firings = Explanation.Firings.of(report.audit());
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", draft.title());
         page.put("intro", draft.intro());
@@ -103,7 +104,7 @@ public final class HtmlReport {
                             "text", cells.get(i).text(), "label", cells.get(i).judgement().isPresent(),
                             "judgement", i < cells.size() - 1 ? "" : cells.get(i).judgement().map(j -> j.word())
                                     .orElse(""))).toList());
-                    r.put("explanation", Explanation.text(m, report.audit(), placements,
+                    r.put("explanation", Explanation.text(m, firings, placements,
                             misses.getOrDefault(new SeriesKey(m.measure().id(), m.area()), List.of())));
                 });
                 rows.add(r);
