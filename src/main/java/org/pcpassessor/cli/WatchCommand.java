@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
  * a note or the template changes; with {@code --serve}, serves the HTML report and reloads it in the browser. A
  * broken edit shows its problems and the watch goes on; the rules folder is read again only when a file in it (a rule
  * file or a wording YAML) changed, and only the rule files that changed are compiled again (a file at a time; a
- * phase whose files share declarations as a whole; see RuleBase). After the first draft, the rule compiler is
- * warmed on a thread of its own, so that the first rule edit is not the one that loads it.
+ * phase whose files share declarations as a whole; see RuleBase). While the first draft is made, the rule compiler is
+ * warmed on a thread of its own (the other core), so that the first rule edit is not the one that loads it.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Write the report, then again on every change to the catalogue, a data file, a rule or wording "
@@ -115,12 +115,13 @@ final class WatchCommand implements Callable<Integer> {
         Path rulesFolder = inputs.rules();
         int done = 0;
         boolean rulesChanged = true;
+        boolean sourcesChanged = true; // the catalogue or a data file: read again, else the last run's are reused
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             Map<WatchKey, Path> keys = new HashMap<>();
             while (true) {
                 long started = System.nanoTime();
                 Set<Path> dataFolders = new LinkedHashSet<>();
-                boolean ran = runOnce(catalogue, rulesFolder, rulesChanged, dataFolders, err);
+                boolean ran = runOnce(catalogue, rulesFolder, rulesChanged, sourcesChanged, dataFolders, err);
                 Set<Path> watchedData = dataFolders;
                 done++;
                 // A run that failed says so, never "ran": its problems are printed above and nothing was written.
@@ -135,7 +136,7 @@ final class WatchCommand implements Callable<Integer> {
                     return 0;
                 }
                 if (ran && last != null) {
-                    last.warmRuleCompiler(); // while the analyst reads the draft; once per rule base
+                    last.warmRuleCompiler(); // while the analyst reads the draft; once a process
                 }
                 register(watcher, keys, catalogue.toAbsolutePath().getParent(), false);
                 register(watcher, keys, rulesFolder.toAbsolutePath(), true);
@@ -163,6 +164,8 @@ final class WatchCommand implements Callable<Integer> {
                         : Set.of();
                 Set<Path> changed = waitForChange(watcher, early, keys, input);
                 rulesChanged = changed.stream().anyMatch(p -> p.startsWith(rulesRoot));
+                sourcesChanged = changed.stream().anyMatch(p -> p.equals(catalogueFile)
+                        || dataFile(p) && watchedData.contains(p.getParent()));
             }
         }
     }
@@ -173,14 +176,26 @@ final class WatchCommand implements Callable<Integer> {
         return name.endsWith(".csv") || name.endsWith(".xlsx") && !name.startsWith("~$"); // not Excel's lock file
     }
 
+    /** Whether no run has been made yet. */
+    private boolean firstRun = true;
+
     /**
      * One report run; adds the data folders to watch to {@code folders} (none when the catalogue could not be read)
-     * and returns whether the report was made.
+     * and returns whether the report was made. The rules are compiled again when {@code recompile} (a file of the
+     * rules folder changed), the catalogue and data read again when {@code reread} (one of them changed); else the
+     * last run's are reused, with the statistics of its month.
      */
-    private boolean runOnce(Path catalogue, Path rulesFolder, boolean recompile, Set<Path> folders, PrintWriter err) {
-        Workspace workspace = Workspace.load(catalogue, rulesFolder, recompile ? null : last,
+    private boolean runOnce(Path catalogue, Path rulesFolder, boolean recompile, boolean reread, Set<Path> folders,
+                            PrintWriter err) {
+        Workspace workspace = Workspace.load(catalogue, rulesFolder, new Workspace.Reuse(last, !recompile, !reread),
                 inputs.settings().withFull(output.full));
         last = workspace.hasRules() ? workspace : null;
+        if (last != null && firstRun) {
+            // the rule compiler warmed on the other core while the first draft is made, not after it: an edit saved
+            // as soon as the draft shows then finds it warm
+            last.warmRuleCompiler();
+        }
+        firstRun = false;
         workspace.catalogue().ifPresent(c -> c.dataFiles().forEach(f -> folders.add(f.toAbsolutePath().getParent())));
         workspace.catalogue().ifPresent(c -> notes = workspace.notesFolder().toAbsolutePath().normalize());
         try {
@@ -246,7 +261,7 @@ final class WatchCommand implements Callable<Integer> {
                     copy = editedCopy(rulesFolder);
                 }
                 Workspace workspace = Workspace.load(catalogue, copy != null ? copy : rulesFolder,
-                        copy != null ? null : last, inputs.settings().withFull(output.full));
+                        new Workspace.Reuse(last, copy == null, true), inputs.settings().withFull(output.full));
                 if (workspace.problems().stream().anyMatch(org.pcpassessor.problem.Problem::isError)) {
                     break;
                 }

@@ -47,15 +47,39 @@ public final class Workspace {
     private final Settings settings;
     /** What the data checks found in each series ({@link DataChecks#key}). */
     private final java.util.Map<String, List<Anomaly>> anomalies;
+    /** The problems of reading the catalogue and its data, and of the data checks, which a {@link Reuse} says again. */
+    private final SourceProblems sourceProblems;
+    /**
+     * The statistics of the month last run, kept for the next workspace that reuses this one's catalogue and data
+     * (a watch's); null for a workspace not loaded by {@link #load(Path, Path, Reuse, Settings)}, which keeps none.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<Assessed> lastAssessed;
+
+    /** The problems of reading the catalogue and its data, and the data checks' (each in reading order). */
+    private record SourceProblems(List<Problem> read, List<Problem> checked) {
+        static final SourceProblems NONE = new SourceProblems(List.of(), List.of());
+    }
+
+    /** A month's assessments, with the problems found choosing its series. */
+    private record Assessed(YearMonth month, List<Assessment> assessments, List<Problem> problems) {
+    }
 
     private Workspace(Catalogue catalogue, DataSet data, RuleBase rules, List<Problem> problems, Settings settings,
                       java.util.Map<String, List<Anomaly>> anomalies) {
+        this(catalogue, data, rules, problems, settings, anomalies, SourceProblems.NONE, null);
+    }
+
+    private Workspace(Catalogue catalogue, DataSet data, RuleBase rules, List<Problem> problems, Settings settings,
+                      java.util.Map<String, List<Anomaly>> anomalies, SourceProblems sourceProblems,
+                      java.util.concurrent.atomic.AtomicReference<Assessed> lastAssessed) {
         this.catalogue = catalogue;
         this.data = data;
         this.rules = rules;
         this.problems = List.copyOf(problems);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.anomalies = java.util.Map.copyOf(anomalies);
+        this.sourceProblems = Objects.requireNonNull(sourceProblems, "sourceProblems");
+        this.lastAssessed = lastAssessed;
     }
 
     /**
@@ -92,11 +116,38 @@ public final class Workspace {
     }
 
     /**
-     * As {@link #load(Path, Path, Settings)}, reusing the rules another workspace compiled from the same rules folder
-     * when it is given and compiled them (a watch's previous run, when no file of the rules folder changed).
+     * What a load may take from the last workspace loaded from the same catalogue and rules folder with the same
+     * settings (a watch's last run): its compiled rules when no file of the rules folder changed ({@code rules}),
+     * its catalogue, data, data checks and the statistics of its last month when neither the catalogue nor a data
+     * file changed ({@code sources}). {@code last} null reuses nothing.
      */
-    public static Workspace load(Path catalogueFile, Path rulesFolder, Workspace sameRules, Settings settings) {
-        return load(catalogueFile, rulesFolder, sameRules == null ? null : sameRules.rules, settings);
+    public record Reuse(Workspace last, boolean rules, boolean sources) {
+        /** Nothing to reuse: a watch's first load. */
+        public static final Reuse NOTHING = new Reuse(null, false, false);
+    }
+
+    /**
+     * As {@link #load(Path, Path, Settings)}, taking from {@code reuse.last()} what {@code reuse} says has not
+     * changed; the workspace keeps its last month's statistics for the next such load. For {@code watch}, where a
+     * wording or rule edit leaves the catalogue and data as they were: reading them, checking them and computing
+     * the statistics again took 50 to 70 ms of an edit's first run (docs/performance.md).
+     */
+    public static Workspace load(Path catalogueFile, Path rulesFolder, Reuse reuse, Settings settings) {
+        Workspace last = reuse.last();
+        RuleBase compiled = reuse.rules() && last != null ? last.rules : null;
+        if (!reuse.sources() || last == null || last.catalogue == null || last.data == null
+                || last.lastAssessed == null || !last.settings.equals(settings)) {
+            return load(catalogueFile, rulesFolder, compiled, settings,
+                    new java.util.concurrent.atomic.AtomicReference<>());
+        }
+        Problems problems = new Problems();
+        problems.addAll(last.sourceProblems.read());
+        RuleBase rules = compiled != null ? compiled : Stages.timed("rules", () -> RuleBase.compile(rulesFolder,
+                problems, settings.trustedRules()));
+        Stages.timed("contract", () -> checkContract(last.catalogue, rules, problems, settings));
+        problems.addAll(last.sourceProblems.checked());
+        return new Workspace(last.catalogue, last.data, rules, problems.sorted(), settings, last.anomalies,
+                last.sourceProblems, last.lastAssessed);
     }
 
     /**
@@ -104,16 +155,26 @@ public final class Workspace {
      * change).
      */
     public static Workspace load(Path catalogueFile, Path rulesFolder, RuleBase compiled, Settings settings) {
-        Problems problems = new Problems();
-        Catalogue catalogue = Stages.timed("catalogue", () -> readCatalogue(catalogueFile, problems, settings));
+        return load(catalogueFile, rulesFolder, compiled, settings, null);
+    }
+
+    private static Workspace load(Path catalogueFile, Path rulesFolder, RuleBase compiled, Settings settings,
+                                  java.util.concurrent.atomic.AtomicReference<Assessed> keep) {
+        Problems read = new Problems(); // the catalogue's and the data's, and the data checks' below: a Reuse says
+        Problems checked = new Problems(); // them again, in the same places among the rules' problems
+        Catalogue catalogue = Stages.timed("catalogue", () -> readCatalogue(catalogueFile, read, settings));
         DataSet data = catalogue == null ? null
-                : Stages.timed("data", () -> new SeriesLoader(catalogue, problems).read());
+                : Stages.timed("data", () -> new SeriesLoader(catalogue, read).read());
+        Problems problems = new Problems();
+        problems.addAll(read.sorted());
         RuleBase rules = compiled != null ? compiled : Stages.timed("rules", () -> RuleBase.compile(rulesFolder,
                 problems, settings.trustedRules()));
         Stages.timed("contract", () -> checkContract(catalogue, rules, problems, settings));
         java.util.Map<String, List<Anomaly>> found = Stages.timed("data checks",
-                () -> checkData(catalogue, data, problems));
-        return new Workspace(catalogue, data, rules, problems.sorted(), settings, found);
+                () -> checkData(catalogue, data, checked));
+        problems.addAll(checked.sorted());
+        return new Workspace(catalogue, data, rules, problems.sorted(), settings, found,
+                new SourceProblems(read.sorted(), checked.sorted()), keep);
     }
 
     /**
@@ -324,7 +385,7 @@ public final class Workspace {
             throw new IllegalStateException("the workspace has errors; check problems() before running a month");
         }
         Problems found = new Problems();
-        List<Assessment> assessments = Stages.timed("statistics", () -> assess(month, found));
+        List<Assessment> assessments = Stages.timed("statistics", () -> assessKept(month, found));
         if (assessments.isEmpty() && !found.hasErrors()) {
             found.add(Problem.error(Location.of(catalogue.file().toString()), "no measure has data for " + month));
         }
@@ -354,6 +415,20 @@ public final class Workspace {
      * big catalogue), and the results kept in that order. A series' calculator (with its running totals, as big as
      * the series) is made when its turn comes and dropped after, not made for every series first.
      */
+    private List<Assessment> assessKept(YearMonth month, Problems found) {
+        if (lastAssessed == null) {
+            return assess(month, found);
+        }
+        Assessed kept = lastAssessed.get();
+        if (kept == null || !kept.month().equals(month)) {
+            Problems chosen = new Problems();
+            kept = new Assessed(month, assess(month, chosen), chosen.sorted());
+            lastAssessed.set(kept);
+        }
+        kept.problems().forEach(found::add);
+        return kept.assessments();
+    }
+
     private List<Assessment> assess(YearMonth month, Problems found) {
         List<Chosen> out = new ArrayList<>();
         for (Measure m : catalogue.measures()) {
