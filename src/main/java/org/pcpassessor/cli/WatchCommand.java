@@ -170,6 +170,14 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The settings of every run: the command's, with the rule sessions of the priorities on every core (a watch is a
+     * warm process, where that saves about 30 ms a run; docs/performance.md).
+     */
+    private org.pcpassessor.core.Settings settings() {
+        return inputs.settings().withFull(output.full).withEveryCore(true);
+    }
+
     /** A file a data folder holds that the series may be read from: a CSV file or a workbook. */
     private static boolean dataFile(Path p) {
         String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -188,7 +196,7 @@ final class WatchCommand implements Callable<Integer> {
     private boolean runOnce(Path catalogue, Path rulesFolder, boolean recompile, boolean reread, Set<Path> folders,
                             PrintWriter err) {
         Workspace workspace = Workspace.load(catalogue, rulesFolder, new Workspace.Reuse(last, !recompile, !reread),
-                inputs.settings().withFull(output.full));
+                settings());
         last = workspace.hasRules() ? workspace : null;
         if (last != null && firstRun) {
             // the rule compiler warmed on the other core while the first draft is made, not after it: an edit saved
@@ -261,7 +269,7 @@ final class WatchCommand implements Callable<Integer> {
                     copy = editedCopy(rulesFolder);
                 }
                 Workspace workspace = Workspace.load(catalogue, copy != null ? copy : rulesFolder,
-                        new Workspace.Reuse(last, copy == null, true), inputs.settings().withFull(output.full));
+                        new Workspace.Reuse(last, copy == null, true), settings());
                 if (workspace.problems().stream().anyMatch(org.pcpassessor.problem.Problem::isError)) {
                     break;
                 }

@@ -25,15 +25,19 @@ import java.util.Optional;
  *                           the scenarios. A report that shows the headline area's tables and the sentences alone
  *                           (Markdown, Word) keeps the headline area's and those its sentences say, each priority's
  *                           as its rules finish: with 1,656 areas the other areas' findings filled a 4 GB heap
+ * @param everyCore          whether the rule sessions of a run's priorities run on every core however few its series
+ *                           (watch: a warm process, where a run's sessions took 94 ms on one core and 63 ms on two,
+ *                           2026-12-07); otherwise only from RuleRun's threshold of series, below which a single
+ *                           run of a cold process spends more starting threads than it saves
  */
 public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duration ruleTimeout, Optional<Path> notes,
-                       boolean notesRead, boolean full, boolean audited, boolean everyArea) {
+                       boolean notesRead, boolean full, boolean audited, boolean everyArea, boolean everyCore) {
     /** The most a session may be given: a bound, so that a typo cannot mean "forever". */
     public static final Duration MAX_RULE_TIMEOUT = Duration.ofHours(1);
 
     /** Data beside the catalogue, rules held to the rule API, 5 seconds per rule session, notes beside the catalogue. */
     public static final Settings DEFAULT = new Settings(false, false, Duration.ofSeconds(5), Optional.empty(), true,
-            false, true, true);
+            false, true, true, false);
 
     public Settings {
         Objects.requireNonNull(ruleTimeout, "ruleTimeout");
@@ -78,6 +82,11 @@ public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duratio
         return with(b -> b.everyArea = kept);
     }
 
+    /** The same settings, running the rule sessions of a run's priorities on every core however few its series. */
+    public Settings withEveryCore(boolean all) {
+        return with(b -> b.everyCore = all);
+    }
+
     /** The same settings, reading no notes: a scenario's made-up series are not the month the notes describe. */
     public Settings withoutNotes() {
         return with(b -> b.notesRead = false);
@@ -91,7 +100,7 @@ public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duratio
         Change c = new Change(this);
         change.accept(c);
         return new Settings(c.dataOutsideAllowed, c.trustedRules, c.ruleTimeout, c.notes, c.notesRead, c.full,
-                c.audited, c.everyArea);
+                c.audited, c.everyArea, c.everyCore);
     }
 
     /** The settings as fields a wither sets by name (validated again by the record's constructor). */
@@ -104,6 +113,7 @@ public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duratio
         boolean full;
         boolean audited;
         boolean everyArea;
+        boolean everyCore;
 
         Change(Settings s) {
             dataOutsideAllowed = s.dataOutsideAllowed;
@@ -114,6 +124,7 @@ public record Settings(boolean dataOutsideAllowed, boolean trustedRules, Duratio
             full = s.full;
             audited = s.audited;
             everyArea = s.everyArea;
+            everyCore = s.everyCore;
         }
     }
 }

@@ -398,7 +398,7 @@ public final class Workspace {
             return new MonthRun(month, assessments, Optional.empty(), Map.of(), found.sorted());
         }
         Optional<RuleRun.Result> result = Stages.timed("rule sessions", () -> RuleRun.run(rules, assessments,
-                settings.ruleTimeout(), settings.audited(), settings.everyArea(), found));
+                settings.ruleTimeout(), settings.audited(), settings.everyArea(), settings.everyCore(), found));
         Optional<org.pcpassessor.narrative.Report> report = result.flatMap(r -> Stages.timed("assemble", () -> Assembler.assemble(catalogue,
                 month, assessments, r, notes, settings.full(), rules.phrases(), found)));
         Map<SeriesKey, List<NearMiss>> misses = report.isEmpty() || nearMissesOf.isEmpty() ? Map.of()

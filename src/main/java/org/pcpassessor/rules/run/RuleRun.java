@@ -83,9 +83,19 @@ public final class RuleRun {
      */
     public static java.util.Optional<Result> run(RuleBase base, List<Assessment> assessments, Duration timeout,
                                                  boolean audited, boolean everyArea, Problems found) {
+        return run(base, assessments, timeout, audited, everyArea, false, found);
+    }
+
+    /**
+     * As {@link #run(RuleBase, List, Duration, boolean, boolean, Problems)}, the priorities on every core however few
+     * the series when {@code everyCore} (a warm process: watch), else from {@link #PARALLEL_FROM} series.
+     */
+    public static java.util.Optional<Result> run(RuleBase base, List<Assessment> assessments, Duration timeout,
+                                                 boolean audited, boolean everyArea, boolean everyCore,
+                                                 Problems found) {
         try {
-            return java.util.Optional.of(run(base, assessments, timeout, assessments.size() >= PARALLEL_FROM, null,
-                    audited, everyArea));
+            return java.util.Optional.of(run(base, assessments, timeout,
+                    everyCore || assessments.size() >= PARALLEL_FROM, null, audited, everyArea));
         } catch (RuleFailure e) {
             found.addAll(e.problems());
         } catch (Values.TemplateException e) {

@@ -46,6 +46,23 @@ class ParallelPrioritiesTest {
     }
 
     /**
+     * A watch's settings run the bundled catalogue's priorities on every core (Settings.everyCore, below the thousand
+     * series): the same problems and the same draft, byte for byte, as the default's one priority at a time.
+     */
+    @Test
+    void everyCoreMakesTheSameDraft() {
+        Workspace one = Workspace.load(TestFiles.CATALOGUE, TestFiles.RULES, Settings.DEFAULT);
+        Workspace all = Workspace.load(TestFiles.CATALOGUE, TestFiles.RULES, Settings.DEFAULT.withEveryCore(true));
+        MonthRun sequential = one.run(one.month(Optional.empty()));
+        MonthRun parallel = all.run(all.month(Optional.empty()));
+        assertTrue(sequential.ok(), sequential.problems().toString());
+        assertEquals(sequential.problems(), parallel.problems());
+        assertEquals(MarkdownReport.render(sequential.report().orElseThrow()),
+                MarkdownReport.render(parallel.report().orElseThrow()));
+        assertEquals(sequential.report().orElseThrow().audit(), parallel.report().orElseThrow().audit());
+    }
+
+    /**
      * Without the audit trail (a report that shows none of it), the rules make the same findings, sentences, labels,
      * importance and trivial marks, in order, one priority at a time or on every core; only the trail is empty.
      */
