@@ -10,7 +10,9 @@ n="${1:-5}"
 ws="$(mktemp -d)"
 trap 'kill "$watch_pid" 2>/dev/null || true; rm -rf "$ws"' EXIT
 cp -r "$here/measures.yaml" "$here/fixtures" "$here/rules" "$ws/"
-"$here/assess" --version >/dev/null            # build the jar first if needed, outside the timing
+# outside the timing: the jar built if needed, and the JVM's start-up archive that the first report after a build
+# makes (without it, a watch started after a build runs as a cold JVM: the state of an installation, not its first run)
+"$here/assess" report >/dev/null
 "$here/assess" watch --catalogue "$ws/measures.yaml" --rules "$ws/rules" --out "$ws/report.md" 2>"$ws/watch.log" &
 watch_pid=$!
 until [ -s "$ws/report.md" ]; do sleep 0.05; done

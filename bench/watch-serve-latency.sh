@@ -13,7 +13,9 @@ watch_pid=""; curl_pid=""
 trap 'kill $watch_pid $curl_pid 2>/dev/null || true; cat "$ws/watch.log" >&2; rm -rf "$ws"' EXIT
 cp -r "$here/measures.yaml" "$here/fixtures" "$here/rules" "$ws/"
 [ -d "$here/notes" ] && cp -r "$here/notes" "$ws/"
-"$here/assess" --version >/dev/null            # build the jar first if needed, outside the timing
+# outside the timing: the jar built if needed, and the JVM's start-up archive that the first report after a build
+# makes (without it, a watch started after a build runs as a cold JVM: the state of an installation, not its first run)
+"$here/assess" report >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$here/assess" watch --catalogue "$ws/measures.yaml" --rules "$ws/rules" --format html --serve --port "$port" \
   2>"$ws/watch.log" >/dev/null &
