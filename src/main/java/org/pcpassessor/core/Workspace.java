@@ -410,10 +410,8 @@ public final class Workspace {
     }
 
     /**
-     * The assessments of the month, in catalogue order (measure, then area). The series to assess are chosen in
-     * order, with their problems; the statistics, independent per series, are then computed (on every core for a
-     * big catalogue), and the results kept in that order. A series' calculator (with its running totals, as big as
-     * the series) is made when its turn comes and dropped after, not made for every series first.
+     * The month's assessments ({@link #assess}), and when this workspace keeps statistics (a watch's), the same
+     * objects again while the month is the last one assessed, with the problems found choosing its series.
      */
     private List<Assessment> assessKept(YearMonth month, Problems found) {
         if (lastAssessed == null) {
@@ -429,6 +427,12 @@ public final class Workspace {
         return kept.assessments();
     }
 
+    /**
+     * The assessments of the month, in catalogue order (measure, then area). The series to assess are chosen in
+     * order, with their problems; the statistics, independent per series, are then computed (on every core for a
+     * big catalogue), and the results kept in that order. A series' calculator (with its running totals, as big as
+     * the series) is made when its turn comes and dropped after, not made for every series first.
+     */
     private List<Assessment> assess(YearMonth month, Problems found) {
         List<Chosen> out = new ArrayList<>();
         for (Measure m : catalogue.measures()) {
