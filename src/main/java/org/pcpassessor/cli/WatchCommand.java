@@ -135,9 +135,6 @@ final class WatchCommand implements Callable<Integer> {
                 if (runs > 0 && done >= runs) {
                     return 0;
                 }
-                if (ran && last != null) {
-                    last.warmRuleCompiler(); // while the analyst reads the draft; once a process
-                }
                 register(watcher, keys, catalogue.toAbsolutePath().getParent(), false);
                 register(watcher, keys, rulesFolder.toAbsolutePath(), true);
                 Path template = templateFile();
@@ -184,9 +181,6 @@ final class WatchCommand implements Callable<Integer> {
         return name.endsWith(".csv") || name.endsWith(".xlsx") && !name.startsWith("~$"); // not Excel's lock file
     }
 
-    /** Whether no run has been made yet. */
-    private boolean firstRun = true;
-
     /**
      * One report run; adds the data folders to watch to {@code folders} (none when the catalogue could not be read)
      * and returns whether the report was made. The rules are compiled again when {@code recompile} (a file of the
@@ -198,12 +192,11 @@ final class WatchCommand implements Callable<Integer> {
         Workspace workspace = Workspace.load(catalogue, rulesFolder, new Workspace.Reuse(last, !recompile, !reread),
                 settings());
         last = workspace.hasRules() ? workspace : null;
-        if (last != null && firstRun) {
-            // the rule compiler warmed on the other core while the first draft is made, not after it: an edit saved
-            // as soon as the draft shows then finds it warm
+        if (last != null) {
+            // the rule compiler warmed on the other core while the first draft is made, not after it, so that an edit
+            // saved as soon as the draft shows finds it warm; once a process (RuleBase.warmCompiler), so a no-op after
             last.warmRuleCompiler();
         }
-        firstRun = false;
         workspace.catalogue().ifPresent(c -> c.dataFiles().forEach(f -> folders.add(f.toAbsolutePath().getParent())));
         workspace.catalogue().ifPresent(c -> notes = workspace.notesFolder().toAbsolutePath().normalize());
         try {

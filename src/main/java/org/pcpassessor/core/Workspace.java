@@ -142,9 +142,7 @@ public final class Workspace {
         }
         Problems problems = new Problems();
         problems.addAll(last.sourceProblems.read());
-        RuleBase rules = compiled != null ? compiled : Stages.timed("rules", () -> RuleBase.compile(rulesFolder,
-                problems, settings.trustedRules()));
-        Stages.timed("contract", () -> checkContract(last.catalogue, rules, problems, settings));
+        RuleBase rules = rules(rulesFolder, compiled, last.catalogue, problems, settings);
         problems.addAll(last.sourceProblems.checked());
         return new Workspace(last.catalogue, last.data, rules, problems.sorted(), settings, last.anomalies,
                 last.sourceProblems, last.lastAssessed);
@@ -167,14 +165,21 @@ public final class Workspace {
                 : Stages.timed("data", () -> new SeriesLoader(catalogue, read).read());
         Problems problems = new Problems();
         problems.addAll(read.sorted());
-        RuleBase rules = compiled != null ? compiled : Stages.timed("rules", () -> RuleBase.compile(rulesFolder,
-                problems, settings.trustedRules()));
-        Stages.timed("contract", () -> checkContract(catalogue, rules, problems, settings));
+        RuleBase rules = rules(rulesFolder, compiled, catalogue, problems, settings);
         java.util.Map<String, List<Anomaly>> found = Stages.timed("data checks",
                 () -> checkData(catalogue, data, checked));
         problems.addAll(checked.sorted());
         return new Workspace(catalogue, data, rules, problems.sorted(), settings, found,
                 new SourceProblems(read.sorted(), checked.sorted()), keep);
+    }
+
+    /** The rules compiled (unless {@code compiled} is given) and checked against the catalogue (null: unread). */
+    private static RuleBase rules(Path rulesFolder, RuleBase compiled, Catalogue catalogue, Problems problems,
+                                  Settings settings) {
+        RuleBase rules = compiled != null ? compiled : Stages.timed("rules", () -> RuleBase.compile(rulesFolder,
+                problems, settings.trustedRules()));
+        Stages.timed("contract", () -> checkContract(catalogue, rules, problems, settings));
+        return rules;
     }
 
     /**

@@ -262,14 +262,7 @@ public final class RuleBase {
     }
 
     /** Knowledge bases of this process, by their modules (each compared by identity); the few most recent kept. */
-    private static final Map<List<Unit>, Deferred> BASES = new java.util.LinkedHashMap<>(8, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Unit>, Deferred> eldest) {
-            return size() > 6;
-        }
-    };
+    private static final Map<List<Unit>, Deferred> BASES = Recent.map(6);
 
     /**
      * Each file as a module of its own, with the imports the other files of its package declare: Drools reads a
@@ -331,11 +324,9 @@ public final class RuleBase {
      * it, and most of its files are as they were (the {@value #SHAPES_KEPT} most recent kept).
      */
     private static Shape shape(String drl) {
-        synchronized (SHAPES) {
-            Shape kept = SHAPES.get(drl);
-            if (kept != null) {
-                return kept;
-            }
+        Shape kept = SHAPES.get(drl);
+        if (kept != null) {
+            return kept;
         }
         String blank = RuleSafety.blank(drl);
         Matcher p = PACKAGE.matcher(blank);
@@ -346,21 +337,12 @@ public final class RuleBase {
             imports.add(statement.endsWith(";") ? statement : statement + ";");
         }
         Shape shape = new Shape(pkg, java.util.Collections.unmodifiableSet(imports), !SHARED.matcher(blank).find());
-        synchronized (SHAPES) {
-            SHAPES.put(drl, shape);
-        }
+        SHAPES.put(drl, shape); // two threads that both made it put the same shape
         return shape;
     }
 
     private static final int SHAPES_KEPT = 256;
-    private static final Map<String, Shape> SHAPES = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Shape> eldest) {
-            return size() > SHAPES_KEPT;
-        }
-    };
+    private static final Map<String, Shape> SHAPES = Recent.map(SHAPES_KEPT);
 
     /**
      * One compiled module (a file, or the phase when its files share declarations): from this process's memory,
@@ -601,15 +583,7 @@ public final class RuleBase {
      * depends on nothing but those texts (the facts' classes are the tool's own); the most recent are kept, enough
      * for a few rule folders of a file per module.
      */
-    private static final Map<String, Unit> COMPILED = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Unit> eldest) {
-                    return size() > 96;
-                }
-            });
+    private static final Map<String, Unit> COMPILED = Recent.map(96);
 
     /** Forgets the modules compiled in this process, so that the next compile goes to the disk cache (tests). */
     static void forgetCompiled() {

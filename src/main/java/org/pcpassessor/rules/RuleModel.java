@@ -244,15 +244,7 @@ public record RuleModel(List<Rule> rules) {
      * Files read in this process, by path, phase and text: after an edit under {@code watch} only the edited file is
      * parsed again. A file's rules depend on its own text alone (each is placed where this file declares it).
      */
-    private static final Map<Source, List<Rule>> READ = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Source, List<Rule>> eldest) {
-                    return size() > 96;
-                }
-            });
+    private static final Map<Source, List<Rule>> READ = Recent.map(96);
 
     private static List<Rule> read(Source f, Map<String, RuleBase.RuleInfo> declared) {
         List<Rule> rules = new ArrayList<>();

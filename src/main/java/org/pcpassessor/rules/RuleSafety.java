@@ -134,15 +134,8 @@ public final class RuleSafety {
      * and checking every file each time took 15 to 20 ms of the edit's run; now only the edited file is checked.
      * The {@value #PASSED_KEPT} most recently passed are kept.
      */
-    private static final java.util.Set<RuleModel.Source> PASSED = java.util.Collections.synchronizedSet(
-            java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>(64) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<RuleModel.Source, Boolean> eldest) {
-                    return size() > PASSED_KEPT;
-                }
-            }));
+    private static final java.util.Set<RuleModel.Source> PASSED =
+            java.util.Collections.newSetFromMap(Recent.map(RuleSafety.PASSED_KEPT));
     private static final int PASSED_KEPT = 256;
 
     private static void check(RuleModel.Source source, RuleLocator base, Problems problems) {
