@@ -30,112 +30,233 @@ public final class NearMisses {
     /**
      * Near misses kept between the runs of one {@code watch}: they depend only on the classify rules and the facts
      * of the measure, so an edit to the wording, the narrate rules or a note finds them again instead of running the
-     * classify rules once per changed fact and measure again (0.2-0.3 s of the bundled page). At most
-     * {@link #SIZE} measures are kept, the least recently used dropped first.
+     * classify rules once per changed fact and measure again (0.2-0.3 s of the bundled page). They are kept by part
+     * of the classify rules ({@link RuleBase#classifyParts}: a file, when the files can be run apart), so an edit to
+     * one classify file runs only that file's rules again for each measure, and the other parts' findings are those
+     * kept. Entries of parts no longer among the rules are dropped; at most {@link #SIZE} are kept, the least
+     * recently used dropped first.
      */
     public static final class Memo {
         static final int SIZE = 4096;
-        private final java.util.Map<List<Object>, List<NearMiss>> kept = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private final java.util.Map<List<Object>, Kept> kept = new java.util.LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<List<Object>, List<NearMiss>> eldest) {
+            protected boolean removeEldestEntry(java.util.Map.Entry<List<Object>, Kept> eldest) {
                 return size() > SIZE;
             }
         };
 
-        /** The compiled classify rules the kept near misses were found with: others make the memo start again. */
-        private Object rules;
+        /** What is kept of a measure: each part's findings (by the part's classify token), and the last near misses. */
+        private static final class Kept {
+            private final java.util.Map<Object, Found> byPart = new java.util.IdentityHashMap<>();
+            /** The parts' findings the last near misses were put together from (the same objects), and those. */
+            private List<Found> lastFrom;
+            private List<NearMiss> last;
+        }
 
-        /** The kept near misses of {@code key}, or those {@code find} finds, kept unless the search failed. */
-        synchronized java.util.Optional<List<NearMiss>> get(Object classifyRules, List<Object> key,
-                                        java.util.function.Supplier<java.util.Optional<List<NearMiss>>> find) {
-            if (classifyRules != rules) { // an edited classify rule: nothing kept holds, nor the old rules in memory
-                kept.clear();
-                rules = classifyRules;
+        /** The parts (their classify tokens) the kept findings were found with. */
+        private Set<Object> tokens = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        /** How many searches ran the whole classify phase, and how many a part of it: for the tests. */
+        int wholeSearches;
+        int partSearches;
+
+        /**
+         * The near misses of a measure's target: each part's findings from what is kept or, for the parts not kept,
+         * found by {@link #search}. When no part is kept (the first run, or the measure's facts changed), the whole
+         * classify phase is run once and its findings shared out to the parts, which is what running each part
+         * would find, in one run instead of one per part.
+         */
+        synchronized java.util.Optional<List<NearMiss>> get(RuleBase rules, List<Object> key, Search search) {
+            List<RuleBase.ClassifyPart> parts = rules.classifyParts();
+            Set<Object> now = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            parts.forEach(p -> now.add(p.rules().classifyToken()));
+            if (!now.equals(tokens)) { // an edited classify rule: drop what only the old parts found
+                for (Kept k : kept.values()) {
+                    k.byPart.keySet().retainAll(now);
+                    k.lastFrom = null;
+                    k.last = null;
+                }
+                tokens = now;
             }
-            List<NearMiss> found = kept.get(key);
-            if (found != null) {
-                return java.util.Optional.of(found);
+            Kept k = kept.computeIfAbsent(key, x -> new Kept());
+            List<Found> each = new ArrayList<>();
+            List<Integer> missing = new ArrayList<>();
+            for (RuleBase.ClassifyPart part : parts) {
+                Found f = k.byPart.get(part.rules().classifyToken());
+                if (f == null) {
+                    missing.add(each.size());
+                }
+                each.add(f);
             }
-            java.util.Optional<List<NearMiss>> made = find.get().map(List::copyOf);
-            made.ifPresent(m -> kept.put(key, m));
-            return made;
+            if (missing.isEmpty() && k.last != null && sameObjects(k.lastFrom, each)) {
+                return java.util.Optional.of(k.last);
+            }
+            if (missing.size() == parts.size() && parts.size() > 1) {
+                wholeSearches++;
+                java.util.Optional<Found> whole = search.in(rules);
+                if (whole.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                for (int i = 0; i < parts.size(); i++) {
+                    each.set(i, whole.get().of(parts.get(i)));
+                }
+            } else {
+                for (int i : missing) {
+                    if (parts.size() > 1) {
+                        partSearches++;
+                    } else {
+                        wholeSearches++;
+                    }
+                    java.util.Optional<Found> alone = search.in(parts.get(i).rules());
+                    if (alone.isEmpty()) {
+                        return java.util.Optional.empty();
+                    }
+                    each.set(i, alone.get());
+                }
+            }
+            for (int i : missing) {
+                k.byPart.put(parts.get(i).rules().classifyToken(), each.get(i));
+            }
+            k.lastFrom = List.copyOf(each);
+            k.last = List.copyOf(search.combined(each));
+            return java.util.Optional.of(k.last);
+        }
+
+        private static boolean sameObjects(List<Found> a, List<Found> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
     /**
-     * As {@link #find}, kept in {@code memo} under the measure's facts and the target's while the classify rules are
-     * the same compiled ones.
+     * What some classify rules found for a target's changes: for each change (in {@link Search#changes} order), the
+     * findings that appeared (not found without the change) in the target's area, in the order of the findings.
      */
-    static java.util.Optional<List<NearMiss>> find(Memo memo, RuleBase rules, List<Assessment> sameMeasure,
-                                                   Assessment target, java.time.Duration timeout, Problems found) {
-        List<Object> facts = facts(sameMeasure);
-        List<Object> key = List.of(facts, target.facts(), timeout);
-        return memo.get(rules.classifyToken(), key, () -> findAmong(rules, facts, target, timeout, found));
-    }
-
-    /**
-     * The near misses of {@code target} (see the class); a classify rule that fails on the changed facts is a
-     * problem at its file:line added to {@code found}, and the result is empty.
-     */
-    static java.util.Optional<List<NearMiss>> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target,
-                                                   java.time.Duration timeout, Problems found) {
-        return findAmong(rules, facts(sameMeasure), target, timeout, found);
-    }
-
-    /** Every fact of the measure's assessments, as the classify rules are given them. */
-    private static List<Object> facts(List<Assessment> sameMeasure) {
-        List<Object> facts = new ArrayList<>();
-        sameMeasure.forEach(a -> facts.addAll(a.facts()));
-        return facts;
-    }
-
-    /** The near misses of {@code target} among the measure's facts (all of its assessments'). */
-    private static java.util.Optional<List<NearMiss>> findAmong(RuleBase rules, List<Object> facts, Assessment target,
-                                                                java.time.Duration timeout, Problems found) {
-        java.util.Optional<List<Finding>> made = RuleRun.classify(rules, facts, timeout, found);
-        if (made.isEmpty()) {
-            return java.util.Optional.empty();
+    record Found(List<List<Finding>> byChange) {
+        Found {
+            byChange = byChange.stream().map(List::copyOf).toList();
         }
-        Set<String> actual = keys(made.get());
-        List<NearMiss> misses = new ArrayList<>();
-        Set<String> said = new HashSet<>();
-        for (Object fact : target.facts()) {
-            for (Change change : changes(fact)) {
+
+        /** Those of them a part's rules made. */
+        Found of(RuleBase.ClassifyPart part) {
+            return new Found(byChange.stream().map(l -> l.stream().filter(part::made).toList()).toList());
+        }
+    }
+
+    /** The search for one target's near misses: its measure's facts and the changes tried. */
+    private record Search(List<Object> facts, Assessment target, List<Change> changes, RuleRun.Classifier classifier,
+                          Problems found) {
+        static Search of(List<Assessment> sameMeasure, Assessment target, RuleRun.Classifier classifier,
+                         Problems found) {
+            List<Object> facts = new ArrayList<>();
+            sameMeasure.forEach(a -> facts.addAll(a.facts()));
+            List<Change> changes = new ArrayList<>();
+            for (Object fact : target.facts()) {
+                changes.addAll(NearMisses.changes(indexOf(facts, fact), fact));
+            }
+            return new Search(List.copyOf(facts), target, List.copyOf(changes), classifier, found);
+        }
+
+        /**
+         * The findings of {@code rules} that each change makes appear; empty when a classify rule fails (a problem at
+         * its file:line in {@code found}).
+         */
+        java.util.Optional<Found> in(RuleBase rules) {
+            java.util.Optional<List<Finding>> made = classifier.classify(rules, facts, found);
+            if (made.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            Set<String> actual = keys(made.get());
+            String area = target.snapshot().area();
+            List<List<Finding>> byChange = new ArrayList<>();
+            for (Change change : changes) {
                 List<Object> changed = new ArrayList<>(facts);
-                changed.set(indexOf(facts, fact), change.fact());
-                java.util.Optional<List<Finding>> then = RuleRun.classify(rules, changed, timeout, found);
+                changed.set(change.index(), change.fact());
+                java.util.Optional<List<Finding>> then = classifier.classify(rules, changed, found);
                 if (then.isEmpty()) {
                     return java.util.Optional.empty();
                 }
-                for (Finding f : then.get()) {
-                    String key = key(f);
-                    if (!actual.contains(key) && f.area().equals(target.snapshot().area()) && said.add(key)) {
-                        misses.add(new NearMiss(f.rule(), f.source(), f.code(), f.basis(), change.what()));
+                byChange.add(then.get().stream().filter(f -> !actual.contains(key(f)) && f.area().equals(area))
+                        .toList());
+            }
+            return java.util.Optional.of(new Found(byChange));
+        }
+
+        /**
+         * The near misses the parts found: change by change, their findings together in {@link RuleRun#FINDING_ORDER}
+         * (the order a run of all the rules gives them), each rule's finding said once, at its first change.
+         */
+        List<NearMiss> combined(List<Found> parts) {
+            List<NearMiss> misses = new ArrayList<>();
+            Set<String> said = new HashSet<>();
+            for (int i = 0; i < changes.size(); i++) {
+                List<Finding> appeared = new ArrayList<>();
+                for (Found part : parts) {
+                    appeared.addAll(part.byChange().get(i));
+                }
+                appeared.sort(RuleRun.FINDING_ORDER);
+                for (Finding f : appeared) {
+                    if (said.add(key(f))) {
+                        misses.add(new NearMiss(f.rule(), f.source(), f.code(), f.basis(), changes.get(i).what()));
                     }
                 }
             }
+            return misses;
         }
-        return java.util.Optional.of(misses);
     }
 
-    private record Change(Object fact, String what) {
+    /**
+     * As {@link #find}, kept in {@code memo} under the measure's facts and the target's while the classify rules (each
+     * part of them) are the same compiled ones.
+     */
+    static java.util.Optional<List<NearMiss>> find(Memo memo, RuleBase rules, List<Assessment> sameMeasure,
+                                                   Assessment target, java.time.Duration timeout,
+                                                   RuleRun.Classifier classifier, Problems found) {
+        Search search = Search.of(sameMeasure, target, classifier, found);
+        // the folder too: a module compiled from the same text in another folder is the same module, but the places
+        // its findings name are that folder's files
+        List<Object> key = List.of(search.facts(), target.facts(), timeout, rules.folder());
+        return memo.get(rules, key, search);
     }
 
-    private static List<Change> changes(Object fact) {
+    /**
+     * The near misses of {@code target} (see the class), the classify rules run by {@code classifier}; a classify
+     * rule that fails on the changed facts is a problem at its file:line added to {@code found}, and the result is
+     * empty.
+     */
+    static java.util.Optional<List<NearMiss>> find(RuleBase rules, List<Assessment> sameMeasure, Assessment target,
+                                                   RuleRun.Classifier classifier, Problems found) {
+        Search search = Search.of(sameMeasure, target, classifier, found);
+        return search.in(rules).map(whole -> search.combined(List.of(whole)));
+    }
+
+    /** A change tried: the fact at {@code index} among the measure's facts replaced by {@code fact}. */
+    private record Change(int index, Object fact, String what) {
+    }
+
+
+    private static List<Change> changes(int index, Object fact) {
         List<Change> out = new ArrayList<>();
         if (fact instanceof Streak s) {
-            out.add(new Change(new Streak(s.measureId(), s.area(), s.headline(), s.kind(), s.polarity(), s.series(),
+            out.add(new Change(index, new Streak(s.measureId(), s.area(), s.headline(), s.kind(), s.polarity(), s.series(),
                     s.direction(), s.length() + 1, s.startMonth(), s.from(), s.to(), s.snapshot()),
                     "with one more " + s.direction() + " in the " + s.series() + " series (the run is now "
                             + s.length() + ")"));
         }
         if (fact instanceof Comparison c) {
-            out.add(new Change(with(c, c.outcome(), c.run() + 1), "with one more month of the same outcome on "
+            out.add(new Change(index, with(c, c.outcome(), c.run() + 1), "with one more month of the same outcome on "
                     + c.basis() + " (now " + c.run() + " month" + (c.run() == 1 ? "" : "s") + " " + c.outcome() + ")"));
             double alpha = 1 - c.confidence();
             if (TestResult.COMPARABLE.equals(c.outcome()) && c.pValue() < NEAR * alpha && c.observed() != c.expected()) {
                 String outcome = c.observed() > c.expected() ? TestResult.HIGHER : TestResult.LOWER;
-                out.add(new Change(with(c, outcome, 1), String.format(java.util.Locale.UK,
+                out.add(new Change(index, with(c, outcome, 1), String.format(java.util.Locale.UK,
                         "if the %s test's p-value (%.3f) were below %.2f", c.basis(), c.pValue(), alpha)));
             }
         }

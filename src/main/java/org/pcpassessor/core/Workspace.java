@@ -515,21 +515,24 @@ public final class Workspace {
     private Map<SeriesKey, List<NearMiss>> nearMisses(List<Assessment> assessments, java.util.Set<SeriesKey> keys,
                                                       NearMisses.Memo memo, Problems found) {
         Map<SeriesKey, List<NearMiss>> misses = new LinkedHashMap<>();
-        for (SeriesKey key : keys) {
-            List<Assessment> sameMeasure = assessments.stream()
-                    .filter(a -> a.snapshot().measureId().equals(key.measureId())).toList();
-            Optional<Assessment> target = sameMeasure.stream().filter(a -> a.snapshot().area().equals(key.area()))
-                    .findFirst();
-            if (target.isEmpty()) {
-                continue;
+        try (RuleRun.Classifier classifier = new RuleRun.Classifier(settings.ruleTimeout())) {
+            for (SeriesKey key : keys) {
+                List<Assessment> sameMeasure = assessments.stream()
+                        .filter(a -> a.snapshot().measureId().equals(key.measureId())).toList();
+                Optional<Assessment> target = sameMeasure.stream().filter(a -> a.snapshot().area().equals(key.area()))
+                        .findFirst();
+                if (target.isEmpty()) {
+                    continue;
+                }
+                Optional<List<NearMiss>> near = memo == null
+                        ? NearMisses.find(rules, sameMeasure, target.get(), classifier, found)
+                        : NearMisses.find(memo, rules, sameMeasure, target.get(), settings.ruleTimeout(), classifier,
+                                found);
+                if (near.isEmpty()) {
+                    break;
+                }
+                misses.put(key, near.get());
             }
-            Optional<List<NearMiss>> near = memo == null
-                    ? NearMisses.find(rules, sameMeasure, target.get(), settings.ruleTimeout(), found)
-                    : NearMisses.find(memo, rules, sameMeasure, target.get(), settings.ruleTimeout(), found);
-            if (near.isEmpty()) {
-                break;
-            }
-            misses.put(key, near.get());
         }
         return misses;
     }

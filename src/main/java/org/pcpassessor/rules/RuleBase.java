@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -255,9 +256,17 @@ public final class RuleBase {
             failed.sorted().forEach(problems::add);
             return null;
         }
+        // the rules of each module, by package and name (a base's parts: see classifyParts)
+        List<Set<String>> ruleKeys = new ArrayList<>();
+        for (List<Entry> unit : units) {
+            Set<String> written = new java.util.HashSet<>();
+            unit.stream().filter(e -> e.file() != null).forEach(e -> written.add(e.file().toString()));
+            ruleKeys.add(rules.values().stream().filter(r -> r.phase().equals(phase) && written.contains(r.source().file()))
+                    .map(r -> key(r.rulePackage(), r.name())).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
         // the same modules give the same base: kept, with its sessions' pool, while the rules stay as they are
         synchronized (BASES) {
-            return BASES.computeIfAbsent(List.copyOf(compiled), Deferred::new);
+            return BASES.computeIfAbsent(List.copyOf(compiled), key -> new Deferred(key, ruleKeys));
         }
     }
 
@@ -910,12 +919,19 @@ public final class RuleBase {
      */
     static final class Deferred {
         private final List<Unit> units;
+        /** The rules of each module (as {@link #key}), in the order of {@link #units}. */
+        private final List<Set<String>> ruleKeys;
         private KieBase base;
         /** Drools' pool of reset sessions of the base, made by the first {@link #session}. */
         private volatile org.kie.api.runtime.KieSessionsPool pool;
 
-        Deferred(List<Unit> units) {
+        Deferred(List<Unit> units, List<Set<String>> ruleKeys) {
+            if (units.size() != ruleKeys.size()) {
+                throw new IllegalArgumentException("one set of rules per module: " + units.size() + " modules, "
+                        + ruleKeys.size() + " sets");
+            }
             this.units = List.copyOf(units);
+            this.ruleKeys = List.copyOf(ruleKeys);
         }
 
         /** The rule (package, name) a compiled class was made from, when a module's jar tells. */
@@ -1050,6 +1066,102 @@ public final class RuleBase {
      */
     public Object classifyToken() {
         return classify;
+    }
+
+    /**
+     * The classify rules in parts, each of which finds on its own what it finds among all of them: a part per
+     * compiled module (a file) when no classify rule can see what another makes, else the whole phase as one part.
+     * What a part finds then depends only on the facts and its own rules, so a search that runs the classify rules
+     * many times (the page's near misses, {@code core/NearMisses}) can keep each part's results while that part is
+     * the same compiled module and, after an edit, run only the edited file's rules again. Apart when the rules
+     * passed the rule API check (trusted rules may reach the engine), every change a consequence makes to the facts is
+     * {@code insert( Finding.of(...) )}, no pattern reads a finding (a {@code Finding}, or a type every finding is,
+     * {@code Object}), and no rule is in an agenda, activation or ruleflow group (where one rule's firing can stop or
+     * start another's).
+     */
+    public List<ClassifyPart> classifyParts() {
+        List<ClassifyPart> parts = classifyParts;
+        if (parts == null) {
+            if (classify.units.size() > 1 && checked && apart(model, sources)) {
+                List<ClassifyPart> each = new ArrayList<>();
+                for (int i = 0; i < classify.units.size(); i++) {
+                    Unit unit = classify.units.get(i);
+                    Set<String> keys = classify.ruleKeys.get(i);
+                    Deferred alone;
+                    synchronized (PARTS) {
+                        alone = PARTS.computeIfAbsent(unit, u -> new Deferred(List.of(u), List.of(keys)));
+                    }
+                    each.add(new ClassifyPart(new RuleBase(folder, alone, narrate, rules, phrases, codes, model, sources,
+                            tables, checked), keys));
+                }
+                parts = List.copyOf(each);
+            } else {
+                parts = List.of(new ClassifyPart(this, classify.ruleKeys.stream().flatMap(Set::stream)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet())));
+            }
+            classifyParts = parts;
+        }
+        return parts;
+    }
+
+    private volatile List<ClassifyPart> classifyParts;
+
+    /** The knowledge bases of single classify modules ({@link #classifyParts}), by module; the recent ones kept. */
+    private static final Map<Unit, Deferred> PARTS = Recent.map(64);
+
+    /**
+     * A part of the classify rules ({@link #classifyParts}): a rule base whose classify phase is only those rules
+     * (its narrate phase, wording and sources the whole base's), and which rules they are.
+     */
+    public record ClassifyPart(RuleBase rules, Set<String> ruleKeys) {
+        public ClassifyPart {
+            java.util.Objects.requireNonNull(rules, "rules");
+            ruleKeys = Set.copyOf(ruleKeys);
+        }
+
+        /** Whether a rule of this part made the finding. */
+        public boolean made(org.pcpassessor.facts.Finding finding) {
+            return ruleKeys.contains(key(finding.rulePackage(), finding.rule()));
+        }
+    }
+
+    /** A consequence's change to the facts ({@code drools.} and {@code kcontext} are refused by the rule API check). */
+    private static final Pattern CHANGE = Pattern.compile("\\b(insert|insertLogical|update|modify|delete|retract)\\s*\\(");
+    private static final Pattern INSERT_FINDING = Pattern.compile("insert\\s*\\(\\s*Finding\\s*\\.\\s*of\\s*\\(");
+    private static final Pattern GROUP = Pattern.compile(
+            "(?<![\\w-])(agenda-group|activation-group|ruleflow-group|auto-focus)(?![\\w-])");
+
+    /** Whether the classify rules can be run apart, file by file ({@link #classifyParts}). */
+    static boolean apart(RuleModel model, List<RuleModel.Source> sources) {
+        Set<String> findingIs = new java.util.HashSet<>();
+        for (Class<?> c = org.pcpassessor.facts.Finding.class; c != null; c = c.getSuperclass()) {
+            findingIs.add(c.getSimpleName());
+            for (Class<?> i : c.getInterfaces()) {
+                findingIs.add(i.getSimpleName());
+            }
+        }
+        for (RuleModel.Rule rule : model.rules()) {
+            if (rule.phase().equals("classify") && rule.patterns().stream().anyMatch(p ->
+                    findingIs.contains(p.type().substring(p.type().lastIndexOf('.') + 1).strip()))) {
+                return false;
+            }
+        }
+        for (RuleModel.Source source : sources) {
+            if (!source.phase().equals("classify")) {
+                continue;
+            }
+            String code = RuleSafety.blank(source.drl());
+            if (GROUP.matcher(code).find()) {
+                return false;
+            }
+            Matcher change = CHANGE.matcher(code);
+            while (change.find()) {
+                if (!INSERT_FINDING.matcher(code).region(change.start(), code.length()).lookingAt()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The folder's wording ({@code wording/*.yaml}, and {@code phrases.yaml} when there is one). */

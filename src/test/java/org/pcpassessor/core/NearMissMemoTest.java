@@ -55,4 +55,57 @@ class NearMissMemoTest {
         assertTrue(afterEdit.get(rape).get(0).source().file().startsWith(rules.toString()),
                 "found with the edited rules: " + afterEdit.get(rape));
     }
+
+    /**
+     * An edit to one classify file runs only that file's rules again (a search per measure, of that part), and the
+     * near misses are those a fresh search with all the rules finds: the label rules renamed, the near misses they
+     * give name the new rules, and the other files' are still there.
+     */
+    @Test
+    void aClassifyEditSearchesOnlyTheEditedFileAndFindsWhatAFreshSearchFinds() throws Exception {
+        Path rules = dir.resolve("rules");
+        TestFiles.copyRules(rules);
+        Workspace w = Workspace.load(TestFiles.CATALOGUE, rules, Settings.DEFAULT);
+        NearMisses.Memo memo = new NearMisses.Memo();
+        Map<SeriesKey, List<NearMiss>> first = w.run(YearMonth.of(2020, 12), w.tableSeries(), memo).nearMisses();
+        int measures = first.size();
+        assertEquals(measures, memo.wholeSearches, "the whole phase run once for each measure");
+        assertEquals(0, memo.partSearches);
+        assertTrue(w.rules().orElseThrow().classifyParts().size() > 1);
+
+        Path labels = rules.resolve("classify/labels.drl");
+        String renamed = Files.readString(labels).replaceAll("rule \"Label: ([^\"]*)\"", "rule \"Label: $1, edited\"");
+        assertTrue(renamed.contains(", edited\""));
+        Files.writeString(labels, renamed);
+        Workspace edited = Workspace.load(TestFiles.CATALOGUE, rules, Settings.DEFAULT);
+        assertTrue(edited.problems().stream().noneMatch(p -> p.isError()), edited.problems().toString());
+        Map<SeriesKey, List<NearMiss>> afterEdit = edited.run(YearMonth.of(2020, 12), edited.tableSeries(), memo)
+                .nearMisses();
+        assertEquals(measures, memo.wholeSearches, "not the whole phase again");
+        assertEquals(measures, memo.partSearches, "one search of the edited file's rules for each measure");
+        assertEquals(edited.run(YearMonth.of(2020, 12), edited.tableSeries(), null).nearMisses(), afterEdit);
+        List<NearMiss> all = afterEdit.values().stream().flatMap(List::stream).toList();
+        assertTrue(all.stream().anyMatch(m -> m.rule().endsWith(", edited")), all.toString());
+        assertTrue(all.stream().anyMatch(m -> !m.rule().startsWith("Label: ")), "the other files' kept: " + all);
+        assertTrue(all.stream().noneMatch(m -> m.rule().startsWith("Label: ") && !m.rule().endsWith(", edited")));
+
+        // a file added whose rule fails on a changed fact: found through the memo too, at its line
+        Path failing = rules.resolve("classify/zz-near.drl");
+        Files.writeString(failing, """
+                package pcp.classify;
+                import org.pcpassessor.facts.*;
+                rule "Fails on a changed fact"
+                when
+                    $c : Comparison( outcome == "higher", pValue >= 0.05 )
+                then
+                    int zero = 0;
+                    int x = 1 / zero;
+                end
+                """);
+        Workspace added = Workspace.load(TestFiles.CATALOGUE, rules, Settings.DEFAULT);
+        MonthRun failed = added.run(YearMonth.of(2020, 12), added.tableSeries(), memo);
+        assertTrue(failed.report().isEmpty());
+        assertTrue(failed.problems().stream().anyMatch(p -> p.isError() && p.file().equals(failing.toString())
+                && p.line() == 3 && p.message().contains("/ by zero")), failed.problems().toString());
+    }
 }

@@ -327,12 +327,42 @@ public final class RuleRun {
      */
     public static java.util.Optional<List<Finding>> classify(RuleBase base, List<Object> facts, Duration timeout,
                                                              Problems found) {
-        try (SessionThreads threads = new SessionThreads()) {
-            return java.util.Optional.of(inOrder(fire(new Session(base, timeout, null, false, true, threads),
-                    "classify", facts, null)));
-        } catch (RuleFailure e) {
-            found.addAll(e.problems());
-            return java.util.Optional.empty();
+        try (Classifier classifier = new Classifier(timeout)) {
+            return classifier.classify(base, facts, found);
+        }
+    }
+
+    /**
+     * Classify sessions ({@link #classify}) run one after another on the same session thread, for a search that runs
+     * the classify rules many times: the page's near misses run them about 600 times, and a thread of its own for each
+     * run (its start, and the hand-over of the session to it) cost more than many of the runs themselves. A session
+     * that runs past the time limit gives up its thread, and the next run has a new one. Used by one thread; closing
+     * it ends the session thread.
+     */
+    public static final class Classifier implements AutoCloseable {
+        private final Duration timeout;
+        private final SessionThreads threads = new SessionThreads();
+        /** How the sessions of each rule base are run (with what the listener knows of its rules), by base. */
+        private final Map<RuleBase, Session> sessions = new IdentityHashMap<>();
+
+        public Classifier(Duration timeout) {
+            this.timeout = java.util.Objects.requireNonNull(timeout, "timeout");
+        }
+
+        /** As {@link RuleRun#classify}, with this classifier's time limit. */
+        public java.util.Optional<List<Finding>> classify(RuleBase base, List<Object> facts, Problems found) {
+            Session how = sessions.computeIfAbsent(base, b -> new Session(b, timeout, null, false, true, threads));
+            try {
+                return java.util.Optional.of(inOrder(fire(how, "classify", facts, null)));
+            } catch (RuleFailure e) {
+                found.addAll(e.problems());
+                return java.util.Optional.empty();
+            }
+        }
+
+        @Override
+        public void close() {
+            threads.close();
         }
     }
 
