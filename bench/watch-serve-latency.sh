@@ -7,7 +7,7 @@
 # Usage: bench/watch-serve-latency.sh [edits per kind, default 5]; PCP_BENCH_SETTLE=S waits S seconds (default 0.5)
 # after the first draft before the first edit, as a person reads the page before editing; PCP_BENCH_RULE=FILE edits
 # another rule file (default rules/narrate/trend.drl, 0.6 KB: a rule edit compiles its file, and a large file takes
-# longer, rules/narrate/month.drl 9.6 KB most; docs/performance.md).
+# longer, rules/narrate/benchmark.drl 5.7 KB most; docs/performance.md).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-5}"

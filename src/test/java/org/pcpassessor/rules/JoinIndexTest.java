@@ -68,7 +68,7 @@ class JoinIndexTest {
     void aGuardWithoutTheMeasureKeyIsUnindexedAndWarned() throws IOException {
         Path rules = tmp.resolve("rules");
         TestFiles.copyRules(rules);
-        Path month = rules.resolve("narrate/month.drl");
+        Path month = rules.resolve("narrate/month-2-high-or-low.drl");
         String text = Files.readString(month);
         // a guard as rules were written before the runner said each finding once, here without the measure key
         String pattern = "$h : Finding( headline, basis == \"monthly\", code in (\"TWELVE_MONTH_HIGH\", \"TWELVE_MONTH_LOW\") )\n";

@@ -88,14 +88,14 @@ class JoinCountTest {
         TestFiles.copyRules(keyedRules);
         TestFiles.copyRules(unkeyedRules);
         String pattern = "$h : Finding( headline, basis == \"monthly\", code in (\"TWELVE_MONTH_HIGH\", \"TWELVE_MONTH_LOW\") )\n";
-        String text = java.nio.file.Files.readString(keyedRules.resolve("narrate/month.drl"));
+        String text = java.nio.file.Files.readString(keyedRules.resolve("narrate/month-2-high-or-low.drl"));
         int rule = text.indexOf("rule \"Month: twelve-month high or low\"");
         int at = text.indexOf(pattern, rule);
         assertTrue(rule >= 0 && at > rule, "the bundled rule this test edits");
         int end = at + pattern.length();
-        java.nio.file.Files.writeString(keyedRules.resolve("narrate/month.drl"), text.substring(0, end)
+        java.nio.file.Files.writeString(keyedRules.resolve("narrate/month-2-high-or-low.drl"), text.substring(0, end)
                 + "    not Sentence( measureId == $h.measureId, used contains $h )\n" + text.substring(end));
-        java.nio.file.Files.writeString(unkeyedRules.resolve("narrate/month.drl"), text.substring(0, end)
+        java.nio.file.Files.writeString(unkeyedRules.resolve("narrate/month-2-high-or-low.drl"), text.substring(0, end)
                 + "    not Sentence( used contains $h )\n" + text.substring(end));
         long[] before = guard(1, 8, keyedRules);
         long[] after = guard(1, 8, unkeyedRules);
