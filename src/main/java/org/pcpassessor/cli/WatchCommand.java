@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
  * {@code assess watch}: writes the report, then writes it again whenever the catalogue, a data file, a rule file,
  * a note or the template changes; with {@code --serve}, serves the HTML report and reloads it in the browser. A
  * broken edit shows its problems and the watch goes on; the rules folder is read again only when a file in it (a rule
- * file or a wording YAML) changed, and only the rule files that changed are compiled again (a file at a time; a
- * phase whose files share declarations as a whole; see RuleBase). While the first draft is made, the rule compiler is
+ * file or a wording YAML) changed, and only the rules that changed are compiled again (of an edited file, the rules
+ * whose text changed, RulePatch; a phase whose files share declarations as a whole; see RuleBase). While the first draft is made, the rule compiler is
  * warmed on a thread of its own (the other core), so that the first rule edit is not the one that loads it.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,

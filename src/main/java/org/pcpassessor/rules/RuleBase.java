@@ -163,7 +163,7 @@ public final class RuleBase {
      * A rule file as the compiler is given it: its resource name (path in the folder), text and file; a resource the
      * tool adds (a package's imports) has no file.
      */
-    private record Entry(String resource, String text, Path file) {
+    record Entry(String resource, String text, Path file) {
     }
 
     private static Deferred build(Path folder, String phase, List<Path> files, Problems problems,
@@ -378,7 +378,13 @@ public final class RuleBase {
         // a module compiled for trusted rules is never handed to an untrusted run: its classes were not checked
         String memory = key == null ? null : key + (trusted ? "/trusted" : "");
         Unit cached = memory == null ? null : COMPILED.get(memory);
+        // a file edited in this process is compiled a rule at a time (RulePatch); not for trusted rules, whose modules
+        // were not checked against the rule API and so are never mixed with checked ones
+        Entry file = trusted ? null : ruleFile(entries);
         if (cached != null) {
+            if (file != null) {
+                RulePatch.remember(folder, phase, file, others(entries, file), cached);
+            }
             return cached;
         }
         // A release of its own per key: the executable model names its generated classes after it.
@@ -397,16 +403,57 @@ public final class RuleBase {
             }
             unit = new Unit(loaded.get().module(), loaded.get().jar());
         }
+        if (unit == null && memory != null && file != null) {
+            // a file edited in this process: only its changed rules compiled (RulePatch)
+            unit = RulePatch.patch(folder, phase, file, others(entries, file),
+                    alone -> compileAlone(folder, phase, alone, trusted, rules, tables)).orElse(null);
+        }
         if (unit == null) {
-            unit = compile(folder, phase, key, kfs, releaseId, byResource, tables, problems, trusted, rules);
+            unit = compile(folder, phase, key, kfs, releaseId, byResource, tables, problems, trusted, rules, true);
             if (unit == null) {
                 return null;
             }
         }
         if (memory != null) {
             COMPILED.put(memory, unit);
+            if (file != null) {
+                RulePatch.remember(folder, phase, file, others(entries, file), unit);
+            }
         }
         return unit;
+    }
+
+    /** The rule file (.drl) a module is made of, when it is one file's (with its package's imports), else null. */
+    private static Entry ruleFile(List<Entry> entries) {
+        List<Entry> files = entries.stream().filter(e -> e.file() != null).toList();
+        return files.size() == 1 && files.get(0).file().getFileName().toString().endsWith(".drl")
+                && files.get(0).resource().endsWith(".drl") ? files.get(0) : null;
+    }
+
+    private static List<Entry> others(List<Entry> entries, Entry file) {
+        return entries.stream().filter(e -> e != file).toList();
+    }
+
+    /**
+     * A module of {@code entries} (a rule compiled alone: {@link RulePatch}), checked like any and kept nowhere; null
+     * when it has errors, which are left for the whole file's compile to report.
+     */
+    private static Unit compileAlone(Path folder, String phase, List<Entry> entries, boolean trusted,
+                                     Map<String, RuleInfo> rules, Map<String, SheetTable> tables) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        Map<String, Path> byResource = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            kfs.write(RESOURCES + e.resource(), e.text());
+            if (e.file() != null) {
+                byResource.put(e.resource(), e.file());
+            }
+        }
+        ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", phase, "0." + System.nanoTime());
+        kfs.generateAndWritePomXML(releaseId);
+        Problems scratch = new Problems();
+        Unit unit = compile(folder, phase, null, kfs, releaseId, byResource, tables, scratch, trusted, rules, false);
+        return scratch.hasErrors() ? null : unit;
     }
 
     /** The tool's build and the engine's version, part of every key (see {@link RuleCache}). */
@@ -416,13 +463,14 @@ public final class RuleBase {
      * Compiles one module (a rule file, or a phase whose files share declarations) to Drools' executable model (the
      * rules as Java classes, which is what {@link RuleCache} keeps) and files it in the cache under {@code key} (not
      * when null: a file could not be read). Drools' repository of modules is left as it was: a long watch session
-     * does not hold every earlier build of the rules. When that
-     * compiler reports errors, the same files are compiled again by the DRL compiler, whose messages name the
-     * file, line and column of the mistake; those are the ones reported.
+     * does not hold every earlier build of the rules. When that compiler reports errors and {@code explain} is set,
+     * the same files are compiled again by the DRL compiler, whose messages name the file, line and column of the
+     * mistake, and those are the ones reported; without it, only that the rules cannot be compiled (a rule compiled
+     * alone, whose file is then compiled whole: {@link RulePatch}).
      */
     private static Unit compile(Path folder, String phase, String key, KieFileSystem kfs, ReleaseId releaseId,
                                    Map<String, Path> byResource, Map<String, SheetTable> tables, Problems problems,
-                                   boolean trusted, Map<String, RuleInfo> rules) {
+                                   boolean trusted, Map<String, RuleInfo> rules, boolean explain) {
         KieServices ks = KieServices.Factory.get();
         KieBuilder builder;
         RuntimeException failure = null;
@@ -431,6 +479,11 @@ public final class RuleBase {
         } catch (RuntimeException e) {
             builder = null;
             failure = e;
+        }
+        if (!explain && (builder == null || builder.getResults().hasMessages(Message.Level.ERROR))) {
+            problems.error(folder.toString(), 0, 0, "the " + phase + " rules cannot be compiled");
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
         }
         if (builder == null || builder.getResults().hasMessages(Message.Level.ERROR)) {
             Problems drl = new Problems();
@@ -597,6 +650,7 @@ public final class RuleBase {
     /** Forgets the modules compiled in this process, so that the next compile goes to the disk cache (tests). */
     static void forgetCompiled() {
         COMPILED.clear();
+        RulePatch.forget();
         synchronized (BASES) {
             BASES.clear();
         }
@@ -956,7 +1010,8 @@ public final class RuleBase {
                     models.addAll(u.models());
                 }
                 // A phase compiled as one module may declare types: its classes are the module's own.
-                ClassLoader loader = units.size() == 1 ? units.get(0).module().getModuleClassLoader()
+                ClassLoader loader = units.size() == 1 && units.get(0).module() != null
+                        ? units.get(0).module().getModuleClassLoader()
                         : RuleBase.class.getClassLoader();
                 base = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models,
                         org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader));
@@ -991,30 +1046,112 @@ public final class RuleBase {
      * {@link Deferred}).
      */
     static final class Unit {
+        /** The compiled module; null for a file's rules taken from several modules ({@link #patched}). */
         private final org.drools.modelcompiler.CanonicalKieModule module;
         /** The compiled module's jar, read again only to find the rule of a class on a failure's stack. */
         private final byte[] jar;
+        /** Of a patched unit: each of its rules, in the file's order, as a rule of a compiled module. */
+        private final List<Piece> pieces;
         private java.util.Collection<org.drools.model.Model> models;
         /** The rule of each compiled class, by binary name: made on the first failure that needs it. */
         private volatile Map<String, String[]> rulesOfClasses;
 
-        Unit(org.drools.modelcompiler.CanonicalKieModule module, byte[] jar) {
-            this.module = module;
-            this.jar = jar;
+        /** The rule at {@code index} of a compiled module's model (one model: a file's, of one package). */
+        record Piece(Unit from, int index) {
+            Piece {
+                if (from.module == null) {
+                    throw new IllegalArgumentException("a piece is a rule of a compiled module");
+                }
+            }
         }
 
+        Unit(org.drools.modelcompiler.CanonicalKieModule module, byte[] jar) {
+            this.module = java.util.Objects.requireNonNull(module, "module");
+            this.jar = jar;
+            this.pieces = null;
+        }
+
+        private Unit(List<Piece> pieces) {
+            this.module = null;
+            this.jar = null;
+            this.pieces = List.copyOf(pieces);
+        }
+
+        /** A file's rules taken from the modules that compiled them (see {@link RulePatch}), in the file's order. */
+        static Unit patched(List<Piece> pieces) {
+            return new Unit(pieces);
+        }
+
+        /** The compiled module, or null when the unit's rules come from several ({@link #patched}). */
         org.drools.modelcompiler.CanonicalKieModule module() {
             return module;
         }
 
+        /**
+         * The unit's rules as pieces, when they are the rules named (in that order) and the unit is one model of
+         * rules alone, whose model was read already (reading it runs rule code: see {@link Deferred}); else null.
+         */
+        synchronized List<Piece> pieces(List<String> names) {
+            if (pieces != null) {
+                return pieces.size() == names.size() ? pieces : null;
+            }
+            if (models == null || models.size() != 1) {
+                return null;
+            }
+            org.drools.model.Model model = models.iterator().next();
+            if (!model.getGlobals().isEmpty() || !model.getQueries().isEmpty()
+                    || !model.getRules().stream().map(org.drools.model.Rule::getName).toList().equals(names)) {
+                return null;
+            }
+            List<Piece> each = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                each.add(new Piece(this, i));
+            }
+            return each;
+        }
+
         synchronized java.util.Collection<org.drools.model.Model> models() {
             if (models == null) {
-                models = RuleCache.models(module);
+                models = module != null ? RuleCache.models(module) : List.of(joined());
             }
             return models;
         }
 
+        /** A patched unit's rules as one model: its pieces' rules in order, their modules' type metadata. */
+        private org.drools.model.Model joined() {
+            List<org.drools.model.Rule> rules = new ArrayList<>();
+            java.util.Set<Unit> from = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            org.drools.model.impl.ModelImpl joined = null;
+            for (Piece p : pieces) {
+                java.util.Collection<org.drools.model.Model> of = p.from().models();
+                if (of.size() != 1) {
+                    throw new IllegalStateException("a rule compiled alone made " + of.size() + " models");
+                }
+                org.drools.model.Model model = of.iterator().next();
+                if (joined == null) {
+                    joined = new org.drools.model.impl.ModelImpl(model.getName());
+                }
+                rules.add(model.getRules().get(p.index()));
+                if (from.add(p.from())) {
+                    model.getTypeMetaDatas().forEach(joined::addTypeMetaData);
+                }
+            }
+            return java.util.Objects.requireNonNull(joined, "no rules").withRules(rules);
+        }
+
         java.util.Optional<String[]> ruleOfClass(String binaryName) {
+            if (pieces != null) {
+                java.util.Set<Unit> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                for (Piece p : pieces) {
+                    if (seen.add(p.from())) {
+                        java.util.Optional<String[]> r = p.from().ruleOfClass(binaryName);
+                        if (r.isPresent()) {
+                            return r;
+                        }
+                    }
+                }
+                return java.util.Optional.empty();
+            }
             Map<String, String[]> map = rulesOfClasses;
             if (map == null) {
                 try {
