@@ -67,6 +67,23 @@ public final class TestFiles {
         return all.toArray(String[]::new);
     }
 
+    /**
+     * A classify rule (its line 3 the rule) that fails only on the facts the near-miss search makes: a comparison turned
+     * higher with its p-value left at or above 0.05, which no real test gives. Rape recorded crime's benchmark test has
+     * a p-value just above 0.05 in December 2020, so its near-miss search makes such a comparison.
+     */
+    public static final String RULE_FAILING_ON_A_NEAR_MISS = """
+            package pcp.classify;
+            import org.pcpassessor.facts.*;
+            rule "Fails on a changed fact"
+            when
+                $c : Comparison( outcome == "higher", pValue >= 0.05 )
+            then
+                int zero = 0;
+                int x = 1 / zero;
+            end
+            """;
+
     /** Copies the bundled rules folder into {@code to}, as an analyst would copy theirs before editing. */
     public static void copyRules(Path to) throws IOException {
         Path from = RULES;

@@ -25,17 +25,7 @@ class NearMissFailureTest {
     void aRuleFailingOnAChangedFactIsAnErrorAtItsLine() throws Exception {
         Path rules = dir.resolve("rules");
         TestFiles.copyRules(rules);
-        Files.writeString(rules.resolve("classify/zz-near.drl"), """
-                package pcp.classify;
-                import org.pcpassessor.facts.*;
-                rule "Fails on a changed fact"
-                when
-                    $c : Comparison( outcome == "higher", pValue >= 0.05 )
-                then
-                    int zero = 0;
-                    int x = 1 / zero;
-                end
-                """);
+        Files.writeString(rules.resolve("classify/zz-near.drl"), TestFiles.RULE_FAILING_ON_A_NEAR_MISS);
         String where = rules.resolve("classify/zz-near.drl") + ":3: error: rule 'Fails on a changed fact' failed: / by zero";
         ReportCommandTestAccess.Run explain = ReportCommandTestAccess.run("explain", "rape-recorded-crime", "--rules",
                 rules.toString());

@@ -91,17 +91,7 @@ class NearMissMemoTest {
 
         // a file added whose rule fails on a changed fact: found through the memo too, at its line
         Path failing = rules.resolve("classify/zz-near.drl");
-        Files.writeString(failing, """
-                package pcp.classify;
-                import org.pcpassessor.facts.*;
-                rule "Fails on a changed fact"
-                when
-                    $c : Comparison( outcome == "higher", pValue >= 0.05 )
-                then
-                    int zero = 0;
-                    int x = 1 / zero;
-                end
-                """);
+        Files.writeString(failing, TestFiles.RULE_FAILING_ON_A_NEAR_MISS);
         Workspace added = Workspace.load(TestFiles.CATALOGUE, rules, Settings.DEFAULT);
         MonthRun failed = added.run(YearMonth.of(2020, 12), added.tableSeries(), memo);
         assertTrue(failed.report().isEmpty());
