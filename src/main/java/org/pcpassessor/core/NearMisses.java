@@ -285,6 +285,6 @@ public final class NearMisses {
     }
 
     private static String key(Finding f) {
-        return f.area() + "\u0000" + f.code() + "\u0000" + f.basis() + "\u0000" + f.rule();
+        return f.area() + "\u0000" + f.code() + "\u0000" + f.basis() + "\u0000" + f.rulePackage() + "\u0000" + f.rule();
     }
 }

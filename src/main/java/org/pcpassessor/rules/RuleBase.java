@@ -256,17 +256,9 @@ public final class RuleBase {
             failed.sorted().forEach(problems::add);
             return null;
         }
-        // the rules of each module, by package and name (a base's parts: see classifyParts)
-        List<Set<String>> ruleKeys = new ArrayList<>();
-        for (List<Entry> unit : units) {
-            Set<String> written = new java.util.HashSet<>();
-            unit.stream().filter(e -> e.file() != null).forEach(e -> written.add(e.file().toString()));
-            ruleKeys.add(rules.values().stream().filter(r -> r.phase().equals(phase) && written.contains(r.source().file()))
-                    .map(r -> key(r.rulePackage(), r.name())).collect(java.util.stream.Collectors.toUnmodifiableSet()));
-        }
         // the same modules give the same base: kept, with its sessions' pool, while the rules stay as they are
         synchronized (BASES) {
-            return BASES.computeIfAbsent(List.copyOf(compiled), key -> new Deferred(key, ruleKeys));
+            return BASES.computeIfAbsent(List.copyOf(compiled), Deferred::new);
         }
     }
 
@@ -405,8 +397,12 @@ public final class RuleBase {
         }
         if (unit == null && memory != null && file != null) {
             // a file edited in this process: only its changed rules compiled (RulePatch)
+            Problems warnings = new Problems();
             unit = RulePatch.patch(folder, phase, file, others(entries, file),
-                    alone -> compileAlone(folder, phase, alone, trusted, rules, tables)).orElse(null);
+                    alone -> compileAlone(folder, phase, alone, trusted, rules, tables, warnings)).orElse(null);
+            if (unit != null) {
+                warnings.sorted().forEach(problems::add); // the changed rules' warnings, as a whole compile says them
+            }
         }
         if (unit == null) {
             unit = compile(folder, phase, key, kfs, releaseId, byResource, tables, problems, trusted, rules, true);
@@ -423,11 +419,15 @@ public final class RuleBase {
         return unit;
     }
 
-    /** The rule file (.drl) a module is made of, when it is one file's (with its package's imports), else null. */
+    /**
+     * The rule file (.drl) a module is made of, when it is one self-contained file's (with its package's imports),
+     * else null.
+     */
     private static Entry ruleFile(List<Entry> entries) {
         List<Entry> files = entries.stream().filter(e -> e.file() != null).toList();
+        // a file that is not self-contained (a function, a rule extending another) is compiled with what it declares
         return files.size() == 1 && files.get(0).file().getFileName().toString().endsWith(".drl")
-                && files.get(0).resource().endsWith(".drl") ? files.get(0) : null;
+                && files.get(0).resource().endsWith(".drl") && selfContained(files.get(0).text()) ? files.get(0) : null;
     }
 
     private static List<Entry> others(List<Entry> entries, Entry file) {
@@ -435,11 +435,12 @@ public final class RuleBase {
     }
 
     /**
-     * A module of {@code entries} (a rule compiled alone: {@link RulePatch}), checked like any and kept nowhere; null
-     * when it has errors, which are left for the whole file's compile to report.
+     * A module of {@code entries} (a rule compiled alone: {@link RulePatch}), checked like any and kept nowhere, its
+     * warnings added to {@code warnings}; null when it has errors, which are left for the whole file's compile to
+     * report.
      */
     private static Unit compileAlone(Path folder, String phase, List<Entry> entries, boolean trusted,
-                                     Map<String, RuleInfo> rules, Map<String, SheetTable> tables) {
+                                     Map<String, RuleInfo> rules, Map<String, SheetTable> tables, Problems warnings) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         Map<String, Path> byResource = new LinkedHashMap<>();
@@ -453,7 +454,11 @@ public final class RuleBase {
         kfs.generateAndWritePomXML(releaseId);
         Problems scratch = new Problems();
         Unit unit = compile(folder, phase, null, kfs, releaseId, byResource, tables, scratch, trusted, rules, false);
-        return scratch.hasErrors() ? null : unit;
+        if (scratch.hasErrors()) {
+            return null;
+        }
+        scratch.sorted().forEach(warnings::add);
+        return unit;
     }
 
     /** The tool's build and the engine's version, part of every key (see {@link RuleCache}). */
@@ -973,19 +978,12 @@ public final class RuleBase {
      */
     static final class Deferred {
         private final List<Unit> units;
-        /** The rules of each module (as {@link #key}), in the order of {@link #units}. */
-        private final List<Set<String>> ruleKeys;
         private KieBase base;
         /** Drools' pool of reset sessions of the base, made by the first {@link #session}. */
         private volatile org.kie.api.runtime.KieSessionsPool pool;
 
-        Deferred(List<Unit> units, List<Set<String>> ruleKeys) {
-            if (units.size() != ruleKeys.size()) {
-                throw new IllegalArgumentException("one set of rules per module: " + units.size() + " modules, "
-                        + ruleKeys.size() + " sets");
-            }
+        Deferred(List<Unit> units) {
             this.units = List.copyOf(units);
-            this.ruleKeys = List.copyOf(ruleKeys);
         }
 
         /** The rule (package, name) a compiled class was made from, when a module's jar tells. */
@@ -1219,26 +1217,38 @@ public final class RuleBase {
     public List<ClassifyPart> classifyParts() {
         List<ClassifyPart> parts = classifyParts;
         if (parts == null) {
+            classify.get(); // the modules' models read, as the phase's knowledge base reads them
             if (classify.units.size() > 1 && checked && apart(model, sources)) {
                 List<ClassifyPart> each = new ArrayList<>();
-                for (int i = 0; i < classify.units.size(); i++) {
-                    Unit unit = classify.units.get(i);
-                    Set<String> keys = classify.ruleKeys.get(i);
+                for (Unit unit : classify.units) {
                     Deferred alone;
                     synchronized (PARTS) {
-                        alone = PARTS.computeIfAbsent(unit, u -> new Deferred(List.of(u), List.of(keys)));
+                        alone = PARTS.computeIfAbsent(unit, u -> new Deferred(List.of(u)));
                     }
                     each.add(new ClassifyPart(new RuleBase(folder, alone, narrate, rules, phrases, codes, model, sources,
-                            tables, checked), keys));
+                            tables, checked), ruleKeys(List.of(unit))));
                 }
                 parts = List.copyOf(each);
             } else {
-                parts = List.of(new ClassifyPart(this, classify.ruleKeys.stream().flatMap(Set::stream)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet())));
+                parts = List.of(new ClassifyPart(this, ruleKeys(classify.units)));
             }
             classifyParts = parts;
         }
         return parts;
+    }
+
+    /**
+     * The rules the modules compiled, by package and name as the engine names them (a decision table's rules may be
+     * named by a column of the table).
+     */
+    private static Set<String> ruleKeys(List<Unit> units) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (Unit u : units) {
+            for (org.drools.model.Model m : u.models()) {
+                m.getRules().forEach(r -> keys.add(key(r.getPackage(), r.getName())));
+            }
+        }
+        return Set.copyOf(keys);
     }
 
     private volatile List<ClassifyPart> classifyParts;
@@ -1268,6 +1278,12 @@ public final class RuleBase {
     private static final Pattern GROUP = Pattern.compile(
             "(?<![\\w-])(agenda-group|activation-group|ruleflow-group|auto-focus)(?![\\w-])");
 
+    /** Whether a pattern, or the pattern it collects ({@code from collect( Finding( ... ) )}), reads those types. */
+    private static boolean reads(RuleModel.Pattern p, Set<String> types) {
+        return types.contains(p.type().substring(p.type().lastIndexOf('.') + 1).strip())
+                || p.collects().map(inner -> reads(inner, types)).orElse(false);
+    }
+
     /** Whether the classify rules can be run apart, file by file ({@link #classifyParts}). */
     static boolean apart(RuleModel model, List<RuleModel.Source> sources) {
         Set<String> findingIs = new java.util.HashSet<>();
@@ -1278,8 +1294,7 @@ public final class RuleBase {
             }
         }
         for (RuleModel.Rule rule : model.rules()) {
-            if (rule.phase().equals("classify") && rule.patterns().stream().anyMatch(p ->
-                    findingIs.contains(p.type().substring(p.type().lastIndexOf('.') + 1).strip()))) {
+            if (rule.phase().equals("classify") && rule.patterns().stream().anyMatch(p -> reads(p, findingIs))) {
                 return false;
             }
         }

@@ -73,7 +73,7 @@ final class RulePatch {
         return blocks.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(blocks);
     }
 
-    /** What lies outside the rules (package, imports), comments and spacing aside. */
+    /** What lies outside the rules (package, imports, attributes), comments and spacing aside; texts kept. */
     private static String between(String text, List<Block> blocks) {
         StringBuilder out = new StringBuilder();
         int from = 0;
@@ -82,7 +82,7 @@ final class RulePatch {
             from = b.end();
         }
         out.append(text.substring(from));
-        return RuleSafety.blank(out.toString()).replaceAll("\\s+", " ").strip();
+        return RuleSafety.blank(out.toString(), false).replaceAll("\\s+", " ").strip();
     }
 
     /** The text with every rule but {@code kept} blanked out: spaces, its line breaks kept. */

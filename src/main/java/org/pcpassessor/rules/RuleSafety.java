@@ -293,6 +293,11 @@ public final class RuleSafety {
 
     /** The text with comments and the contents of string and character literals replaced by spaces. */
     static String blank(String text) {
+        return blank(text, true);
+    }
+
+    /** The text with its comments replaced by spaces, and the contents of its literals too when {@code literals}. */
+    static String blank(String text, boolean literals) {
         StringBuilder out = new StringBuilder(text);
         int n = text.length();
         int i = 0;
@@ -316,9 +321,15 @@ public final class RuleSafety {
                 i++;
                 while (i < n && text.charAt(i) != c && text.charAt(i) != '\n') {
                     if (text.charAt(i) == '\\' && i + 1 < n) {
-                        out.setCharAt(i++, ' ');
+                        if (literals) {
+                            out.setCharAt(i, ' ');
+                        }
+                        i++;
                     }
-                    out.setCharAt(i++, ' ');
+                    if (literals) {
+                        out.setCharAt(i, ' ');
+                    }
+                    i++;
                 }
                 i++;
             } else {

@@ -73,6 +73,19 @@ class ClassifyPartsTest {
     }
 
     @Test
+    void aRuleThatCollectsFindingsJoinsThePhase() throws Exception {
+        assertEquals(1, partsWith("""
+                rule "Collects what other rules found"
+                when
+                    $e : Extreme( direction == "high" )
+                    $l : java.util.List( size > 1 ) from collect( Finding( measureId == $e.measureId ) )
+                then
+                    insert( Finding.of("HIGHEST_SINCE", $e) );
+                end
+                """, false));
+    }
+
+    @Test
     void aRuleThatInsertsAnythingButAFindingJoinsThePhase() throws Exception {
         assertEquals(1, partsWith("""
                 rule "Inserts a fact again"

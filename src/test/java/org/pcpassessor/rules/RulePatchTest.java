@@ -78,6 +78,57 @@ class RulePatchTest {
         assertEquals(brokenWhole.problems().stream().filter(Problem::isError).toList(), errors);
     }
 
+    /**
+     * What lies between the rules is compared with its texts: a comment there compiles nothing, a changed text (an
+     * attribute's) compiles the file whole; and a file that declares a function is always compiled whole, since its
+     * rules call it.
+     */
+    @Test
+    void aFileIsCompiledWholeWhenWhatLiesBetweenItsRulesChanged() throws Exception {
+        Path rules = dir.resolve("rules");
+        java.nio.file.Files.createDirectories(rules.resolve("classify"));
+        java.nio.file.Files.createDirectories(rules.resolve("narrate"));
+        Path classify = rules.resolve("classify/highs.drl");
+        String rule = """
+                rule "%s"
+                when
+                    $e : Extreme( direction == "%s" )
+                then
+                    insert( Finding.of("%s", $e) );
+                end
+                """;
+        String text = "package pcp.classify;\nagenda-group \"MAIN\"\n\nimport org.pcpassessor.facts.*;\n\n"
+                + rule.formatted("High", "high", "TWELVE_MONTH_HIGH") + "\n" + rule.formatted("Low", "low", "TWELVE_MONTH_LOW");
+        Files.writeString(classify, text);
+        Files.writeString(rules.resolve("narrate/none.drl"), "package pcp.narrate;\n\nimport org.pcpassessor.facts.*;\n");
+        compiled(rules);
+
+        int before = RulePatch.PATCHED.get();
+        Files.writeString(classify, text.replace("import org.pcpassessor.facts.*;", "import org.pcpassessor.facts.*;\n// a note"));
+        compiled(rules);
+        assertEquals(before + 1, RulePatch.PATCHED.get(), "a comment between the rules: nothing compiled");
+
+        Files.writeString(classify, text.replace("agenda-group \"MAIN\"", "agenda-group \"later\""));
+        compiled(rules);
+        assertEquals(before + 1, RulePatch.PATCHED.get(), "an attribute's text changed: compiled whole");
+
+        String withFunction = text.replace("import org.pcpassessor.facts.*;\n", "import org.pcpassessor.facts.*;\n\n"
+                + "function String code() { return \"TWELVE_MONTH_HIGH\"; }\n");
+        Files.writeString(classify, withFunction);
+        compiled(rules);
+        Files.writeString(classify, withFunction.replace("insert( Finding.of(\"TWELVE_MONTH_LOW\", $e) );",
+                "insert( Finding.of(code(), $e) );"));
+        compiled(rules);
+        assertEquals(before + 1, RulePatch.PATCHED.get(), "a file with a function: compiled whole");
+    }
+
+    private static void compiled(Path rules) {
+        org.pcpassessor.problem.Problems problems = new org.pcpassessor.problem.Problems();
+        RuleBase base = RuleBase.compile(rules, problems);
+        assertTrue(base != null, problems.sorted().toString());
+        base.classifyParts(); // its models read, as a run reads them
+    }
+
     @Test
     void aFileIsReadAsItsRulesOnlyWhenThatIsCertain() {
         String drl = """
