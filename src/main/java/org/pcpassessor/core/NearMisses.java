@@ -100,6 +100,9 @@ public final class NearMisses {
                 for (int i = 0; i < parts.size(); i++) {
                     each.set(i, whole.get().of(parts.get(i)));
                 }
+                if (!whole.get().sharedOutBy(each)) { // a finding no part (or two) made: say them all, keep none
+                    return java.util.Optional.of(List.copyOf(search.combined(List.of(whole.get()))));
+                }
             } else {
                 for (int i : missing) {
                     if (parts.size() > 1) {
@@ -147,6 +150,20 @@ public final class NearMisses {
         /** Those of them a part's rules made. */
         Found of(RuleBase.ClassifyPart part) {
             return new Found(byChange.stream().map(l -> l.stream().filter(part::made).toList()).toList());
+        }
+
+        /** Whether the parts' findings ({@link #of}) are these, each made by one part. */
+        boolean sharedOutBy(List<Found> parts) {
+            for (int i = 0; i < byChange.size(); i++) {
+                int shared = 0;
+                for (Found part : parts) {
+                    shared += part.byChange().get(i).size();
+                }
+                if (shared != byChange.get(i).size()) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
