@@ -62,7 +62,7 @@ public final class NearMisses {
 
         /**
          * The near misses of a measure's target: each part's findings from what is kept or, for the parts not kept,
-         * found by {@link #search}. When no part is kept (the first run, or the measure's facts changed), the whole
+         * found by {@code search}. When no part is kept (the first run, or the measure's facts changed), the whole
          * classify phase is run once and its findings shared out to the parts, which is what running each part
          * would find, in one run instead of one per part.
          */
