@@ -258,7 +258,6 @@ public final class NearMisses {
     private record Change(int index, Object fact, String what) {
     }
 
-
     private static List<Change> changes(int index, Object fact) {
         List<Change> out = new ArrayList<>();
         if (fact instanceof Streak s) {

@@ -321,19 +321,7 @@ public final class RuleRun {
     }
 
     /**
-     * Only the classify phase, with no audit trail: for what-if questions ("which rules would fire if this streak
-     * were a month longer?"). A rule that fails, loops or runs past the time limit on these facts is a problem at
-     * its file:line added to {@code found}, and the result is empty.
-     */
-    public static java.util.Optional<List<Finding>> classify(RuleBase base, List<Object> facts, Duration timeout,
-                                                             Problems found) {
-        try (Classifier classifier = new Classifier(timeout)) {
-            return classifier.classify(base, facts, found);
-        }
-    }
-
-    /**
-     * Classify sessions ({@link #classify}) run one after another on the same session thread, for a search that runs
+     * Classify sessions run one after another on the same session thread, for a search that runs
      * the classify rules many times: the page's near misses run them about 600 times, and a thread of its own for each
      * run (its start, and the hand-over of the session to it) cost more than many of the runs themselves. A session
      * that runs past the time limit gives up its thread, and the next run has a new one. Used by one thread; closing
@@ -349,7 +337,11 @@ public final class RuleRun {
             this.timeout = java.util.Objects.requireNonNull(timeout, "timeout");
         }
 
-        /** As {@link RuleRun#classify}, with this classifier's time limit. */
+        /**
+         * Only the classify phase, with no audit trail: for what-if questions ("which rules would fire if this streak
+         * were a month longer?"). A rule that fails, loops or runs past the time limit on these facts is a problem at
+         * its file:line added to {@code found}, and the result is empty.
+         */
         public java.util.Optional<List<Finding>> classify(RuleBase base, List<Object> facts, Problems found) {
             Session how = sessions.computeIfAbsent(base, b -> new Session(b, timeout, null, false, true, threads));
             try {
