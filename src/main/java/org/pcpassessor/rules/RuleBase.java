@@ -351,16 +351,9 @@ public final class RuleBase {
      */
     private static Unit unit(Path folder, String phase, List<Entry> entries, boolean remember, Problems problems,
                              boolean trusted, Map<String, RuleInfo> rules, Map<String, SheetTable> tables) {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        Map<String, Path> byResource = new LinkedHashMap<>();
         java.security.MessageDigest digest = sha256();
         digest.update((phase + "\u0000" + BUILD + "\u0000").getBytes(StandardCharsets.UTF_8));
         for (Entry e : entries) {
-            kfs.write(RESOURCES + e.resource(), e.text());
-            if (e.file() != null) {
-                byResource.put(e.resource(), e.file());
-            }
             for (String part : new String[] {e.resource(), e.text()}) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
@@ -380,9 +373,8 @@ public final class RuleBase {
             return cached;
         }
         // A release of its own per key: the executable model names its generated classes after it.
-        ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", phase,
+        ReleaseId releaseId = KieServices.Factory.get().newReleaseId("org.pcpassessor.rules", phase,
                 key == null ? "0." + System.nanoTime() : "1." + key);
-        kfs.generateAndWritePomXML(releaseId);
         java.util.Optional<RuleCache.Loaded> loaded = key == null ? java.util.Optional.empty()
                 : RuleCache.load(phase, key, releaseId);
         Unit unit = null;
@@ -405,7 +397,7 @@ public final class RuleBase {
             }
         }
         if (unit == null) {
-            unit = compile(folder, phase, key, kfs, releaseId, byResource, tables, problems, trusted, rules, true);
+            unit = compile(folder, phase, entries, key, releaseId, tables, problems, trusted, rules, true);
             if (unit == null) {
                 return null;
             }
@@ -441,8 +433,25 @@ public final class RuleBase {
      */
     private static Unit compileAlone(Path folder, String phase, List<Entry> entries, boolean trusted,
                                      Map<String, RuleInfo> rules, Map<String, SheetTable> tables, Problems warnings) {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = KieServices.Factory.get().newReleaseId("org.pcpassessor.rules", phase,
+                "0." + System.nanoTime());
+        Problems scratch = new Problems();
+        Unit unit = compile(folder, phase, entries, null, releaseId, tables, scratch, trusted, rules, false);
+        if (scratch.hasErrors()) {
+            return null;
+        }
+        scratch.sorted().forEach(warnings::add);
+        return unit;
+    }
+
+    /**
+     * {@code entries} given to the compiler as one module named {@code releaseId}: written only when compiled, not
+     * for a module found in memory or the cache.
+     */
+    private static Unit compile(Path folder, String phase, List<Entry> entries, String key, ReleaseId releaseId,
+                                Map<String, SheetTable> tables, Problems problems, boolean trusted,
+                                Map<String, RuleInfo> rules, boolean explain) {
+        KieFileSystem kfs = KieServices.Factory.get().newKieFileSystem();
         Map<String, Path> byResource = new LinkedHashMap<>();
         for (Entry e : entries) {
             kfs.write(RESOURCES + e.resource(), e.text());
@@ -450,15 +459,8 @@ public final class RuleBase {
                 byResource.put(e.resource(), e.file());
             }
         }
-        ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", phase, "0." + System.nanoTime());
         kfs.generateAndWritePomXML(releaseId);
-        Problems scratch = new Problems();
-        Unit unit = compile(folder, phase, null, kfs, releaseId, byResource, tables, scratch, trusted, rules, false);
-        if (scratch.hasErrors()) {
-            return null;
-        }
-        scratch.sorted().forEach(warnings::add);
-        return unit;
+        return compile(folder, phase, key, kfs, releaseId, byResource, tables, problems, trusted, rules, explain);
     }
 
     /** The tool's build and the engine's version, part of every key (see {@link RuleCache}). */
