@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcpassessor.TestFiles;
 import org.pcpassessor.problem.Problems;
@@ -56,58 +59,36 @@ class ClassifyPartsTest {
                 then
                     insert( Finding.of("TWELVE_MONTH_HIGH", $e) ); /* retract( $e ) */
                 end
-                """, false));
+                """));
     }
 
-    @Test
-    void aRuleThatReadsFindingsJoinsThePhase() throws Exception {
-        assertEquals(1, partsWith("""
-                rule "Reads what another rule found"
-                when
-                    $f : Finding( code == "TWELVE_MONTH_HIGH" )
-                    $e : Extreme( measureId == $f.measureId, direction == "high" )
-                then
-                    insert( Finding.of("HIGHEST_SINCE", $e) );
-                end
-                """, false));
+    /** A rule that could see what another file's rules make, or stop them: the classify phase is one part. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rulesThatJoinThePhase")
+    void aRuleThatCanSeeOrStopAnotherFilesRulesJoinsThePhase(String rule) throws Exception {
+        assertEquals(1, partsWith(rule));
     }
 
-    @Test
-    void aRuleThatCollectsFindingsJoinsThePhase() throws Exception {
-        assertEquals(1, partsWith("""
-                rule "Collects what other rules found"
-                when
+    static java.util.stream.Stream<Named<String>> rulesThatJoinThePhase() {
+        String rule = """
+                rule "%s"
+                %swhen
                     $e : Extreme( direction == "high" )
-                    $l : java.util.List( size > 1 ) from collect( Finding( measureId == $e.measureId ) )
-                then
-                    insert( Finding.of("HIGHEST_SINCE", $e) );
+                %sthen
+                    %s;
                 end
-                """, false));
-    }
-
-    @Test
-    void aRuleThatInsertsAnythingButAFindingJoinsThePhase() throws Exception {
-        assertEquals(1, partsWith("""
-                rule "Inserts a fact again"
-                when
-                    $e : Extreme( direction == "high" )
-                then
-                    insert( $e );
-                end
-                """, false));
-    }
-
-    @Test
-    void aRuleInAGroupJoinsThePhase() throws Exception {
-        assertEquals(1, partsWith("""
-                rule "One of a group"
-                    activation-group "highs"
-                when
-                    $e : Extreme( direction == "high" )
-                then
-                    insert( Finding.of("TWELVE_MONTH_HIGH", $e) );
-                end
-                """, false));
+                """;
+        String finding = "insert( Finding.of(\"HIGHEST_SINCE\", $e) )";
+        return java.util.stream.Stream.of(
+                Named.of("reads findings", rule.formatted("Reads what another rule found", "",
+                        "    Finding( measureId == $e.measureId, code == \"TWELVE_MONTH_HIGH\" )\n", finding)),
+                Named.of("collects findings", rule.formatted("Collects what other rules found", "",
+                        "    $l : java.util.List( size > 1 ) from collect( Finding( measureId == $e.measureId ) )\n",
+                        finding)),
+                Named.of("inserts what is not a finding", rule.formatted("Inserts a fact again", "", "",
+                        "insert( $e )")),
+                Named.of("in an activation group", rule.formatted("One of a group", "    activation-group \"highs\"\n",
+                        "", finding)));
     }
 
     @Test
@@ -116,12 +97,12 @@ class ClassifyPartsTest {
     }
 
     /** The bundled rules with a file of one more classify rule: how many parts they make. */
-    private long partsWith(String rule, boolean trusted) throws Exception {
+    private long partsWith(String rule) throws Exception {
         Path rules = dir.resolve("rules");
         TestFiles.copyRules(rules);
         Files.writeString(rules.resolve("classify/zz-added.drl"),
                 "package pcp.classify;\n\nimport org.pcpassessor.facts.*;\n\n" + rule);
-        RuleBase base = compiled(rules, trusted);
+        RuleBase base = compiled(rules, false);
         long parts = base.classifyParts().size();
         if (parts > 1) { // the file added is a part of its own
             assertEquals(compiled(TestFiles.RULES, false).classifyParts().size() + 1, parts);
