@@ -5,7 +5,8 @@
 # after start-up included.
 # Works on a temporary copy of measures.yaml, fixtures/ and rules/; prints one line per edit and the medians.
 # Usage: bench/watch-serve-latency.sh [edits per kind, default 5]; PCP_BENCH_SETTLE=S waits S seconds (default 0.5)
-# after the first draft before the first edit, as a person reads the page before editing; PCP_BENCH_RULE=FILE edits
+# after the first draft before the first edit, as a person reads the page before editing; PCP_BENCH_FIRST=rule makes
+# a rule edit the first (default: a wording edit, then a rule edit, a second apart); PCP_BENCH_RULE=FILE edits
 # another rule file (default rules/narrate/trend.drl; a classify file's edit also finds the page's near misses again
 # for that file's rules; docs/performance.md).
 set -euo pipefail
@@ -38,17 +39,26 @@ wait_reload() { # wait for the next reload event after $2 events; print ms since
   echo $(( $(tail -1 "$ws/reloads") - start ))
 }
 wording=(); rule=()
-for i in $(seq 1 "$n"); do
-  before=$(events); start=$(now_ms)
-  sed -i "s/is now flat[^.\"]*\./is now flat (edit $i)./" "$ws/rules/wording/trend.yaml"
-  t=$(wait_reload "$start" "$before"); wording+=("$t"); echo "wording edit $i: $t ms"
-  sleep 1
-  before=$(events); start=$(now_ms)
+edit_wording() { # $1: the edit's number
+  local before start t; before=$(events); start=$(now_ms)
+  sed -i "s/is now flat[^.\"]*\./is now flat (edit $1)./" "$ws/rules/wording/trend.yaml"
+  t=$(wait_reload "$start" "$before"); wording+=("$t"); echo "wording edit $1: $t ms"
+}
+edit_rule() { # $1: the edit's number
+  local before start t; before=$(events); start=$(now_ms)
   # a comment line added to the first rule's consequence: that rule's text changes, so it is compiled again (the
   # file's other rules are taken from its last compile: RulePatch); a text never seen before, so that the
   # compiled-rules cache (target/rule-cache, kept between runs) cannot serve it
-  sed -i "0,/^then/s//then\n    \/\/ edit $i $(date +%s%N)/" "$ws/${PCP_BENCH_RULE:-rules/narrate/trend.drl}"
-  t=$(wait_reload "$start" "$before"); rule+=("$t"); echo "rule edit $i: $t ms"
+  sed -i "0,/^then/s//then\n    \/\/ edit $1 $(date +%s%N)/" "$ws/${PCP_BENCH_RULE:-rules/narrate/trend.drl}"
+  t=$(wait_reload "$start" "$before"); rule+=("$t"); echo "rule edit $1: $t ms"
+}
+first="${PCP_BENCH_FIRST:-wording}"
+case "$first" in wording|rule) ;; *) echo "PCP_BENCH_FIRST is wording or rule, not '$first'" >&2; exit 2 ;; esac
+second=$([ "$first" = wording ] && echo rule || echo wording)
+for i in $(seq 1 "$n"); do
+  "edit_$first" "$i"
+  sleep 1
+  "edit_$second" "$i"
   sleep 1
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
