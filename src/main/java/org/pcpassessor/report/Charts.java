@@ -37,6 +37,64 @@ final class Charts {
     private Charts() {
     }
 
+    /** A measure's two charts: its SPC chart ({@link #spc}) and its rolling 12 months ({@link #rolling}). */
+    record Drawn(Optional<Map<String, Object>> spc, Optional<Map<String, Object>> rolling) {
+    }
+
+    /**
+     * How many measures' charts {@link #of} keeps: more than a force's page has (the bundled one 37), so that a watch
+     * draws none again while the data stay as they are; few enough that the assessments they hold on to stay small
+     * beside a run's. A page of more measures draws them all, as if nothing were kept.
+     */
+    static final int KEPT = 256;
+
+    /** The charts drawn, by what they were drawn from ({@link Source}), least recently used first. */
+    private static final Map<Source, Drawn> DRAWN = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Source, Drawn> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    /**
+     * What a measure's charts are drawn from, and all they are drawn from: its declaration, its area and its
+     * assessment (the series, statistics and SPC history), the first and last compared as objects, not by value.
+     * A watch reuses the assessments while only the rules or the wording change; an edit to the data or the
+     * catalogue makes new ones.
+     */
+    private record Source(Object measure, String area, Object assessment) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Source s && s.measure == measure && s.area.equals(area) && s.assessment == assessment;
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(measure) * 31 + area.hashCode()) * 31 + System.identityHashCode(assessment);
+        }
+    }
+
+    /**
+     * The measure's two charts, drawn once for the same measure, area and assessment (see {@link Source}): a
+     * wording or rule edit under {@code watch} reuses the statistics, and drawing the charts again was a quarter of
+     * the page's time (docs/performance.md). The views are never changed once drawn: a writer that adds to one
+     * copies it first.
+     */
+    static Drawn of(MeasureReport r) {
+        Source source = new Source(r.measure(), r.area(), r.assessment());
+        synchronized (DRAWN) {
+            Drawn kept = DRAWN.get(source);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        Drawn drawn = new Drawn(spc(r), rolling(r));
+        synchronized (DRAWN) {
+            DRAWN.put(source, drawn);
+        }
+        return drawn;
+    }
+
     /** The SPC chart's view, empty when the window has fewer than two months with values. */
     static Optional<Map<String, Object>> spc(MeasureReport r) {
         History h = r.assessment().history();

@@ -324,7 +324,8 @@ public final class DocxReport {
     private static List<Chart> charts(Draft.PriorityPart priority) {
         List<Chart> out = new ArrayList<>();
         for (org.pcpassessor.narrative.MeasureReport m : priority.measures()) {
-            for (Optional<Map<String, Object>> view : List.of(Charts.spc(m), Charts.rolling(m))) {
+            Charts.Drawn drawn = Charts.of(m);
+            for (Optional<Map<String, Object>> view : List.of(drawn.spc(), drawn.rolling())) {
                 view.ifPresent(v -> {
                     // on paper the chart names its measure (the page has a caption per measure instead)
                     Map<String, Object> named = new LinkedHashMap<>(v);

@@ -54,11 +54,25 @@ public final class Explanation {
             return new Firings(bySource);
         }
 
+        /**
+         * Of each rule asked about, what each of its firings inserted (as {@link FactText} describes it) and what
+         * that firing matched, the first firing kept for a fact inserted twice: made when a finding of the rule is
+         * first asked about, so that each firing is read once, not once per finding (a rule fires for every measure).
+         */
+        private final Map<org.pcpassessor.problem.Location, Map<String, List<String>>> matchedByInserted =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
         /** The facts the rule matched when it made this finding (its first firing that inserted it). */
         List<String> matchedBy(Finding f) {
-            String made = FactText.describe(f);
-            return bySource.getOrDefault(f.source(), List.of()).stream().filter(e -> e.inserted().contains(made))
-                    .findFirst().map(AuditEvent::matched).orElse(List.of());
+            return matchedByInserted.computeIfAbsent(f.source(), source -> {
+                Map<String, List<String>> byInserted = new java.util.HashMap<>();
+                for (AuditEvent e : bySource.getOrDefault(source, List.of())) {
+                    for (String inserted : e.inserted()) {
+                        byInserted.putIfAbsent(inserted, e.matched());
+                    }
+                }
+                return byInserted;
+            }).getOrDefault(FactText.describe(f), List.of());
         }
     }
 
