@@ -603,9 +603,46 @@ public final class RuleBase {
         return found.isEmpty();
     }
 
-    /** Adds the compiler's messages at their file:line:column; true when one is an error. */
+    /** One of the compiler's messages as it is reported: where, and the cleaned text ({@link CompilerMessages}). */
+    private record Said(String where, int line, int column, boolean error, String text) {
+    }
+
+    /** Drools' message after another at the same line that says what could not be analysed, and why. */
+    private static final String UNABLE_TO_ANALYZE = "Unable to analyze expression";
+
+    /**
+     * Adds the compiler's messages at their file:line:column; true when one is an error. Each is said once: the
+     * compiler reports some mistakes twice at one place (a field a fact does not have, once per builder), and
+     * follows the message that says why with "Unable to analyze expression", which is left out when another error
+     * at its line is said.
+     */
     private static boolean report(Path folder, List<Message> messages, Map<String, Path> byResource,
                                   Map<String, SheetTable> tables, Problems problems) {
+        List<Said> said = new ArrayList<>();
+        boolean errors = collect(folder, messages, byResource, tables, said);
+        java.util.Set<String> explained = new java.util.HashSet<>();
+        for (Said m : said) {
+            if (m.error() && !m.text().startsWith(UNABLE_TO_ANALYZE)) {
+                explained.add(m.where() + "\u0000" + m.line());
+            }
+        }
+        for (Said m : new java.util.LinkedHashSet<>(said)) {
+            if (m.error() && m.text().startsWith(UNABLE_TO_ANALYZE) && m.line() > 0
+                    && explained.contains(m.where() + "\u0000" + m.line())) {
+                continue;
+            }
+            if (m.error()) {
+                problems.error(m.where(), m.line(), m.column(), m.text());
+            } else {
+                problems.warning(m.where(), m.line(), m.column(), m.text());
+            }
+        }
+        return errors;
+    }
+
+    /** The compiler's messages as {@link #report} says them, in its order; true when one is an error. */
+    private static boolean collect(Path folder, List<Message> messages, Map<String, Path> byResource,
+                                   Map<String, SheetTable> tables, List<Said> said) {
         boolean errors = false;
         java.util.Set<String> located = new java.util.HashSet<>();
         for (Message m : messages) {
@@ -638,9 +675,9 @@ public final class RuleBase {
             }
             if (m.getLevel() == Message.Level.ERROR) {
                 errors = true;
-                problems.error(where, line, column, text);
+                said.add(new Said(where, line, column, true, text));
             } else if (m.getLevel() == Message.Level.WARNING) {
-                problems.warning(where, line, column, text);
+                said.add(new Said(where, line, column, false, text));
             }
         }
         return errors;

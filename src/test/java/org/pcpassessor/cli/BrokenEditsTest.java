@@ -55,6 +55,24 @@ class BrokenEditsTest {
         assertFalse(Files.exists(out), "no report is written");
     }
 
+    @org.junit.jupiter.api.Test
+    void aMisspeltFieldIsSaidOnceAtItsLine() throws Exception {
+        // the compiler reports a field a fact does not have twice at its line (once per builder), then "Unable to
+        // analyze expression": the analyst reads it once, with the fields the fact has
+        TestFiles.copyRules(dir.resolve("rules"));
+        Path edited = dir.resolve("rules/narrate/month-3-last-year.drl");
+        String text = Files.readString(edited);
+        int line = (int) text.substring(0, text.indexOf("evidence[\"run\"]")).lines().count();
+        Files.writeString(edited, text.replaceFirst("evidence\\[\"run\"\\]", "evidenc[\"run\"]"));
+        ReportCommandTest.Run r = ReportCommandTest.runAsIs("check", "--catalogue", TestFiles.CATALOGUE.toString(),
+                "--rules", dir.resolve("rules").toString());
+        assertEquals(2, r.exit(), r.err());
+        String said = edited + ":" + line + ": error: Finding has no field 'evidenc' (did you mean 'evidence'?)";
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith(said)).count(), r.err());
+        assertFalse(r.err().contains("Unable to analyze"), r.err());
+        assertTrue(r.err().contains("1 error(s)"), r.err());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
