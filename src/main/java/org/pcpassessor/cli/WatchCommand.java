@@ -224,11 +224,12 @@ final class WatchCommand implements Callable<Integer> {
     /**
      * The draft made again {@link #WARM_RUNS} times and thrown away, as an edit makes it, so that the first edit runs
      * code the JVM has compiled: first with the rules reused, as a wording edit makes it; then from a copy of the
-     * rules folder whose largest rule file has a comment added, as a rule edit makes it (that one file compiled, the
-     * knowledge base made again). Nothing the analyst has is touched. It starts {@link #WARM_AFTER_MS} after the
-     * draft, once the rule compiler is warm; an input saved before then, or during it, ends it before its next run
-     * (a warm run takes 0.3 to 0.6 s), and what changed is returned, to be run at once. Other files' events (the
-     * report the watch itself wrote) do not end it.
+     * rules folder, read once as it is and then with a comment added to a rule of its largest file, as a rule edit
+     * makes it (that one rule compiled alone by RulePatch, the knowledge base made again; an appended comment made
+     * it compile the whole file, which is not the path an analyst's edit takes). Nothing the analyst has is touched. It starts {@link #WARM_AFTER_MS} after the draft,
+     * once the rule compiler is warm; an input saved before then, or during it, ends it before its next step (the
+     * copy, a load, the report's run, the page), and what changed is returned, to be run at once. Other files' events
+     * (the report the watch itself wrote) do not end it.
      */
     private Set<Path> warmRuns(Path catalogue, Path rulesFolder, WatchService watcher, Map<WatchKey, Path> keys,
                                java.util.function.Predicate<Path> input) throws InterruptedException {
@@ -247,27 +248,39 @@ final class WatchCommand implements Callable<Integer> {
                 }
             }
         }
-        for (int i = 0; i < WARM_RUNS; i++) {
-            WatchKey saved;
-            while ((saved = watcher.poll()) != null) {
-                collect(saved, keys, changed, input);
+        // an input saved meanwhile ends the warm-up at its next step, not its next run: the edit waits for one step
+        // (the compile of one rule, the rule sessions or the page: 0.1 to 0.15 s), not a run (0.4 s)
+        java.util.function.BooleanSupplier saved = () -> {
+            WatchKey key;
+            while ((key = watcher.poll()) != null) {
+                collect(key, keys, changed, input);
             }
-            if (!changed.isEmpty()) {
-                org.pcpassessor.core.Stages.reset();
-                return changed;
-            }
+            return !changed.isEmpty();
+        };
+        for (int i = 0; i < WARM_RUNS && !saved.getAsBoolean(); i++) {
             Path copy = null;
             try {
+                Workspace before = last;
                 if (i == 1) {
-                    copy = editedCopy(rulesFolder);
+                    copy = copyOf(rulesFolder);
+                    if (copy == null || saved.getAsBoolean()) {
+                        break;
+                    }
+                    // the copy read as it is (its modules are the folder's, found in memory), so that the edit
+                    // below is one to a file read before, compiled a rule at a time as the analyst's are
+                    before = Workspace.load(catalogue, copy, new Workspace.Reuse(last, false, true), settings());
+                    if (!before.hasRules() || saved.getAsBoolean() || !editLargest(copy)) {
+                        break;
+                    }
                 }
                 Workspace workspace = Workspace.load(catalogue, copy != null ? copy : rulesFolder,
-                        new Workspace.Reuse(last, copy == null, true), settings());
-                if (workspace.problems().stream().anyMatch(org.pcpassessor.problem.Problem::isError)) {
+                        new Workspace.Reuse(before, copy == null, true), settings());
+                if (workspace.problems().stream().anyMatch(org.pcpassessor.problem.Problem::isError)
+                        || saved.getAsBoolean()) {
                     break;
                 }
                 org.pcpassessor.core.MonthRun run = ReportCommand.run(workspace, output, quiet, nearMisses);
-                if (preview != null) {
+                if (preview != null && !saved.getAsBoolean()) {
                     output.render(run, true, java.util.List.of());
                 }
             } catch (RuntimeException | IOException e) {
@@ -280,10 +293,10 @@ final class WatchCommand implements Callable<Integer> {
         return changed;
     }
 
-    /** A temporary copy of the rules folder with a comment added to its largest .drl file; null when it has none. */
-    private static Path editedCopy(Path rulesFolder) throws IOException {
+    /** A temporary copy of the rules folder, or null when it has no .drl file. */
+    static Path copyOf(Path rulesFolder) throws IOException {
         Path copy = Files.createTempDirectory("pcp-warm-rules");
-        Path largest = null;
+        boolean rules = false;
         try (Stream<Path> walk = Files.walk(rulesFolder)) {
             for (Path p : walk.toList()) {
                 Path to = copy.resolve(rulesFolder.relativize(p).toString());
@@ -291,19 +304,44 @@ final class WatchCommand implements Callable<Integer> {
                     Files.createDirectories(to);
                 } else {
                     Files.copy(p, to);
-                    if (p.toString().endsWith(".drl") && (largest == null || Files.size(p) > Files.size(largest))) {
-                        largest = p;
-                    }
+                    rules |= p.toString().endsWith(".drl");
+                }
+            }
+        }
+        if (!rules) {
+            deleteTree(copy);
+            return null;
+        }
+        return copy;
+    }
+
+    /** The first {@code then} of a rule file: where {@link #editLargest} adds its line. */
+    private static final java.util.regex.Pattern THEN = java.util.regex.Pattern.compile("(?m)^[ \\t]*then[ \\t]*$");
+
+    /**
+     * Adds a comment line to the first rule's consequence of the largest .drl file of {@code folder}, as an analyst's
+     * edit to a rule does (the file's text outside its rules is unchanged, so only that rule is compiled again, by
+     * RulePatch); at the end of the file when it has no such line. False when there is no .drl file.
+     */
+    static boolean editLargest(Path folder) throws IOException {
+        Path largest = null;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).toList()) {
+                if (largest == null || Files.size(p) > Files.size(largest)) {
+                    largest = p;
                 }
             }
         }
         if (largest == null) {
-            deleteTree(copy);
-            return null;
+            return false;
         }
-        Path edited = copy.resolve(rulesFolder.relativize(largest).toString());
-        Files.writeString(edited, Files.readString(edited) + "\n// warm-up " + System.nanoTime() + "\n");
-        return copy;
+        String text = Files.readString(largest);
+        java.util.regex.Matcher then = THEN.matcher(text);
+        String comment = "// warm-up " + System.nanoTime();
+        Files.writeString(largest, then.find()
+                ? text.substring(0, then.end()) + "\n    " + comment + text.substring(then.end())
+                : text + "\n" + comment + "\n");
+        return true;
     }
 
     private static void deleteTree(Path root) {

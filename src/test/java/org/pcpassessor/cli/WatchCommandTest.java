@@ -210,6 +210,43 @@ class WatchCommandTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    @Test
+    void theWarmUpEditsARuleOfTheLargestFileOfACopyAndLeavesTheFolderAsItWas() throws Exception {
+        // the warm-up's rule edit is one RulePatch compiles a rule at a time: a line inside the first rule's
+        // consequence of the largest file, the text around the rules unchanged
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules.resolve("narrate"));
+        String small = "package pcp.narrate;\nrule \"a\"\nwhen\nthen\nend\n";
+        String large = "package pcp.narrate;\n// the larger file\nrule \"b\"\nwhen\n    $f : Finding()\nthen\n"
+                + "    insert( Sentence.of(\"x\", $f) );\nend\nrule \"c\"\nwhen\nthen\nend\n";
+        Files.writeString(rules.resolve("narrate/small.drl"), small);
+        Files.writeString(rules.resolve("narrate/large.drl"), large);
+        Files.writeString(rules.resolve("codes.yaml"), "codes: {}\n");
+        Path copy = WatchCommand.copyOf(rules);
+        try {
+            assertTrue(WatchCommand.editLargest(copy));
+            assertEquals(small, Files.readString(copy.resolve("narrate/small.drl")));
+            assertEquals("codes: {}\n", Files.readString(copy.resolve("codes.yaml")));
+            String edited = Files.readString(copy.resolve("narrate/large.drl"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "\\Q" + large.substring(0, large.indexOf("then\n") + 5) + "\\E    // warm-up \\d+\n\\Q"
+                    + large.substring(large.indexOf("then\n") + 5) + "\\E").matcher(edited);
+            assertTrue(m.matches(), edited);
+            // the analyst's folder as it was
+            assertEquals(large, Files.readString(rules.resolve("narrate/large.drl")));
+            assertEquals(small, Files.readString(rules.resolve("narrate/small.drl")));
+        } finally {
+            try (java.util.stream.Stream<Path> walk = Files.walk(copy)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        // a folder with no rule file is not copied
+        Path empty = Files.createDirectories(dir.resolve("empty/narrate"));
+        assertEquals(null, WatchCommand.copyOf(empty.getParent()));
+    }
+
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
