@@ -944,7 +944,7 @@ public final class RuleBase {
 
     /**
      * Compiles the largest of this base's rule files ({@link #WARM_COMPILES} of them) again on a thread of its own,
-     * into modules that are thrown away: the compiler's classes are loaded and its code warmed while {@code watch}
+     * as one module that is thrown away: the compiler's classes are loaded and its code warmed while {@code watch}
      * waits for an edit, so that the first rule edit compiles as fast as later ones (the first compile of a process
      * took 1.6 s where later ones took 0.2 s, and 0.1 s once the JVM had compiled the compiler). The files are ones
      * this base was made from, so ones the rule API check passed; nothing compiled here is kept, checked or run.
@@ -965,19 +965,21 @@ public final class RuleBase {
             return;
         }
         Thread t = new Thread(() -> {
+            // one module of the files: the compiler's code runs as long as for each alone, without a second
+            // module's fixed cost, and the warm-up ends about 0.1 s sooner (docs/performance.md)
             KieServices ks = KieServices.Factory.get();
-            for (RuleModel.Source source : largest) {
-                KieFileSystem kfs = ks.newKieFileSystem();
-                kfs.write(RESOURCES + "warm.drl", source.drl());
-                ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", "warm", "0." + System.nanoTime());
-                kfs.generateAndWritePomXML(releaseId);
-                try {
-                    ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class);
-                } catch (RuntimeException e) {
-                    // only a warm-up: a real compile reports what is wrong
-                } finally {
-                    ks.getRepository().removeKieModule(releaseId);
-                }
+            KieFileSystem kfs = ks.newKieFileSystem();
+            for (int i = 0; i < largest.size(); i++) {
+                kfs.write(RESOURCES + "warm" + i + ".drl", largest.get(i).drl());
+            }
+            ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", "warm", "0." + System.nanoTime());
+            kfs.generateAndWritePomXML(releaseId);
+            try {
+                ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class);
+            } catch (RuntimeException e) {
+                // only a warm-up: a real compile reports what is wrong
+            } finally {
+                ks.getRepository().removeKieModule(releaseId);
             }
             WARMED.set(true);
         }, "pcp-rules-warm");
