@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
@@ -26,33 +25,8 @@ class ChartsKeptTest {
     @TempDir
     Path dir;
 
-    private static final String CATALOGUE = """
-            report:
-              month: 2020-12
-              areas: [Force]
-            data: [series.csv]
-            pillars:
-              - name: Victims
-                priorities:
-                  - name: Theft
-                    measures:
-                      - id: thefts
-                        label: Thefts
-                        subject: thefts
-                        kind: count
-                        polarity: neutral
-            """;
-
     private Path catalogue(int december) throws Exception {
-        StringBuilder csv = new StringBuilder("measure,area,month,value\n");
-        for (int i = 0; i < 24; i++) {
-            int v = i == 23 ? december : i % 2 == 0 ? 100 : 104;
-            csv.append(String.format("thefts,Force,%d-%02d,%d%n", 2019 + i / 12, i % 12 + 1, v));
-        }
-        Files.writeString(dir.resolve("series.csv"), csv);
-        Path file = dir.resolve("measures.yaml");
-        Files.writeString(file, CATALOGUE);
-        return file;
+        return Fixtures.oneMeasure(dir, i -> i == 23 ? december : i % 2 == 0 ? 100 : 104, "");
     }
 
     private static MeasureReport thefts(Workspace w) {

@@ -19,33 +19,8 @@ class EventsOnChartsTest {
     @TempDir
     Path dir;
 
-    private static final String CATALOGUE = """
-            report:
-              month: 2020-12
-              areas: [Force]
-            data: [series.csv]
-            pillars:
-              - name: Victims
-                priorities:
-                  - name: Theft
-                    measures:
-                      - id: thefts
-                        label: Thefts
-                        subject: thefts
-                        kind: count
-                        polarity: neutral
-            """;
-
     private Path workspace(String events) throws Exception {
-        StringBuilder csv = new StringBuilder("measure,area,month,value\n");
-        for (int i = 0; i < 24; i++) {
-            int v = i == 15 ? 40 : i % 2 == 0 ? 100 : 104;
-            csv.append(String.format("thefts,Force,%d-%02d,%d%n", 2019 + i / 12, i % 12 + 1, v));
-        }
-        Files.writeString(dir.resolve("series.csv"), csv);
-        Path file = dir.resolve("measures.yaml");
-        Files.writeString(file, CATALOGUE + events);
-        return file;
+        return Fixtures.oneMeasure(dir, i -> i == 15 ? 40 : i % 2 == 0 ? 100 : 104, events);
     }
 
     private static String explain(Path catalogue) {

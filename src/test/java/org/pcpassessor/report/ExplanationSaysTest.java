@@ -2,7 +2,6 @@ package org.pcpassessor.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,7 @@ import org.pcpassessor.problem.Location;
 
 /** explain's "says" line: each finding's code and basis, a list of three or more alike counted once. */
 class ExplanationSaysTest {
-    private static final Snapshot S = Snapshot.builder("m", "Force", YearMonth.of(2020, 12)).pillar("P")
-            .priority("Q").label("L").subject("crimes").shortSubject("these").wholeData(true).current(1)
-            .previousMonth(1).sameMonthLastYear(1).twoYearsAgo(1).threeYearsAgo(1).rolling12(1)
-            .rolling12PreviousMonth(1).rolling12LastYear(1).baseline(1).baselineLabel("2019/20").avg1yr(1).avg3yr(1)
-            .changeVsLastYear(0).changeVsBaseline(0).changeRolling12VsLastYear(0).build();
+    private static final Snapshot S = Fixtures.SNAPSHOT;
 
     private static Finding finding(String code, String basis, int i) {
         return new Finding("m", "Force", true, "count", "neutral", "P", "Q", code, basis, "higher", "neutral", "r",

@@ -2,7 +2,6 @@ package org.pcpassessor.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,11 +13,7 @@ import org.pcpassessor.problem.Location;
 
 /** A finding's matched facts: those of the first classify firing of its rule that inserted it. */
 class FiringsTest {
-    private static final Snapshot S = Snapshot.builder("m", "Force", YearMonth.of(2020, 12)).pillar("P")
-            .priority("Q").label("L").subject("crimes").shortSubject("these").wholeData(true).current(1)
-            .previousMonth(1).sameMonthLastYear(1).twoYearsAgo(1).threeYearsAgo(1).rolling12(1)
-            .rolling12PreviousMonth(1).rolling12LastYear(1).baseline(1).baselineLabel("2019/20").avg1yr(1).avg3yr(1)
-            .changeVsLastYear(0).changeVsBaseline(0).changeRolling12VsLastYear(0).build();
+    private static final Snapshot S = Fixtures.SNAPSHOT;
     private static final Location RULE = Location.of("rules/classify/trend.drl", 12);
     private static final Location OTHER = Location.of("rules/classify/spc.drl", 3);
 
