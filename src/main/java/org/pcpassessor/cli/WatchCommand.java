@@ -268,13 +268,15 @@ final class WatchCommand implements Callable<Integer> {
                     }
                     // the copy read as it is (its modules are the folder's, found in memory), so that the edit
                     // below is one to a file read before, compiled a rule at a time as the analyst's are
-                    before = Workspace.load(catalogue, copy, new Workspace.Reuse(last, false, true), settings());
+                    before = Workspace.loadThrowaway(catalogue, copy, new Workspace.Reuse(last, false, true),
+                            settings());
                     if (!before.hasRules() || saved.getAsBoolean() || !editLargest(copy)) {
                         break;
                     }
                 }
-                Workspace workspace = Workspace.load(catalogue, copy != null ? copy : rulesFolder,
-                        new Workspace.Reuse(before, copy == null, true), settings());
+                Workspace workspace = copy != null
+                        ? Workspace.loadThrowaway(catalogue, copy, new Workspace.Reuse(before, false, true), settings())
+                        : Workspace.load(catalogue, rulesFolder, new Workspace.Reuse(before, true, true), settings());
                 if (workspace.problems().stream().anyMatch(org.pcpassessor.problem.Problem::isError)
                         || saved.getAsBoolean()) {
                     break;
@@ -307,6 +309,9 @@ final class WatchCommand implements Callable<Integer> {
                     rules |= p.toString().endsWith(".drl");
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            deleteTree(copy); // half a copy is no use to anyone
+            throw e;
         }
         if (!rules) {
             deleteTree(copy);

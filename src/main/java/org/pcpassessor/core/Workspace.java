@@ -149,6 +149,15 @@ public final class Workspace {
     }
 
     /**
+     * As {@link #load(Path, Path, Reuse, Settings)} for a rules folder that is a throwaway copy ({@code watch}'s
+     * warm-up): nothing compiled or read from it is filed in the rule cache on disk, where its paths would push out
+     * the entries of the folders that are kept.
+     */
+    public static Workspace loadThrowaway(Path catalogueFile, Path rulesFolder, Reuse reuse, Settings settings) {
+        return RuleBase.withoutDiskCache(() -> load(catalogueFile, rulesFolder, reuse, settings));
+    }
+
+    /**
      * As {@link #load(Path, Path)}, reusing an already compiled rule base when one is given (the rule files did not
      * change).
      */

@@ -131,7 +131,7 @@ public final class HtmlReport {
      * A {{value}} as HTML text: jmustache's own HTML escaper ({@code Escapers.HTML}) in one pass. That one replaces
      * the seven characters below one after another, a pass over the text each (the explanations under every row are
      * most of the page: a sixth of its time went on them); none of the replacements makes a character a later one
-     * replaces, so one pass gives the same text (HtmlReportTest compares the two).
+     * replaces, so one pass gives the same text (HtmlEscapeTest compares the two).
      */
     static String escapeHtml(String raw) {
         StringBuilder out = null;

@@ -943,6 +943,14 @@ public final class RuleBase {
     }
 
     /**
+     * The work with the rule cache on disk left alone ({@code pcp.cache}): for a throwaway copy of a rules folder,
+     * whose compiled modules and models would be filed under paths no later run has, pushing out the ones kept.
+     */
+    public static <T> T withoutDiskCache(java.util.function.Supplier<T> work) {
+        return RuleCache.without(work);
+    }
+
+    /**
      * Compiles the largest of this base's rule files ({@link #WARM_COMPILES} of them) again on a thread of its own,
      * as one module that is thrown away: the compiler's classes are loaded and its code warmed while {@code watch}
      * waits for an edit, so that the first rule edit compiles as fast as later ones (the first compile of a process
@@ -968,20 +976,20 @@ public final class RuleBase {
             // one module of the files: the compiler's code runs as long as for each alone, without a second
             // module's fixed cost, and the warm-up ends about 0.1 s sooner (docs/performance.md)
             KieServices ks = KieServices.Factory.get();
-            KieFileSystem kfs = ks.newKieFileSystem();
-            for (int i = 0; i < largest.size(); i++) {
-                kfs.write(RESOURCES + "warm" + i + ".drl", largest.get(i).drl());
-            }
             ReleaseId releaseId = ks.newReleaseId("org.pcpassessor.rules", "warm", "0." + System.nanoTime());
-            kfs.generateAndWritePomXML(releaseId);
             try {
+                KieFileSystem kfs = ks.newKieFileSystem();
+                for (int i = 0; i < largest.size(); i++) {
+                    kfs.write(RESOURCES + "warm" + i + ".drl", largest.get(i).drl());
+                }
+                kfs.generateAndWritePomXML(releaseId);
                 ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class);
             } catch (RuntimeException e) {
                 // only a warm-up: a real compile reports what is wrong
             } finally {
                 ks.getRepository().removeKieModule(releaseId);
+                WARMED.set(true); // whatever ended it (an Error too): watch waits for it before its warm runs
             }
-            WARMED.set(true);
         }, "pcp-rules-warm");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);

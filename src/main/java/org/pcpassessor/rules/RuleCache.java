@@ -50,8 +50,28 @@ final class RuleCache {
     private RuleCache() {
     }
 
-    /** The folder, when the property names one. */
+    /** Set on a thread while it compiles rules that are not to be kept: see {@link #without}. */
+    private static final ThreadLocal<Boolean> OFF = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * The work with no folder on this thread: nothing it compiles or reads is looked for in the folder or written
+     * there (a throwaway copy of a rules folder, whose files' paths no later run will have: watch's warm-up).
+     */
+    static <T> T without(java.util.function.Supplier<T> work) {
+        boolean was = OFF.get();
+        OFF.set(true);
+        try {
+            return work.get();
+        } finally {
+            OFF.set(was);
+        }
+    }
+
+    /** The folder, when the property names one (and the thread is not {@link #without} it). */
     static Optional<Path> folder() {
+        if (OFF.get()) {
+            return Optional.empty();
+        }
         String dir = System.getProperty(PROPERTY);
         return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
     }

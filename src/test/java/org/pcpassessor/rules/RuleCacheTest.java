@@ -90,6 +90,31 @@ class RuleCacheTest {
     }
 
     /**
+     * A throwaway copy's rules (watch's warm-up) compiled without the folder: nothing filed under the copy's paths,
+     * which no later run has, nothing read from it; the folder as before once the work is done.
+     */
+    @Test
+    void aThrowawayCopyIsCompiledWithoutTheFolder() throws IOException {
+        Path rules = rules();
+        Path cache = tmp.resolve("cache");
+        System.setProperty(RuleCache.PROPERTY, cache.toString());
+        RuleBase.forgetCompiled();
+        int loadedBefore = RuleCache.loaded();
+        RuleBase base = RuleBase.withoutDiskCache(() -> {
+            assertTrue(RuleCache.folder().isEmpty());
+            return org.pcpassessor.TestFiles.compileRules(rules);
+        });
+        assertTrue(base != null && base.rules().size() > 50);
+        assertFalse(Files.exists(cache), "nothing filed");
+        assertEquals(loadedBefore, RuleCache.loaded());
+        assertEquals(java.util.Optional.of(cache), RuleCache.folder(), "the folder again after the work");
+        // and the same rules compiled as usual are filed
+        RuleBase.forgetCompiled();
+        org.pcpassessor.TestFiles.compileRules(rules);
+        assertEquals(1, models(cache).size());
+    }
+
+    /**
      * The contract's reading of the rules ({@link RuleModel}: patterns, constraints, calls, each with file:line:col)
      * is filed beside the modules and read back equal to Drools' parse of the files; an edit is read afresh.
      */
