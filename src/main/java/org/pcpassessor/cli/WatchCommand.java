@@ -226,10 +226,11 @@ final class WatchCommand implements Callable<Integer> {
      * code the JVM has compiled: first with the rules reused, as a wording edit makes it; then from a copy of the
      * rules folder, read once as it is and then with a comment added to a rule of its largest file, as a rule edit
      * makes it (that one rule compiled alone by RulePatch, the knowledge base made again; an appended comment made
-     * it compile the whole file, which is not the path an analyst's edit takes). Nothing the analyst has is touched. It starts {@link #WARM_AFTER_MS} after the draft,
-     * once the rule compiler is warm; an input saved before then, or during it, ends it before its next step (the
-     * copy, a load, the report's run, the page), and what changed is returned, to be run at once. Other files' events
-     * (the report the watch itself wrote) do not end it.
+     * it compile the whole file, which is not the path an analyst's edit takes), the copy filed nowhere on disk
+     * ({@link Workspace#loadThrowaway}). Nothing the analyst has is touched. It starts {@link #WARM_AFTER_MS} after
+     * the draft, once the rule compiler is warm; an input saved before then, or during it, ends it before its next
+     * step (the copy, a load, the report's run, the page), and what changed is returned, to be run at once. Other
+     * files' events (the report the watch itself wrote) do not end it.
      */
     private Set<Path> warmRuns(Path catalogue, Path rulesFolder, WatchService watcher, Map<WatchKey, Path> keys,
                                java.util.function.Predicate<Path> input) throws InterruptedException {

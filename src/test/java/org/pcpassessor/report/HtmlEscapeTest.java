@@ -36,7 +36,8 @@ class HtmlEscapeTest {
             for (int i = random.nextInt(40); i > 0; i--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            assertEquals(Escapers.HTML.escape(text.toString()), HtmlReport.escapeHtml(text.toString()), text.toString());
+            String t = text.toString();
+            assertEquals(Escapers.HTML.escape(t), HtmlReport.escapeHtml(t), t);
         }
     }
 }
