@@ -34,6 +34,14 @@ class RuleCacheTest {
         return rules;
     }
 
+    /** The cache folder of this test, named by the property, with nothing compiled in this process remembered. */
+    private Path cacheInUse() {
+        Path cache = tmp.resolve("cache");
+        System.setProperty(RuleCache.PROPERTY, cache.toString());
+        RuleBase.forgetCompiled();
+        return cache;
+    }
+
     @AfterEach
     void noCache() {
         System.clearProperty(RuleCache.PROPERTY);
@@ -96,9 +104,7 @@ class RuleCacheTest {
     @Test
     void aThrowawayCopyIsCompiledWithoutTheFolder() throws IOException {
         Path rules = rules();
-        Path cache = tmp.resolve("cache");
-        System.setProperty(RuleCache.PROPERTY, cache.toString());
-        RuleBase.forgetCompiled();
+        Path cache = cacheInUse();
         int loadedBefore = RuleCache.loaded();
         RuleBase base = RuleBase.withoutDiskCache(() -> {
             assertTrue(RuleCache.folder().isEmpty());
@@ -121,9 +127,7 @@ class RuleCacheTest {
     @Test
     void theRulesModelFromTheCacheEqualsTheParsedOne() throws IOException {
         Path rules = rules();
-        Path cache = tmp.resolve("cache");
-        System.setProperty(RuleCache.PROPERTY, cache.toString());
-        RuleBase.forgetCompiled();
+        Path cache = cacheInUse();
         RuleModel parsed = org.pcpassessor.TestFiles.compileRules(rules).model();
         assertEquals(1, models(cache).size(), "the model is filed");
         RuleBase.forgetCompiled();
